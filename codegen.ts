@@ -1,0 +1,37 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * SDL in schema/ → resolver types in src/generated/. The output is committed;
+ * CI regenerates it and fails when it differs.
+ */
+const config: CodegenConfig = {
+  schema: 'schema/*.graphql',
+  generates: {
+    'src/generated/graphql.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context#Context',
+        useTypeImports: true,
+        useIndexSignature: false,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'Date | string', Date: 'string', ID: 'string' },
+        mappers: {
+          Community: '../entities#Community as CommunityModel',
+          Building: '../entities#Building as BuildingModel',
+          Household: '../entities#Household as HouseholdModel',
+          Resident: '../entities#Resident as ResidentModel',
+          Grid: '../entities#Grid as GridModel',
+          GridWorker: '../entities#Grid as GridWorkerModel',
+          Staff: '../entities#Staff as StaffModel',
+          PublicSpace: '../entities#PublicSpace as PublicSpaceModel',
+          BuildingConnection: '../services/paging#Connection',
+          HouseholdConnection: '../services/paging#Connection',
+          CommunityConnection: '../services/paging#Connection',
+          StaffConnection: '../services/paging#Connection',
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,24 @@
+import { DateTimeResolver, DateResolver } from 'graphql-scalars';
+import type { Resolvers, ResolversInterfaceTypes } from '../src/generated/graphql';
+
+type NodeModel = ResolversInterfaceTypes<Record<string, unknown>>['Node'];
+import { badInput } from '../src/errors';
+import { loadNode, nodeTypeOf } from '../src/services/nodes';
+
+const MAX_NODES = 100;
+
+export const baseResolvers: Resolvers = {
+  DateTime: DateTimeResolver,
+  Date: DateResolver,
+  Node: {
+    __resolveType: (entity) => nodeTypeOf(entity),
+  },
+  Query: {
+    node: (_, { id }, ctx) => loadNode(ctx, id) as Promise<NodeModel>,
+    nodes: (_, { ids }, ctx) => {
+      if (ids.length > MAX_NODES) throw badInput(`ids takes at most ${MAX_NODES} IDs, got ${ids.length}`, 'ids');
+      // Each id fails on its own: one missing object does not hide the others.
+      return ids.map((id) => loadNode(ctx, id).catch((error: unknown) => error) as Promise<NodeModel>);
+    },
+  },
+};

@@ -1,0 +1,45 @@
+import type { Resolvers } from '../src/generated/graphql';
+import { toGlobalId } from '../src/ids';
+import * as estates from '../src/services/estates';
+
+export const estateResolvers: Resolvers = {
+  Query: {
+    community: (_, { code }, ctx) => estates.communityByCode(ctx, code),
+    communities: (_, args, ctx) => estates.listCommunities(ctx, args),
+  },
+  Community: {
+    id: (c) => toGlobalId('Community', c.id),
+    residentCount: (c, _, ctx) => estates.communityCount(ctx, c, 'residents'),
+    householdCount: (c, _, ctx) => estates.communityCount(ctx, c, 'households'),
+    specialCareHouseholdCount: (c, _, ctx) => estates.communityCount(ctx, c, 'specialCare'),
+    buildings: (c, args, ctx) => estates.communityBuildings(ctx, c, args),
+  },
+  Building: {
+    id: (b) => toGlobalId('Building', b.id),
+    community: (b, _, ctx) => ctx.loaders.community.load(b.community.id).then(required),
+    grid: (b, _, ctx) => ctx.loaders.grid.load(b.grid.id).then(required),
+    householdCount: (b, _, ctx) => estates.buildingHouseholdCount(ctx, b),
+    households: (b, args, ctx) => estates.buildingHouseholds(ctx, b, args),
+  },
+  Household: {
+    id: (h) => toGlobalId('Household', h.id),
+    unit: (h, _, ctx) => estates.householdPersonal(ctx, h, 'unit'),
+    careNeeds: (h, _, ctx) => estates.householdPersonal(ctx, h, 'careNeeds'),
+    specialCare: (h) => h.careNeeds.length > 0,
+    building: (h, _, ctx) => ctx.loaders.building.load(h.building.id).then(required),
+    community: (h, _, ctx) => ctx.loaders.community.load(h.community.id).then(required),
+    residents: (h, _, ctx) => estates.householdResidents(ctx, h),
+  },
+  Resident: {
+    id: (r) => toGlobalId('Resident', r.id),
+    name: (r, _, ctx) => estates.residentPersonal(ctx, r, 'name'),
+    phone: (r, _, ctx) => estates.residentPersonal(ctx, r, 'phone'),
+    household: (r, _, ctx) => ctx.loaders.household.load(r.household.id).then(required),
+  },
+};
+
+/** A foreign key the database guarantees; a miss here is a bug, reported as one. */
+export function required<T>(value: T | null): T {
+  if (value === null) throw new Error('a row referenced by a foreign key is missing');
+  return value;
+}

@@ -1,0 +1,29 @@
+import type { Resolvers } from '../src/generated/graphql';
+import { toGlobalId } from '../src/ids';
+import * as grids from '../src/services/grids';
+import { required } from './estates';
+
+export const gridResolvers: Resolvers = {
+  Community: {
+    grids: (c, _, ctx) => grids.communityGrids(ctx, c),
+    staff: (c, args, ctx) => grids.communityStaff(ctx, c, args),
+  },
+  Grid: {
+    id: (g) => toGlobalId('Grid', g.id),
+    community: (g, _, ctx) => ctx.loaders.community.load(g.community.id).then(required),
+    steward: (g, _, ctx) => grids.gridSteward(ctx, g),
+    gridWorker: (g) => g,
+    squad: (g, _, ctx) => grids.gridSquad(ctx, g),
+    buildings: (g, _, ctx) => grids.gridBuildings(ctx, g),
+  },
+  GridWorker: {
+    name: (g) => g.gridWorkerName,
+    phone: (g, _, ctx) => grids.staffContact(ctx, g.gridWorkerPhone),
+  },
+  Staff: {
+    id: (s) => toGlobalId('Staff', s.id),
+    phone: (s, _, ctx) => grids.staffContact(ctx, s.phone),
+    community: (s, _, ctx) => ctx.loaders.community.load(s.community.id).then(required),
+    grid: (s, _, ctx) => (s.grid ? ctx.loaders.grid.load(s.grid.id) : null),
+  },
+};

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import type { Resolvers } from '../src/generated/graphql';
+import { baseResolvers } from './base';
+import { estateResolvers } from './estates';
+import { gridResolvers } from './grids';
+import { spaceResolvers } from './spaces';
+
+/** One resolver map per domain, named like its SDL file. */
+export const resolvers: Resolvers[] = [baseResolvers, estateResolvers, gridResolvers, spaceResolvers];
+
+export const SCHEMA_DIR = path.join(__dirname, '../schema');
+// dist/resolvers → ../../schema
+const schemaDir = fs.existsSync(SCHEMA_DIR) ? SCHEMA_DIR : path.join(__dirname, '../../schema');
+
+/** The SDL of every file in schema/, in a stable order. */
+export function loadTypeDefs(): string[] {
+  return fs.readdirSync(schemaDir).filter((f) => f.endsWith('.graphql')).sort()
+    .map((f) => fs.readFileSync(path.join(schemaDir, f), 'utf8'));
+}
+
+/** The executable schema: SDL from schema/ plus these resolvers. */
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
+  });
+}

@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The project root: `src/` and `dist/src/` both sit below it. */
+export const PROJECT_ROOT = fs.existsSync(path.join(__dirname, '../package.json'))
+  ? path.join(__dirname, '..')
+  : path.join(__dirname, '../..');
+
+/** Where the embedded database and the local development secret live (git-ignored). */
+export const DATA_DIR = path.join(PROJECT_ROOT, '.data');
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Unset: the embedded PostgreSQL in `.data/` is started and used. */
+  databaseUrl?: string;
+  jwtSecret: Uint8Array;
+  logLevel: LogLevel;
+  production: boolean;
+}
+
+/** A configuration mistake; its message is one line naming the variable. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads the configuration from the environment. Every bad value throws a
+ * ConfigError naming the variable, so a start fails with one clear line.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: parsePort(env.PORT),
+    host: parseHost(env.HOST),
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    jwtSecret: parseJwtSecret(env.JWT_SECRET, production),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    production,
+  };
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 4000;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseHost(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return '127.0.0.1';
+  if (/\s|\//.test(raw)) throw new ConfigError(`HOST must be a host name or IP address, got "${raw}"`);
+  return raw;
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a URL like postgresql://user@host:5432/dbname');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgresql://, got "${url.protocol}//"`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL must name a database, e.g. postgresql://host:5432/gridkeeper');
+  return raw;
+}
+
+function parseJwtSecret(raw: string | undefined, production: boolean): Uint8Array {
+  if (raw !== undefined && raw !== '') {
+    if (Buffer.byteLength(raw) < 32) throw new ConfigError('JWT_SECRET must be at least 32 bytes long');
+    return new TextEncoder().encode(raw);
+  }
+  if (production) throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
+  return new TextEncoder().encode(developmentSecret());
+}
+
+/**
+ * Outside production a missing JWT_SECRET falls back to a random secret kept in
+ * `.data/`, shared by the server and `npm run token`, so local tokens just work.
+ */
+function developmentSecret(): string {
+  const file = path.join(DATA_DIR, 'dev-jwt-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(DATA_DIR, { recursive: true });
+    const secret = crypto.randomBytes(32).toString('base64url');
+    try {
+      fs.writeFileSync(file, secret, { flag: 'wx', mode: 0o600 });
+      return secret;
+    } catch {
+      // Another process created it first: use theirs.
+      return fs.readFileSync(file, 'utf8').trim();
+    }
+  }
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined || raw === '') return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
+  return raw as LogLevel;
+}

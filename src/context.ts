@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from './logger';
+import type { Viewer } from './auth';
+import { Loaders } from './loaders';
+
+/**
+ * Everything a resolver gets: a fresh identity map, fresh loaders and the
+ * viewer. One per HTTP request and one per subscription event.
+ */
+export interface Context {
+  em: EntityManager;
+  loaders: Loaders;
+  viewer: Viewer;
+  requestId: string;
+  logger: Logger;
+  /** Per-request memo for services (e.g. the viewer's resolved estate ids). */
+  memo: Map<string, Promise<unknown>>;
+}
+
+export function createContext(root: EntityManager, viewer: Viewer, requestId: string, logger: Logger): Context {
+  const em = root.fork({ clear: true }) as EntityManager;
+  return { em, loaders: new Loaders(em), viewer, requestId, logger, memo: new Map() };
+}
+
+/** Runs `compute` once per request for `key`. */
+export function memo<T>(ctx: Context, key: string, compute: () => Promise<T>): Promise<T> {
+  let value = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!value) ctx.memo.set(key, (value = compute()));
+  return value;
+}

@@ -1,0 +1,62 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormConfig } from './mikro-orm.config';
+
+/** What the server tracks for one HTTP request while it runs. */
+export interface RequestScope {
+  requestId: string;
+  statements: number;
+}
+
+/** The request a piece of async work belongs to (statement counts, request ids in logs). */
+export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+let statementsIssued = 0;
+
+/** SQL statements sent by this process so far; tests diff it around a request. */
+export function statementCount(): number {
+  return statementsIssued;
+}
+
+/** Opens the ORM; every statement it sends is counted, per process and per request. */
+export function openOrm(url: string, options: { poolMax?: number } = {}): Promise<MikroORM> {
+  const config = ormConfig(url, options);
+  return MikroORM.init({
+    ...config,
+    onQuery: (sql: string) => {
+      statementsIssued++;
+      const scope = requestScope.getStore();
+      if (scope) scope.statements++;
+      return sql;
+    },
+  });
+}
+
+/** Creates the database `name` on the server at `serverUrl` unless it exists. */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: `${serverUrl}/postgres` });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies every pending migration; returns the names applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+/** True when the database answers and no migration is pending. */
+export async function databaseReady(orm: MikroORM): Promise<boolean> {
+  try {
+    await orm.em.fork().execute('select 1');
+    return (await orm.getMigrator().getPendingMigrations()).length === 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,18 @@
+export { Community } from './Community';
+export { Grid } from './Grid';
+export { Staff, STAFF_ROLES, type StaffRole } from './Staff';
+export { Building } from './Building';
+export { Household, CARE_NEEDS, type CareNeed } from './Household';
+export { Resident } from './Resident';
+export { PublicSpace, PUBLIC_SPACE_KINDS, PUBLIC_SPACE_STATUSES } from './PublicSpace';
+
+import { Community } from './Community';
+import { Grid } from './Grid';
+import { Staff } from './Staff';
+import { Building } from './Building';
+import { Household } from './Household';
+import { Resident } from './Resident';
+import { PublicSpace } from './PublicSpace';
+
+/** Every entity the ORM knows; the one list the config and the CLI use. */
+export const entities = [Community, Grid, Staff, Building, Household, Resident, PublicSpace];

@@ -1,0 +1,211 @@
+import http from 'node:http';
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express, { type ErrorRequestHandler } from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs } from 'graphql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { buildSchema } from '../resolvers';
+import { viewerFromAuthorization, type Viewer } from './auth';
+import type { Config } from './config';
+import { createContext, type Context } from './context';
+import { databaseReady, requestScope } from './db/orm';
+import { formatError } from './errors';
+import { assertAffordable, limitRules } from './limits';
+import type { Logger } from './logger';
+
+export interface ServerOptions {
+  config: Config;
+  logger: Logger;
+  orm: MikroORM;
+}
+
+export interface RunningServer {
+  /** `http://host:port/graphql` */
+  url: string;
+  port: number;
+  /**
+   * Stops taking requests, lets in-flight ones finish, closes every WebSocket
+   * with 1001 (going away). Does not close the ORM: its owner does.
+   */
+  stop(): Promise<void>;
+}
+
+/** Longest wait for in-flight HTTP requests on shutdown, well inside the 10 s budget. */
+const DRAIN_MS = 5000;
+const BODY_LIMIT = '1mb';
+
+/**
+ * Creates and starts the HTTP server: Apollo on POST/GET /graphql, graphql-ws
+ * on the same path, /healthz and /readyz.
+ */
+export async function startServer({ config, logger, orm }: ServerOptions): Promise<RunningServer> {
+  const schema = buildSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.viewer = await viewerFromAuthorization(ctx.connectionParams?.authorization, config.jwtSecret);
+          return true;
+        } catch {
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      // Builds the execution itself so WebSocket operations pass the same limits as HTTP ones.
+      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
+        if (errors.length) return errors;
+        try {
+          assertAffordable(schema, document, payload.variables ?? undefined, payload.operationName);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: createContext(orm.em, ctx.extra.viewer!, crypto.randomUUID(), logger),
+        };
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.production,
+    validationRules: limitRules,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, (internal) => {
+        const requestId = requestScope.getStore()?.requestId;
+        logger.error({ requestId, err: internal }, 'unexpected error while resolving');
+        return requestId;
+      }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_MS }),
+      { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
+      requestLogPlugin(logger),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ document, request, operationName }) {
+              assertAffordable(schema, document, request.variables, operationName);
+            },
+          };
+        },
+      },
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await databaseReady(orm);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    (req, res, next) => {
+      const header = req.get('x-request-id');
+      const requestId = header && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
+      res.setHeader('x-request-id', requestId);
+      requestScope.run({ requestId, statements: 0 }, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        let viewer: Viewer;
+        try {
+          viewer = await viewerFromAuthorization(req.headers.authorization, config.jwtSecret);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : 'The token is not valid';
+          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+        return createContext(orm.em, viewer, requestScope.getStore()?.requestId ?? crypto.randomUUID(), logger);
+      },
+    }),
+  );
+  app.use(bodyErrorHandler(logger));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    stop: () => (stopping ??= apollo.stop()),
+  };
+}
+
+/** One JSON log line per GraphQL request: operation, duration, SQL statements, errors. */
+function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async unexpectedErrorProcessingRequest({ error }) {
+      logger.error({ requestId: requestScope.getStore()?.requestId, err: error }, 'unexpected error processing request');
+    },
+    async requestDidStart({ request }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, operationName, contextValue, errors }) {
+          const scope = requestScope.getStore();
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          logger.info({
+            requestId: scope?.requestId ?? contextValue?.requestId,
+            operationName: operationName ?? request.operationName ?? null,
+            durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+            sqlStatements: scope?.statements,
+            status: response.http.status ?? 200,
+            errors: (body?.errors ?? errors)?.map((e) => e.extensions?.code ?? 'UNKNOWN'),
+          }, 'graphql request');
+        },
+      };
+    },
+  };
+}
+
+/** Body-parser failures as clean JSON errors: 413 above 1 MiB, 400 for malformed JSON. */
+function bodyErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const type = (error as { type?: string }).type;
+    const status = type === 'entity.too.large' ? 413 : type === 'entity.parse.failed' ? 400 : (error as { status?: number }).status ?? 500;
+    const known: Record<number, [string, string]> = {
+      400: ['BAD_REQUEST', 'The request body is not valid JSON'],
+      413: ['PAYLOAD_TOO_LARGE', `The request body is larger than ${BODY_LIMIT}`],
+      415: ['BAD_REQUEST', 'Unsupported content type'],
+    };
+    const [code, message] = known[status] ?? ['INTERNAL_SERVER_ERROR', 'Internal server error'];
+    if (status >= 500) logger.error({ err: error, path: req.path }, 'request failed before GraphQL');
+    else logger.info({ status, path: req.path, code }, 'rejected request body');
+    res.status(status >= 500 ? 500 : status).json({ errors: [{ message, extensions: { code } }] });
+  };
+}

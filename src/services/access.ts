@@ -1,0 +1,69 @@
+import { STAFF_ROLES } from '../auth';
+import { memo, type Context } from '../context';
+import { forbidden, unauthenticated } from '../errors';
+
+/**
+ * Who may see what. Estates are scoped by the token's `communities`; personal
+ * data (residents' names and phones, household units and care needs) only for
+ * staff roles of the estate and, for their own household, residents.
+ */
+
+/** The row ids of the estates the viewer's token covers, resolved once per request. */
+export function scopeIds(ctx: Context): Promise<ReadonlySet<number> | 'ALL'> {
+  return memo(ctx, 'scope', async () => {
+    const { communities } = ctx.viewer;
+    if (communities === 'ALL') return 'ALL';
+    const found = await ctx.loaders.communityByCode.loadMany([...communities]);
+    return new Set(found.flatMap((c) => (c && !(c instanceof Error) ? [c.id] : [])));
+  });
+}
+
+/** True when the viewer may see non-public data of this estate. */
+export async function inScope(ctx: Context, communityId: number): Promise<boolean> {
+  if (!ctx.viewer.role) return false;
+  const scope = await scopeIds(ctx);
+  return scope === 'ALL' || scope.has(communityId);
+}
+
+/**
+ * For non-public fields of an estate the viewer reached through a public
+ * object (the estate itself): UNAUTHENTICATED without a token, FORBIDDEN for
+ * a token of other estates.
+ */
+export async function assertInScope(ctx: Context, communityId: number): Promise<void> {
+  if (!ctx.viewer.role) throw unauthenticated('Sign in with a token for this estate to see this data');
+  if (!(await inScope(ctx, communityId))) throw forbidden('Your token does not cover this estate');
+}
+
+/** The household of a RESIDENT viewer; null for every other role. */
+export function viewerHouseholdId(ctx: Context): Promise<number | null> {
+  return memo(ctx, 'household', async () => {
+    const id = ctx.viewer.residentId;
+    if (ctx.viewer.role !== 'RESIDENT' || id === undefined) return null;
+    const resident = await ctx.loaders.resident.load(id);
+    return resident ? resident.household.id : null;
+  });
+}
+
+/**
+ * Personal data of a household (its unit, care needs, residents' names and
+ * phones). The object was already reached in scope; this adds the role rule.
+ */
+export async function assertPersonalData(ctx: Context, householdId: number): Promise<void> {
+  const { role } = ctx.viewer;
+  if (!role) throw unauthenticated();
+  if (STAFF_ROLES.includes(role)) return;
+  if (role === 'RESIDENT' && (await viewerHouseholdId(ctx)) === householdId) return;
+  throw forbidden(
+    role === 'RESIDENT'
+      ? 'Residents see personal data of their own household only'
+      : `Personal data is not available to ${role} tokens`,
+  );
+}
+
+/** Staff contact details (work phones, grid workers' phones): staff roles only. */
+export function assertStaffContact(ctx: Context): void {
+  const { role } = ctx.viewer;
+  if (!role) throw unauthenticated();
+  if (!STAFF_ROLES.includes(role)) throw forbidden(`Staff contact details are not available to ${role} tokens`);
+}

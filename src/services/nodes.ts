@@ -1,0 +1,50 @@
+import { wrap } from '@mikro-orm/core';
+import type DataLoader from 'dataloader';
+import type { Context } from '../context';
+import { badInput, notFound, unauthenticated } from '../errors';
+import { fromGlobalId, type NodeType } from '../ids';
+import { inScope } from './access';
+
+/** Types anyone may fetch without a token. */
+const PUBLIC_TYPES: ReadonlySet<NodeType> = new Set(['Community', 'PublicSpace']);
+
+type Scoped = { id: number; community?: { id: number } };
+
+function loaderFor(ctx: Context, type: NodeType): DataLoader<number, Scoped | null> {
+  const { loaders } = ctx;
+  const byType: Record<NodeType, DataLoader<number, Scoped | null>> = {
+    Community: loaders.community,
+    Building: loaders.building,
+    Household: loaders.household,
+    Resident: loaders.resident,
+    Grid: loaders.grid,
+    Staff: loaders.staff,
+    PublicSpace: loaders.publicSpace,
+  };
+  return byType[type];
+}
+
+/**
+ * Any object by global ID. A malformed ID is BAD_USER_INPUT; an object that
+ * does not exist or lies outside the viewer's estates is NOT_FOUND, so a
+ * token cannot probe other estates.
+ */
+export async function loadNode(ctx: Context, globalId: string): Promise<object> {
+  const decoded = fromGlobalId(globalId);
+  if (!decoded) throw badInput('id is not a valid ID', 'id');
+  const { type, id } = decoded;
+  if (!PUBLIC_TYPES.has(type) && !ctx.viewer.role) throw unauthenticated(`Sign in to fetch a ${type}`);
+  const entity = await loaderFor(ctx, type).load(id);
+  if (!entity) throw notFound(`No ${type} with this ID exists`);
+  if (PUBLIC_TYPES.has(type)) return entity;
+  const communityId = entity.community?.id;
+  if (communityId === undefined || !(await inScope(ctx, communityId))) {
+    throw notFound(`No ${type} with this ID is visible to you`);
+  }
+  return entity;
+}
+
+/** The GraphQL type name of an entity, for the Node interface. */
+export function nodeTypeOf(entity: object): NodeType {
+  return wrap(entity, true).__meta.className as NodeType;
+}

@@ -1,0 +1,153 @@
+import { codes, contract, countStatements, gql } from './helpers/client';
+import { createEstate, type Estate } from './helpers/factories';
+import { startTestServer, type TestServer } from './helpers/server';
+
+let t: TestServer;
+let estate: Estate;
+let manager: string;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  estate = await createEstate(t.orm, { buildings: 3, householdsPerBuilding: 120, residentsPerHousehold: 2 });
+  manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+});
+afterAll(() => t.close());
+
+describe('EstateOverview (contract)', () => {
+  it('returns the estate with its grids, steward, worker, buildings and public spaces', async () => {
+    const res = await gql(t.url, contract('EstateOverview'), { code: estate.code }, manager);
+    expect(res.errors).toBeUndefined();
+    const c = res.data.community;
+    expect(c).toMatchObject({ id: estate.gid.community, code: estate.code, name: `Estate ${estate.code}`, residentCount: 720, householdCount: 360 });
+    expect(c.grids).toEqual([{
+      id: expect.any(String), code: 'G01',
+      steward: { id: estate.gid.staff('steward'), name: 'STEWARD 1', role: 'STEWARD' },
+      gridWorker: { name: '周敏' },
+      buildings: [{ id: estate.gid.building(0), code: 'B01' }, { id: estate.gid.building(1), code: 'B02' }, { id: estate.gid.building(2), code: 'B03' }],
+    }]);
+    expect(c.buildings.totalCount).toBe(3);
+    expect(c.buildings.edges.map((e: any) => e.node)).toEqual([
+      { id: estate.gid.building(0), code: 'B01', floors: 30, grid: { code: 'G01' } },
+      { id: estate.gid.building(1), code: 'B02', floors: 30, grid: { code: 'G01' } },
+      { id: estate.gid.building(2), code: 'B03', floors: 30, grid: { code: 'G01' } },
+    ]);
+    expect(c.buildings.pageInfo).toEqual({ hasNextPage: false, endCursor: c.buildings.edges[2].cursor });
+    expect(c.publicSpaces.map((s: any) => [s.name, s.kind, s.capacity, s.accessible, s.status])).toEqual([
+      ['Activity Room', 'ACTIVITY_ROOM', 40, true, 'OPEN'], ['Garden', 'GARDEN', 100, true, 'OPEN'],
+    ]);
+  });
+
+  it('answers NOT_FOUND for an unknown estate code', async () => {
+    const res = await gql(t.url, contract('EstateOverview'), { code: 'NOPE' }, manager);
+    expect(res.data.community).toBeNull();
+    expect(codes(res)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('BuildingHouseholds (contract) and keyset paging', () => {
+  const page = (variables: Record<string, unknown>) =>
+    gql(t.url, contract('BuildingHouseholds'), { buildingId: estate.gid.building(0), ...variables }, manager);
+
+  it('pages forward through every household exactly once, in unit order', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const res = await page({ first: 50, after });
+      expect(res.errors).toBeUndefined();
+      const { households } = res.data.node;
+      expect(households.totalCount).toBe(120);
+      seen.push(...households.edges.map((e: any) => e.node.unit));
+      if (!households.pageInfo.hasNextPage) break;
+      after = households.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(120);
+    expect(new Set(seen).size).toBe(120);
+    expect([...seen]).toEqual([...seen].sort());
+  });
+
+  it('pages backward with last/before', async () => {
+    const query = `query($id: ID!, $last: Int, $before: String) { node(id: $id) { ... on Building {
+      households(last: $last, before: $before) { pageInfo { hasPreviousPage hasNextPage startCursor } edges { node { unit } } } } } }`;
+    const forward = await page({ first: 100 });
+    const units: string[] = forward.data.node.households.edges.map((e: any) => e.node.unit);
+    const last = await gql(t.url, query, { id: estate.gid.building(0), last: 5 }, manager);
+    const lastPage = last.data.node.households;
+    expect(lastPage.edges.map((e: any) => e.node.unit)).toEqual(allUnits().slice(-5));
+    expect(lastPage.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const before = await gql(t.url, query, { id: estate.gid.building(0), last: 5, before: lastPage.pageInfo.startCursor }, manager);
+    expect(before.data.node.households.edges.map((e: any) => e.node.unit)).toEqual(allUnits().slice(-10, -5));
+    expect(units).toEqual(allUnits().slice(0, 100));
+  });
+
+  it('returns residents and care needs with each household', async () => {
+    const res = await page({ first: 1 });
+    const node = res.data.node.households.edges[0].node;
+    expect(node.careNeeds).toEqual(['ELDERLY_LIVING_ALONE']);
+    expect(node.residents.map((r: any) => r.name)).toEqual(['Resident 1-1', 'Resident 1-2']);
+  });
+
+  it.each([
+    [{ first: 101 }, 'first must be between 0 and 100'],
+    [{ first: -1 }, 'first must be between 0 and 100'],
+    [{ first: 10, after: 'not-a-cursor' }, 'after is not a cursor from this list'],
+  ])('rejects %j with BAD_USER_INPUT', async (variables, message) => {
+    const res = await page(variables);
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].message).toContain(message);
+  });
+
+  it('issues the same number of SQL statements for 10 rows as for 100', async () => {
+    const ten = await countStatements(() => page({ first: 10 }));
+    const hundred = await countStatements(() => page({ first: 100 }));
+    expect(ten.result.data.node.households.edges).toHaveLength(10);
+    expect(hundred.result.data.node.households.edges).toHaveLength(100);
+    expect(hundred.result.data.node.households.edges.flatMap((e: any) => e.node.residents)).toHaveLength(200);
+    expect(ten.statements).toBeGreaterThan(0);
+    expect(hundred.statements).toBe(ten.statements);
+  });
+
+  it('batches the same nested page across many parents into one statement', async () => {
+    const query = `query($code: String!) { community(code: $code) { buildings(first: 10) { edges { node {
+      households(first: 5) { totalCount edges { node { unit residents { name } } } } } } } } }`;
+    const { result, statements } = await countStatements(() => gql(t.url, query, { code: estate.code }, manager));
+    expect(result.errors).toBeUndefined();
+    const pages = result.data.community.buildings.edges.map((e: any) => e.node.households);
+    expect(pages).toHaveLength(3);
+    for (const p of pages) {
+      expect(p.totalCount).toBe(120);
+      expect(p.edges).toHaveLength(5);
+    }
+    // community, scope, buildings page, households page, household counts, residents
+    expect(statements).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('node and nodes', () => {
+  it('fetches objects of every type by global ID', async () => {
+    const ids = [estate.gid.community, estate.gid.building(1), estate.gid.household(2), estate.gid.resident(3), estate.gid.staff('steward')];
+    const res = await gql(t.url, `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids }, manager);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.nodes).toEqual([
+      { __typename: 'Community', id: ids[0] }, { __typename: 'Building', id: ids[1] }, { __typename: 'Household', id: ids[2] },
+      { __typename: 'Resident', id: ids[3] }, { __typename: 'Staff', id: ids[4] },
+    ]);
+  });
+
+  it('answers BAD_USER_INPUT for a malformed ID and NOT_FOUND for a missing one', async () => {
+    const missing = Buffer.from('Building:999999').toString('base64url');
+    const res = await gql(t.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ['garbage', missing, estate.gid.building()] }, manager);
+    expect(res.data.nodes).toEqual([null, null, { id: estate.gid.building() }]);
+    expect(codes(res).sort()).toEqual(['BAD_USER_INPUT', 'NOT_FOUND']);
+  });
+
+  it('lists estates as a connection', async () => {
+    const res = await gql(t.url, '{ communities(first: 100) { totalCount edges { node { code } } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.communities.edges.map((e: any) => e.node.code)).toContain(estate.code);
+    expect(res.data.communities.totalCount).toBeGreaterThanOrEqual(1);
+  });
+});
+
+function allUnits(): string[] {
+  return estate.households.filter((h) => h.building.id === estate.buildings[0].id).map((h) => h.unit).sort();
+}

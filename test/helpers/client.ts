@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, print, type OperationDefinitionNode } from 'graphql';
+import { statementCount } from '../../src/db/orm';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  headers: Headers;
+}
+
+/** POSTs a GraphQL request with the real HTTP client. */
+export async function gql<T = any>(
+  url: string, query: string, variables?: Record<string, unknown>, token?: string,
+): Promise<GraphQLResponse<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  let body: { data?: T; errors?: GraphQLResponse['errors'] } = {};
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`not JSON (HTTP ${res.status}): ${text.slice(0, 200)}`);
+  }
+  return { status: res.status, data: body.data ?? undefined, errors: body.errors, headers: res.headers };
+}
+
+/** The `extensions.code` of every error, in order. */
+export function codes(response: GraphQLResponse): string[] {
+  return (response.errors ?? []).map((e) => e.extensions?.code);
+}
+
+/** Runs `request` and counts the SQL statements this process sent meanwhile (the server runs in-process). */
+export async function countStatements<T>(request: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const before = statementCount();
+  const result = await request();
+  return { result, statements: statementCount() - before };
+}
+
+const CONTRACT_FILE = path.join(__dirname, '../../../shared/contract/operations.graphql');
+
+/** The client contract's operations by name, exactly as clients write them. */
+export function contractOperations(): Map<string, string> {
+  const document = parse(fs.readFileSync(CONTRACT_FILE, 'utf8'));
+  const operations = new Map<string, string>();
+  for (const definition of document.definitions) {
+    const op = definition as OperationDefinitionNode;
+    if (op.kind === 'OperationDefinition' && op.name) operations.set(op.name.value, print(op));
+  }
+  return operations;
+}
+
+/** One contract operation's text. */
+export function contract(name: string): string {
+  const op = contractOperations().get(name);
+  if (!op) throw new Error(`the contract has no operation ${name}`);
+  return op;
+}

@@ -1,0 +1,54 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { signToken, type TokenClaims } from '../../src/auth';
+import type { Config } from '../../src/config';
+import { openOrm } from '../../src/db/orm';
+import { createLogger } from '../../src/logger';
+import { startServer, type RunningServer } from '../../src/server';
+
+export const TEST_SECRET = new TextEncoder().encode('test-secret-test-secret-test-secret!');
+
+export interface TestServer {
+  url: string;
+  wsUrl: string;
+  orm: MikroORM;
+  server: RunningServer;
+  /** Signs a token this server accepts. */
+  token(claims: TokenClaims, expiresIn?: string | number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The test run's database (see global-setup.ts). */
+export function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (global-setup)');
+  return url;
+}
+
+/**
+ * A real server on a free port over the test run's database, in this process
+ * so that tests can count the statements a request issues.
+ */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const orm = await openOrm(testDatabaseUrl(), { poolMax: 5 });
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: testDatabaseUrl(),
+    jwtSecret: TEST_SECRET,
+    logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent',
+    production: false,
+    ...overrides,
+  };
+  const server = await startServer({ config, logger: createLogger(config.logLevel), orm });
+  return {
+    url: server.url,
+    wsUrl: server.url.replace(/^http/, 'ws'),
+    orm,
+    server,
+    token: (claims, expiresIn) => signToken(claims, config.jwtSecret, expiresIn),
+    close: async () => {
+      await server.stop();
+      await orm.close();
+    },
+  };
+}
