@@ -7,9 +7,10 @@ import { baseResolvers } from './base';
 import { estateResolvers } from './estates';
 import { gridResolvers } from './grids';
 import { spaceResolvers } from './spaces';
+import { ticketResolvers } from './tickets';
 
 /** One resolver map per domain, named like its SDL file. */
-export const resolvers: Resolvers[] = [baseResolvers, estateResolvers, gridResolvers, spaceResolvers];
+export const resolvers: Resolvers[] = [baseResolvers, estateResolvers, gridResolvers, spaceResolvers, ticketResolvers];
 
 export const SCHEMA_DIR = path.join(__dirname, '../schema');
 // dist/resolvers → ../../schema

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Utils, type EntityName } from '@mikro-orm/core';
-import { Building, Community, Grid, Household, PublicSpace, Resident, Staff } from './entities';
+import { Building, Community, Grid, Household, PublicSpace, Resident, Staff, Ticket } from './entities';
 import {
   countAll, countChildren, fetchChildPages, fetchPage,
   type Connection, type ListSpec, type PageArgs, pageRequest,
@@ -27,6 +27,7 @@ export class Loaders {
   readonly grid = this.byId(Grid);
   readonly staff = this.byId(Staff);
   readonly publicSpace = this.byId(PublicSpace);
+  readonly ticket = this.byId(Ticket);
 
   readonly communityByCode = new DataLoader<string, Community | null>(async (codes) => {
     const rows = await this.em.find(Community, { code: { $in: [...codes] } });

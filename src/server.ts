@@ -129,13 +129,15 @@ export async function startServer({ config, logger, orm }: ServerOptions): Promi
 
   app.use(
     '/graphql',
-    express.json({ limit: BODY_LIMIT }),
     (req, res, next) => {
       const header = req.get('x-request-id');
-      const requestId = header && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
-      res.setHeader('x-request-id', requestId);
-      requestScope.run({ requestId, statements: 0 }, next);
+      res.locals.requestId = header && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
+      res.setHeader('x-request-id', res.locals.requestId);
+      next();
     },
+    express.json({ limit: BODY_LIMIT }),
+    // Entered after the body is read: the body parser resumes in the socket's async context, not ours.
+    (_req, res, next) => requestScope.run({ requestId: res.locals.requestId, statements: 0 }, next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         let viewer: Viewer;
@@ -204,8 +206,9 @@ function bodyErrorHandler(logger: Logger): ErrorRequestHandler {
       415: ['BAD_REQUEST', 'Unsupported content type'],
     };
     const [code, message] = known[status] ?? ['INTERNAL_SERVER_ERROR', 'Internal server error'];
-    if (status >= 500) logger.error({ err: error, path: req.path }, 'request failed before GraphQL');
-    else logger.info({ status, path: req.path, code }, 'rejected request body');
+    const requestId = res.locals.requestId;
+    if (status >= 500) logger.error({ requestId, err: error, path: req.path }, 'request failed before GraphQL');
+    else logger.info({ requestId, status, path: req.path, code }, 'rejected request body');
     res.status(status >= 500 ? 500 : status).json({ errors: [{ message, extensions: { code } }] });
   };
 }

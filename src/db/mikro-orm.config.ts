@@ -24,6 +24,7 @@ export function ormConfig(clientUrl: string, extra: { poolMax?: number } = {}) {
       path: MIGRATIONS_PATH,
       pathTs: MIGRATIONS_PATH,
       glob: '!(*.d).{js,ts}',
+      silent: true,
       transactional: true,
       allOrNothing: true,
       snapshot: false,

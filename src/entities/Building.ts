@@ -7,7 +7,7 @@ export const Building = defineEntity({
   name: 'Building',
   tableName: 'building',
   uniques: [{ properties: ['community', 'code'] }],
-  checks: [{ name: 'building_floors_check', expression: 'floors between 1 and 120' }],
+  checks: [{ name: 'building_floors_check', expression: '(floors >= 1) AND (floors <= 120)' }],
   properties: {
     id: p.integer().primary().autoincrement(),
     community: () => p.manyToOne(Community).deleteRule('cascade'),

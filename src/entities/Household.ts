@@ -15,7 +15,7 @@ export const Household = defineEntity({
   uniques: [{ properties: ['building', 'unit'] }],
   indexes: [{ properties: ['community'] }],
   checks: [
-    { name: 'household_floor_check', expression: 'floor between -5 and 120' },
+    { name: 'household_floor_check', expression: "(floor >= '-5'::integer) AND (floor <= 120)" },
     { name: 'household_care_needs_check', expression: `care_needs <@ array[${CARE_NEEDS.map((c) => `'${c}'`).join(', ')}]::text[]` },
   ],
   properties: {

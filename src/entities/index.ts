@@ -5,6 +5,11 @@ export { Building } from './Building';
 export { Household, CARE_NEEDS, type CareNeed } from './Household';
 export { Resident } from './Resident';
 export { PublicSpace, PUBLIC_SPACE_KINDS, PUBLIC_SPACE_STATUSES } from './PublicSpace';
+export {
+  Ticket, TicketEvent, SlaPolicy, TicketCounter,
+  TICKET_STATUSES, TICKET_PRIORITIES, TICKET_CHANNELS, TICKET_CATEGORIES, TICKET_EVENT_TYPES,
+  type TicketStatus, type TicketPriority, type TicketChannel, type TicketCategory, type TicketEventType,
+} from './Ticket';
 
 import { Community } from './Community';
 import { Grid } from './Grid';
@@ -13,6 +18,7 @@ import { Building } from './Building';
 import { Household } from './Household';
 import { Resident } from './Resident';
 import { PublicSpace } from './PublicSpace';
+import { Ticket, TicketEvent, SlaPolicy, TicketCounter } from './Ticket';
 
 /** Every entity the ORM knows; the one list the config and the CLI use. */
-export const entities = [Community, Grid, Staff, Building, Household, Resident, PublicSpace];
+export const entities = [Community, Grid, Staff, Building, Household, Resident, PublicSpace, Ticket, TicketEvent, SlaPolicy, TicketCounter];

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel } from '../entities';
+import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel } from '../entities';
 import type { Connection } from '../services/paging';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -19,6 +19,18 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
 };
 
+/** Give a ticket to a member of staff of its estate. */
+export type AssignTicketInput = {
+  /** The member of staff (same estate). */
+  assigneeId: Scalars['ID']['input'];
+  /** The version you last saw; when it is stale: VERSION_CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** A note for the timeline, at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The ticket. */
+  ticketId: Scalars['ID']['input'];
+};
+
 /** A residential building of an estate. */
 export type Building = Node & {
   __typename?: 'Building';
@@ -36,11 +48,22 @@ export type Building = Node & {
   households: HouseholdConnection;
   /** Global ID. */
   id: Scalars['ID']['output'];
+  /** The building's tickets (including its households'), newest first, paged. */
+  tickets: TicketConnection;
 };
 
 
 /** A residential building of an estate. */
 export type BuildingHouseholdsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A residential building of an estate. */
+export type BuildingTicketsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -112,6 +135,8 @@ export type Community = Node & {
   specialCareHouseholdCount: Scalars['Int']['output'];
   /** The estate's staff ordered by code, paged. */
   staff: StaffConnection;
+  /** The estate's tickets, newest first, paged. */
+  tickets: TicketConnection;
 };
 
 
@@ -138,6 +163,18 @@ export type CommunityStaffArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/**
+ * An estate (residential community) run by the operator. Its name, district and
+ * public spaces are public; everything else needs a token for this estate.
+ */
+export type CommunityTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A page of estates. */
 export type CommunityConnection = {
   __typename?: 'CommunityConnection';
@@ -157,6 +194,26 @@ export type CommunityEdge = {
   /** The estate. */
   node: Community;
 };
+
+/** The emergency response raised with an EMERGENCY ticket. */
+export type Dispatch = Node & {
+  __typename?: 'Dispatch';
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** Where the dispatch stands. */
+  status: DispatchStatus;
+};
+
+/** Where an emergency dispatch stands. */
+export type DispatchStatus =
+  /** A unit acknowledged. */
+  | 'ACKNOWLEDGED'
+  /** The incident is over. */
+  | 'CLEARED'
+  /** Units have been sent. */
+  | 'DISPATCHED'
+  /** A unit reached the scene. */
+  | 'ON_SCENE';
 
 /**
  * A grid: a cluster of buildings looked after by a steward and a "1+3" squad
@@ -181,6 +238,21 @@ export type Grid = Node & {
   squad: Array<Staff>;
   /** The grid's steward; null while the post is vacant. */
   steward?: Maybe<Staff>;
+  /** The grid's tickets, newest first, paged. */
+  tickets: TicketConnection;
+};
+
+
+/**
+ * A grid: a cluster of buildings looked after by a steward and a "1+3" squad
+ * (steward plus security, cleaning and maintenance), paired with a community
+ * grid worker.
+ */
+export type GridTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The community grid worker paired with a grid: an outside person, not staff. */
@@ -213,8 +285,23 @@ export type Household = Node & {
   residents: Array<Resident>;
   /** True when the household has at least one care need. Not personal data: dashboards may count it. */
   specialCare: Scalars['Boolean']['output'];
+  /** The household's tickets, newest first, paged. */
+  tickets: TicketConnection;
   /** The unit number within the building, e.g. `1203` (personal data). */
   unit: Scalars['String']['output'];
+};
+
+
+/**
+ * A household living in one unit of a building. Its unit and care needs are
+ * personal data: visible to staff roles of the estate and to the household's own
+ * residents, never to DISTRICT or INTEGRATOR tokens.
+ */
+export type HouseholdTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of households. */
@@ -235,6 +322,75 @@ export type HouseholdEdge = {
   cursor: Scalars['String']['output'];
   /** The household. */
   node: Household;
+};
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Acknowledge a SUBMITTED ticket (staff of its estate). */
+  acknowledgeTicket: TicketPayload;
+  /** Assign a ticket to staff of its estate (managers and dispatchers), until it is resolved. */
+  assignTicket: TicketPayload;
+  /** Cancel a ticket before work starts (its reporter). */
+  cancelTicket: TicketPayload;
+  /** Rate a RESOLVED ticket 1–5 (its reporter, once); closes it. */
+  rateTicket: TicketPayload;
+  /** Reopen a RESOLVED ticket (its reporter or a manager). */
+  reopenTicket: TicketPayload;
+  /** Resolve an IN_PROGRESS ticket (staff of its estate). */
+  resolveTicket: TicketPayload;
+  /** Start work on an ACKNOWLEDGED or REOPENED ticket (staff of its estate). */
+  startTicket: TicketPayload;
+  /** Raise a ticket (residents, staff, the desk). Idempotent per caller and idempotencyKey. */
+  submitTicket: TicketPayload;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationAcknowledgeTicketArgs = {
+  input: TicketActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationAssignTicketArgs = {
+  input: AssignTicketInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationCancelTicketArgs = {
+  input: TicketActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationRateTicketArgs = {
+  input: RateTicketInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationReopenTicketArgs = {
+  input: TicketActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationResolveTicketArgs = {
+  input: TicketActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationStartTicketArgs = {
+  input: TicketActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationSubmitTicketArgs = {
+  input: SubmitTicketInput;
 };
 
 /** An object with an opaque global ID that `node(id:)` can fetch again. */
@@ -318,6 +474,8 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches several objects by global ID, in the order given; each missing or hidden one is null with its own error. */
   nodes: Array<Maybe<Node>>;
+  /** Tickets the token may see, newest first, filtered and paged. */
+  tickets: TicketConnection;
 };
 
 
@@ -347,6 +505,28 @@ export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
+
+/** The entry points for reading the estate graph. */
+export type QueryTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TicketFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Rate a resolved ticket (reporter only); closes it. */
+export type RateTicketInput = {
+  /** Optional comment, at most 1,000 characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The version you last saw; when it is stale: VERSION_CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 (very poor) to 5 (excellent). */
+  score: Scalars['Int']['input'];
+  /** The ticket. */
+  ticketId: Scalars['ID']['input'];
+};
+
 /** A person living in a household. Name and phone are personal data. */
 export type Resident = Node & {
   __typename?: 'Resident';
@@ -358,7 +538,35 @@ export type Resident = Node & {
   name: Scalars['String']['output'];
   /** Mobile phone number (personal data). */
   phone: Scalars['String']['output'];
+  /** Tickets this resident raised, newest first, paged. */
+  tickets: TicketConnection;
 };
+
+
+/** A person living in a household. Name and phone are personal data. */
+export type ResidentTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The kind of token a request was made with. */
+export type Role =
+  /** An operator administrator. */
+  | 'ADMIN'
+  /** The hotline and dispatch desk (token subject: their Staff ID). */
+  | 'DISPATCHER'
+  /** A district dashboard: read-only, no personal data. */
+  | 'DISTRICT'
+  /** An outside integrator: read-only figures, no personal data. */
+  | 'INTEGRATOR'
+  /** An estate manager (token subject: their Staff ID). */
+  | 'MANAGER'
+  /** A resident (token subject: their Resident ID). */
+  | 'RESIDENT'
+  /** A squad member or steward (token subject: their Staff ID). */
+  | 'STAFF';
 
 /** A member of the operator's staff in one estate. */
 export type Staff = Node & {
@@ -415,6 +623,325 @@ export type StaffRole =
   | 'SECURITY'
   /** Leads a grid and its 1+3 squad. */
   | 'STEWARD';
+
+/** Raise a ticket. Give exactly one location: householdId, buildingId or spaceId. */
+export type SubmitTicketInput = {
+  /** The building it concerns, when it is not about one household. */
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  /** What it is about. */
+  category: TicketCategory;
+  /** How it reached you. */
+  channel: TicketChannel;
+  /** Details, at most 4,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The household it concerns (its building and grid follow). */
+  householdId?: InputMaybe<Scalars['ID']['input']>;
+  /** Your key for this submission (1–100 characters). Sending the same key again returns the same ticket and writes nothing. */
+  idempotencyKey: Scalars['String']['input'];
+  /** How urgent it is. */
+  priority: TicketPriority;
+  /** Staff only: the resident who called or walked in, so they can follow, cancel and rate it. */
+  reporterId?: InputMaybe<Scalars['ID']['input']>;
+  /** The public space it concerns. */
+  spaceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Short summary, 1–200 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** A work order, complaint or request raised by a resident, the hotline or staff. */
+export type Ticket = Node & {
+  __typename?: 'Ticket';
+  /** When staff acknowledged it. */
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was last assigned. */
+  assignedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who is working on it; null until assigned. */
+  assignee?: Maybe<Staff>;
+  /** The building it concerns; null for a public space. */
+  building?: Maybe<Building>;
+  /** When it was cancelled. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What it is about. */
+  category: TicketCategory;
+  /** How it reached the estate. */
+  channel: TicketChannel;
+  /** When it was closed. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The estate. */
+  community: Community;
+  /** When it was raised. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Details, at most 4,000 characters; empty when none were given. */
+  description: Scalars['String']['output'];
+  /** The emergency dispatch raised with this ticket; null when there is none. */
+  dispatch?: Maybe<Dispatch>;
+  /** The grid responsible for the building; null for a public space. */
+  grid?: Maybe<Grid>;
+  /** The household it concerns; null when it is not about one household. */
+  household?: Maybe<Household>;
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** Human number, unique and gap-free per estate and year, e.g. `LH-2025-000123`. */
+  number: Scalars['String']['output'];
+  /** How urgent it is. */
+  priority: TicketPriority;
+  /** The public space it concerns, if any. */
+  publicSpace?: Maybe<PublicSpace>;
+  /** The reporter's rating; null until rated. */
+  rating?: Maybe<TicketRating>;
+  /** When it was last reopened. */
+  reopenedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The resident who raised it; null when it was not raised by a resident (a patrol, a steward, a caller who is not a resident). */
+  reporter?: Maybe<Resident>;
+  /** The member of staff who raised it, if staff did. */
+  reporterStaff?: Maybe<Staff>;
+  /** Resolve by then to meet the resolution target of its priority. */
+  resolveDueAt: Scalars['DateTime']['output'];
+  /** When it was resolved; null while it is not resolved (again, after a reopen). */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Acknowledge by then to meet the response target of its priority. */
+  responseDueAt: Scalars['DateTime']['output'];
+  /** True when the response or resolution target was missed (or is overdue now). */
+  slaBreached: Scalars['Boolean']['output'];
+  /** When work first started. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the ticket is in its lifecycle. */
+  status: TicketStatus;
+  /** What happened to it, oldest first, paged. */
+  timeline: TicketEventConnection;
+  /** Short summary, at most 200 characters. */
+  title: Scalars['String']['output'];
+  /** Increases with every change; send it back as `expectedVersion` to act only on what you saw. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A work order, complaint or request raised by a resident, the hotline or staff. */
+export type TicketTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Move a ticket on (acknowledge, start, resolve, reopen, cancel). */
+export type TicketActionInput = {
+  /** The version you last saw; when it is stale the move fails with VERSION_CONFLICT and nothing changes. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** A note for the timeline, at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The ticket. */
+  ticketId: Scalars['ID']['input'];
+};
+
+/** Who made a change. */
+export type TicketActor = {
+  __typename?: 'TicketActor';
+  /** The resident, when a resident made the change. */
+  resident?: Maybe<Resident>;
+  /** The role of the token used. */
+  role: Role;
+  /** The member of staff, when staff made the change. */
+  staff?: Maybe<Staff>;
+};
+
+/** What a ticket is about. */
+export type TicketCategory =
+  /** A care visit or care request for a special-care household. */
+  | 'CARE'
+  /** Cleanliness of shared areas. */
+  | 'CLEANING'
+  /** A complaint about the service. */
+  | 'COMPLAINT'
+  /** Power, lighting, sockets. */
+  | 'ELECTRICAL'
+  /** Lifts. */
+  | 'ELEVATOR'
+  /** Fire safety. */
+  | 'FIRE_SAFETY'
+  /** Noise. */
+  | 'NOISE'
+  /** Anything else. */
+  | 'OTHER'
+  /** Parking. */
+  | 'PARKING'
+  /** Water, pipes, drains. */
+  | 'PLUMBING'
+  /** Safety and security. */
+  | 'SECURITY'
+  /** A suggestion. */
+  | 'SUGGESTION';
+
+/** How a ticket reached the estate. */
+export type TicketChannel =
+  /** The resident app. */
+  | 'APP'
+  /** Raised by the community grid worker. */
+  | 'GRID_WORKER'
+  /** The 24-hour hotline. */
+  | 'HOTLINE'
+  /** Found by staff on patrol. */
+  | 'PATROL'
+  /** In person at the service station. */
+  | 'WALK_IN';
+
+/** A page of tickets, newest first. */
+export type TicketConnection = {
+  __typename?: 'TicketConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<TicketEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ticket in a paged list. */
+export type TicketEdge = {
+  __typename?: 'TicketEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The ticket. */
+  node: Ticket;
+};
+
+/** One change of a ticket. Events are never changed or removed. */
+export type TicketEvent = {
+  __typename?: 'TicketEvent';
+  /** Who did it. */
+  actor: TicketActor;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The status before; null when the status did not change. */
+  fromStatus?: Maybe<TicketStatus>;
+  /** Stable ID of the event. */
+  id: Scalars['ID']['output'];
+  /** The note left with the change, if any. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The ticket. */
+  ticket: Ticket;
+  /** The status after; null when the status did not change. */
+  toStatus?: Maybe<TicketStatus>;
+  /** What happened. */
+  type: TicketEventType;
+};
+
+/** A page of a ticket's timeline, oldest first. */
+export type TicketEventConnection = {
+  __typename?: 'TicketEventConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<TicketEventEdge>;
+  /** Where this page sits in the whole timeline. */
+  pageInfo: PageInfo;
+  /** Number of events in the whole timeline. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One event in a paged timeline. */
+export type TicketEventEdge = {
+  __typename?: 'TicketEventEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: TicketEvent;
+};
+
+/** What happened to a ticket. */
+export type TicketEventType =
+  /** Staff acknowledged it. */
+  | 'ACKNOWLEDGED'
+  /** It was assigned to a member of staff. */
+  | 'ASSIGNED'
+  /** The reporter cancelled it. */
+  | 'CANCELLED'
+  /** It was closed. */
+  | 'CLOSED'
+  /** A comment was added. */
+  | 'COMMENTED'
+  /** The reporter rated it. */
+  | 'RATED'
+  /** The reporter or a manager reopened it. */
+  | 'REOPENED'
+  /** Staff resolved it. */
+  | 'RESOLVED'
+  /** Work started. */
+  | 'STARTED'
+  /** It was raised. */
+  | 'SUBMITTED';
+
+/** Which tickets to list. Every field is optional; they combine with AND. */
+export type TicketFilter = {
+  /** Only tickets assigned to this member of staff. */
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only tickets of this building. */
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these categories. */
+  categories?: InputMaybe<Array<TicketCategory>>;
+  /** Only these estates (codes); default: every estate the token covers. An estate the token does not cover is FORBIDDEN. */
+  communityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only tickets raised at or after this instant. */
+  createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only tickets raised before this instant. */
+  createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only tickets of this grid. */
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only tickets of this household. */
+  householdId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these priorities. */
+  priorities?: InputMaybe<Array<TicketPriority>>;
+  /** Only these statuses. */
+  statuses?: InputMaybe<Array<TicketStatus>>;
+};
+
+/** The ticket after a change. */
+export type TicketPayload = {
+  __typename?: 'TicketPayload';
+  /** The ticket as it is now. */
+  ticket: Ticket;
+};
+
+/** How urgent a ticket is; sets its response and resolution targets. */
+export type TicketPriority =
+  /** Danger to people or property: reach the scene within 15 minutes. */
+  | 'EMERGENCY'
+  /** Affects safety or many residents. */
+  | 'HIGH'
+  /** Can wait for a routine visit. */
+  | 'LOW'
+  /** Ordinary request. */
+  | 'NORMAL';
+
+/** The reporter's verdict on a resolved ticket. */
+export type TicketRating = {
+  __typename?: 'TicketRating';
+  /** Free-text comment, if any. */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** When it was rated. */
+  ratedAt: Scalars['DateTime']['output'];
+  /** 1 (very poor) to 5 (excellent). */
+  score: Scalars['Int']['output'];
+};
+
+/**
+ * Where a ticket is in its lifecycle:
+ * SUBMITTED → ACKNOWLEDGED → IN_PROGRESS → RESOLVED → CLOSED, CANCELLED before
+ * work starts, REOPENED when the reporter rejects a resolution (back to work).
+ */
+export type TicketStatus =
+  /** Staff have seen it; the response target is met from here. */
+  | 'ACKNOWLEDGED'
+  /** Withdrawn by the reporter before work started. Final. */
+  | 'CANCELLED'
+  /** Done and rated. Final. */
+  | 'CLOSED'
+  /** Someone is working on it. */
+  | 'IN_PROGRESS'
+  /** The reporter rejected the resolution; waiting to be worked again. */
+  | 'REOPENED'
+  /** Staff consider it done; the reporter may rate it (closing it) or reopen it. */
+  | 'RESOLVED'
+  /** Raised, nobody has responded yet. */
+  | 'SUBMITTED';
 
 
 
@@ -491,16 +1018,19 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( BuildingModel )
     | ( CommunityModel )
+    | ( Dispatch )
     | ( GridModel )
     | ( HouseholdModel )
     | ( PublicSpaceModel )
     | ( ResidentModel )
     | ( StaffModel )
+    | ( TicketModel )
   ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AssignTicketInput: AssignTicketInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Building: ResolverTypeWrapper<BuildingModel>;
   BuildingConnection: ResolverTypeWrapper<Connection>;
@@ -511,6 +1041,8 @@ export type ResolversTypes = {
   CommunityEdge: ResolverTypeWrapper<Omit<CommunityEdge, 'node'> & { node: ResolversTypes['Community'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Dispatch: ResolverTypeWrapper<Dispatch>;
+  DispatchStatus: DispatchStatus;
   Grid: ResolverTypeWrapper<GridModel>;
   GridWorker: ResolverTypeWrapper<GridWorkerModel>;
   Household: ResolverTypeWrapper<HouseholdModel>;
@@ -518,22 +1050,43 @@ export type ResolversTypes = {
   HouseholdEdge: ResolverTypeWrapper<Omit<HouseholdEdge, 'node'> & { node: ResolversTypes['Household'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PublicSpace: ResolverTypeWrapper<PublicSpaceModel>;
   PublicSpaceKind: PublicSpaceKind;
   PublicSpaceStatus: PublicSpaceStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateTicketInput: RateTicketInput;
   Resident: ResolverTypeWrapper<ResidentModel>;
+  Role: Role;
   Staff: ResolverTypeWrapper<StaffModel>;
   StaffConnection: ResolverTypeWrapper<Connection>;
   StaffEdge: ResolverTypeWrapper<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Staff'] }>;
   StaffRole: StaffRole;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubmitTicketInput: SubmitTicketInput;
+  Ticket: ResolverTypeWrapper<TicketModel>;
+  TicketActionInput: TicketActionInput;
+  TicketActor: ResolverTypeWrapper<TicketActorModel>;
+  TicketCategory: TicketCategory;
+  TicketChannel: TicketChannel;
+  TicketConnection: ResolverTypeWrapper<Connection>;
+  TicketEdge: ResolverTypeWrapper<Omit<TicketEdge, 'node'> & { node: ResolversTypes['Ticket'] }>;
+  TicketEvent: ResolverTypeWrapper<TicketEventModel>;
+  TicketEventConnection: ResolverTypeWrapper<Connection>;
+  TicketEventEdge: ResolverTypeWrapper<Omit<TicketEventEdge, 'node'> & { node: ResolversTypes['TicketEvent'] }>;
+  TicketEventType: TicketEventType;
+  TicketFilter: TicketFilter;
+  TicketPayload: ResolverTypeWrapper<Omit<TicketPayload, 'ticket'> & { ticket: ResolversTypes['Ticket'] }>;
+  TicketPriority: TicketPriority;
+  TicketRating: ResolverTypeWrapper<TicketRatingModel>;
+  TicketStatus: TicketStatus;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AssignTicketInput: AssignTicketInput;
   Boolean: Scalars['Boolean']['output'];
   Building: BuildingModel;
   BuildingConnection: Connection;
@@ -543,6 +1096,7 @@ export type ResolversParentTypes = {
   CommunityEdge: Omit<CommunityEdge, 'node'> & { node: ResolversParentTypes['Community'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Dispatch: Dispatch;
   Grid: GridModel;
   GridWorker: GridWorkerModel;
   Household: HouseholdModel;
@@ -550,15 +1104,29 @@ export type ResolversParentTypes = {
   HouseholdEdge: Omit<HouseholdEdge, 'node'> & { node: ResolversParentTypes['Household'] };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   PublicSpace: PublicSpaceModel;
   Query: Record<PropertyKey, never>;
+  RateTicketInput: RateTicketInput;
   Resident: ResidentModel;
   Staff: StaffModel;
   StaffConnection: Connection;
   StaffEdge: Omit<StaffEdge, 'node'> & { node: ResolversParentTypes['Staff'] };
   String: Scalars['String']['output'];
+  SubmitTicketInput: SubmitTicketInput;
+  Ticket: TicketModel;
+  TicketActionInput: TicketActionInput;
+  TicketActor: TicketActorModel;
+  TicketConnection: Connection;
+  TicketEdge: Omit<TicketEdge, 'node'> & { node: ResolversParentTypes['Ticket'] };
+  TicketEvent: TicketEventModel;
+  TicketEventConnection: Connection;
+  TicketEventEdge: Omit<TicketEventEdge, 'node'> & { node: ResolversParentTypes['TicketEvent'] };
+  TicketFilter: TicketFilter;
+  TicketPayload: Omit<TicketPayload, 'ticket'> & { ticket: ResolversParentTypes['Ticket'] };
+  TicketRating: TicketRatingModel;
 };
 
 export type BuildingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Building'] = ResolversParentTypes['Building']> = {
@@ -569,6 +1137,7 @@ export type BuildingResolvers<ContextType = Context, ParentType extends Resolver
   householdCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   households?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, Partial<BuildingHouseholdsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<BuildingTicketsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -597,6 +1166,7 @@ export type CommunityResolvers<ContextType = Context, ParentType extends Resolve
   residentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   specialCareHouseholdCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   staff?: Resolver<ResolversTypes['StaffConnection'], ParentType, ContextType, Partial<CommunityStaffArgs>>;
+  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<CommunityTicketsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -619,6 +1189,12 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DispatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dispatch'] = ResolversParentTypes['Dispatch']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DispatchStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type GridResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid']> = {
   buildings?: Resolver<Array<ResolversTypes['Building']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -628,6 +1204,7 @@ export type GridResolvers<ContextType = Context, ParentType extends ResolversPar
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   squad?: Resolver<Array<ResolversTypes['Staff']>, ParentType, ContextType>;
   steward?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<GridTicketsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -644,6 +1221,7 @@ export type HouseholdResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   residents?: Resolver<Array<ResolversTypes['Resident']>, ParentType, ContextType>;
   specialCare?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<HouseholdTicketsArgs>>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -659,8 +1237,19 @@ export type HouseholdEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Household'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAcknowledgeTicketArgs, 'input'>>;
+  assignTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAssignTicketArgs, 'input'>>;
+  cancelTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationCancelTicketArgs, 'input'>>;
+  rateTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationRateTicketArgs, 'input'>>;
+  reopenTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationReopenTicketArgs, 'input'>>;
+  resolveTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationResolveTicketArgs, 'input'>>;
+  startTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationStartTicketArgs, 'input'>>;
+  submitTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationSubmitTicketArgs, 'input'>>;
+};
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Building' | 'Community' | 'Grid' | 'Household' | 'PublicSpace' | 'Resident' | 'Staff', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Building' | 'Community' | 'Dispatch' | 'Grid' | 'Household' | 'PublicSpace' | 'Resident' | 'Staff' | 'Ticket', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -687,6 +1276,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'code'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<QueryTicketsArgs>>;
 };
 
 export type ResidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resident'] = ResolversParentTypes['Resident']> = {
@@ -694,6 +1284,7 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<ResidentTicketsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -720,6 +1311,90 @@ export type StaffEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
 };
 
+export type TicketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = {
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  assignedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  assignee?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['TicketCategory'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['TicketChannel'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dispatch?: Resolver<Maybe<ResolversTypes['Dispatch']>, ParentType, ContextType>;
+  grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['TicketPriority'], ParentType, ContextType>;
+  publicSpace?: Resolver<Maybe<ResolversTypes['PublicSpace']>, ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['TicketRating']>, ParentType, ContextType>;
+  reopenedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reporter?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+  reporterStaff?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  resolveDueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  responseDueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  slaBreached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['TicketEventConnection'], ParentType, ContextType, Partial<TicketTimelineArgs>>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TicketActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketActor'] = ResolversParentTypes['TicketActor']> = {
+  resident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  staff?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+};
+
+export type TicketConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketConnection'] = ResolversParentTypes['TicketConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TicketEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TicketEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketEdge'] = ResolversParentTypes['TicketEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
+};
+
+export type TicketEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketEvent'] = ResolversParentTypes['TicketEvent']> = {
+  actor?: Resolver<ResolversTypes['TicketActor'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['TicketStatus']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
+  toStatus?: Resolver<Maybe<ResolversTypes['TicketStatus']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['TicketEventType'], ParentType, ContextType>;
+};
+
+export type TicketEventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketEventConnection'] = ResolversParentTypes['TicketEventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TicketEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TicketEventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketEventEdge'] = ResolversParentTypes['TicketEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TicketEvent'], ParentType, ContextType>;
+};
+
+export type TicketPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketPayload'] = ResolversParentTypes['TicketPayload']> = {
+  ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
+};
+
+export type TicketRatingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketRating'] = ResolversParentTypes['TicketRating']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ratedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Building?: BuildingResolvers<ContextType>;
   BuildingConnection?: BuildingConnectionResolvers<ContextType>;
@@ -729,11 +1404,13 @@ export type Resolvers<ContextType = Context> = {
   CommunityEdge?: CommunityEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Dispatch?: DispatchResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   GridWorker?: GridWorkerResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   HouseholdConnection?: HouseholdConnectionResolvers<ContextType>;
   HouseholdEdge?: HouseholdEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PublicSpace?: PublicSpaceResolvers<ContextType>;
@@ -742,5 +1419,14 @@ export type Resolvers<ContextType = Context> = {
   Staff?: StaffResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;
   StaffEdge?: StaffEdgeResolvers<ContextType>;
+  Ticket?: TicketResolvers<ContextType>;
+  TicketActor?: TicketActorResolvers<ContextType>;
+  TicketConnection?: TicketConnectionResolvers<ContextType>;
+  TicketEdge?: TicketEdgeResolvers<ContextType>;
+  TicketEvent?: TicketEventResolvers<ContextType>;
+  TicketEventConnection?: TicketEventConnectionResolvers<ContextType>;
+  TicketEventEdge?: TicketEventEdgeResolvers<ContextType>;
+  TicketPayload?: TicketPayloadResolvers<ContextType>;
+  TicketRating?: TicketRatingResolvers<ContextType>;
 };
 

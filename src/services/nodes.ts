@@ -4,6 +4,8 @@ import type { Context } from '../context';
 import { badInput, notFound, unauthenticated } from '../errors';
 import { fromGlobalId, type NodeType } from '../ids';
 import { inScope } from './access';
+import { ticketVisible } from './ticket-queries';
+import type { Ticket } from '../entities';
 
 /** Types anyone may fetch without a token. */
 const PUBLIC_TYPES: ReadonlySet<NodeType> = new Set(['Community', 'PublicSpace']);
@@ -20,6 +22,7 @@ function loaderFor(ctx: Context, type: NodeType): DataLoader<number, Scoped | nu
     Grid: loaders.grid,
     Staff: loaders.staff,
     PublicSpace: loaders.publicSpace,
+    Ticket: loaders.ticket,
   };
   return byType[type];
 }
@@ -38,7 +41,8 @@ export async function loadNode(ctx: Context, globalId: string): Promise<object> 
   if (!entity) throw notFound(`No ${type} with this ID exists`);
   if (PUBLIC_TYPES.has(type)) return entity;
   const communityId = entity.community?.id;
-  if (communityId === undefined || !(await inScope(ctx, communityId))) {
+  const visible = type === 'Ticket' ? await ticketVisible(ctx, entity as Ticket) : communityId !== undefined && (await inScope(ctx, communityId));
+  if (!visible) {
     throw notFound(`No ${type} with this ID is visible to you`);
   }
   return entity;

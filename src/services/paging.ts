@@ -117,9 +117,14 @@ function whereSql(conditions: (Condition | null | undefined)[]): Condition {
   };
 }
 
-/** A Postgres int[] literal; the ids are integers we produced, so this is safe and keeps the statement count at one. */
-function intArray(ids: readonly number[]): string {
+/** A Postgres int[] literal, bound as one value: `?::int[]`. */
+export function intArray(ids: readonly number[]): string {
   return `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
+}
+
+/** A Postgres text[] literal with every element quoted, bound as one value: `?::text[]`. */
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 function toConnection<T extends object>(

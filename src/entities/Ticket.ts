@@ -1,0 +1,156 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Building } from './Building';
+import { Community } from './Community';
+import { Grid } from './Grid';
+import { Household } from './Household';
+import { PublicSpace } from './PublicSpace';
+import { Resident } from './Resident';
+import { Staff } from './Staff';
+
+export const TICKET_STATUSES = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'CANCELLED', 'REOPENED'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TICKET_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'EMERGENCY'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+export const TICKET_CHANNELS = ['HOTLINE', 'APP', 'WALK_IN', 'PATROL', 'GRID_WORKER'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+export const TICKET_CATEGORIES = [
+  'PLUMBING', 'ELECTRICAL', 'ELEVATOR', 'CLEANING', 'SECURITY', 'NOISE', 'PARKING', 'FIRE_SAFETY',
+  'COMPLAINT', 'SUGGESTION', 'CARE', 'OTHER',
+] as const;
+export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * A work order, complaint or request. `number` is human-facing and gap-free per
+ * estate and year (see ticket_counter); `version` is the optimistic-concurrency
+ * token clients send back as expectedVersion. `grid` is copied from the
+ * building when the ticket is raised so grid lists need no join.
+ */
+export const Ticket = defineEntity({
+  name: 'Ticket',
+  tableName: 'ticket',
+  uniques: [
+    { name: 'ticket_number_unique', properties: ['number'] },
+    { name: 'ticket_community_year_seq_unique', properties: ['community', 'year', 'seq'] },
+    { name: 'ticket_idempotency_unique', properties: ['idempotencyCaller', 'idempotencyKey'] },
+  ],
+  // Every list of tickets is newest first per parent: (parent, created_at, id) serves it forwards and backwards.
+  indexes: [
+    { name: 'ticket_community_created_index', properties: ['community', 'createdAt', 'id'] },
+    { name: 'ticket_grid_created_index', properties: ['grid', 'createdAt', 'id'] },
+    { name: 'ticket_building_created_index', properties: ['building', 'createdAt', 'id'] },
+    { name: 'ticket_household_created_index', properties: ['household', 'createdAt', 'id'] },
+    { name: 'ticket_public_space_created_index', properties: ['publicSpace', 'createdAt', 'id'] },
+    { name: 'ticket_reporter_resident_created_index', properties: ['reporterResident', 'createdAt', 'id'] },
+    { name: 'ticket_assignee_created_index', properties: ['assignee', 'createdAt', 'id'] },
+    { name: 'ticket_reporter_staff_index', properties: ['reporterStaff'] },
+    // Open tickets are a small, hot slice of two years of history: dashboards filter on them constantly.
+    {
+      name: 'ticket_open_created_index',
+      expression: `create index "ticket_open_created_index" on "ticket" ("community_id", "created_at", "id") where "status" in ('SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED')`,
+    },
+    {
+      name: 'ticket_priority_created_index',
+      expression: `create index "ticket_priority_created_index" on "ticket" ("community_id", "priority", "created_at", "id")`,
+    },
+  ],
+  checks: [
+    { name: 'ticket_location_check', expression: 'building_id is not null or household_id is not null or public_space_id is not null' },
+    { name: 'ticket_rating_check', expression: 'rating_score is null or rating_score between 1 and 5' },
+    { name: 'ticket_version_check', expression: 'version >= 1' },
+  ],
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    community: () => p.manyToOne(Community).deleteRule('cascade'),
+    number: p.string().length(32),
+    year: p.smallint(),
+    seq: p.integer(),
+    channel: p.enum([...TICKET_CHANNELS]),
+    category: p.enum([...TICKET_CATEGORIES]),
+    priority: p.enum([...TICKET_PRIORITIES]),
+    status: p.enum([...TICKET_STATUSES]),
+    title: p.string().length(200),
+    description: p.text().default(''),
+    building: () => p.manyToOne(Building).nullable(),
+    household: () => p.manyToOne(Household).nullable(),
+    publicSpace: () => p.manyToOne(PublicSpace).nullable(),
+    grid: () => p.manyToOne(Grid).nullable(),
+    reporterResident: () => p.manyToOne(Resident).nullable(),
+    reporterStaff: () => p.manyToOne(Staff).nullable(),
+    assignee: () => p.manyToOne(Staff).nullable(),
+    version: p.integer().default(1),
+    createdAt: p.datetime(),
+    acknowledgedAt: p.datetime().nullable(),
+    assignedAt: p.datetime().nullable(),
+    startedAt: p.datetime().nullable(),
+    resolvedAt: p.datetime().nullable(),
+    closedAt: p.datetime().nullable(),
+    cancelledAt: p.datetime().nullable(),
+    reopenedAt: p.datetime().nullable(),
+    responseDueAt: p.datetime(),
+    resolveDueAt: p.datetime(),
+    ratingScore: p.smallint().nullable(),
+    ratingComment: p.string().length(1000).nullable(),
+    ratedAt: p.datetime().nullable(),
+    idempotencyCaller: p.string().length(200).nullable(),
+    idempotencyKey: p.string().length(100).nullable(),
+  },
+});
+export type Ticket = InferEntity<typeof Ticket>;
+
+export const TICKET_EVENT_TYPES = [
+  'SUBMITTED', 'ACKNOWLEDGED', 'ASSIGNED', 'STARTED', 'RESOLVED', 'REOPENED', 'CANCELLED', 'RATED', 'CLOSED', 'COMMENTED',
+] as const;
+export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+
+/** One change of a ticket. Append-only: a trigger in the database refuses updates and deletes. */
+export const TicketEvent = defineEntity({
+  name: 'TicketEvent',
+  tableName: 'ticket_event',
+  indexes: [{ name: 'ticket_event_ticket_id_id_index', properties: ['ticket', 'id'] }],
+  checks: [
+    { name: 'ticket_event_from_status_check', expression: `from_status is null or from_status in (${list(TICKET_STATUSES)})` },
+    { name: 'ticket_event_to_status_check', expression: `to_status is null or to_status in (${list(TICKET_STATUSES)})` },
+  ],
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    ticket: () => p.manyToOne(Ticket),
+    type: p.enum([...TICKET_EVENT_TYPES]),
+    fromStatus: p.string().length(16).nullable(),
+    toStatus: p.string().length(16).nullable(),
+    actorRole: p.string().length(16),
+    actorSubject: p.string().length(200),
+    actorStaff: () => p.manyToOne(Staff).nullable(),
+    actorResident: () => p.manyToOne(Resident).nullable(),
+    note: p.string().length(1000).nullable(),
+    at: p.datetime(),
+  },
+});
+export type TicketEvent = InferEntity<typeof TicketEvent>;
+
+/** Response and resolution targets per priority: data, so operators can change them without a release. */
+export const SlaPolicy = defineEntity({
+  name: 'SlaPolicy',
+  tableName: 'sla_policy',
+  checks: [{ name: 'sla_policy_minutes_check', expression: 'response_minutes > 0 and resolve_minutes >= response_minutes' }],
+  properties: {
+    priority: p.enum([...TICKET_PRIORITIES]).primary(),
+    responseMinutes: p.integer(),
+    resolveMinutes: p.integer(),
+  },
+});
+export type SlaPolicy = InferEntity<typeof SlaPolicy>;
+
+/** The last ticket number issued per estate and year; its row lock makes numbering gap-free. */
+export const TicketCounter = defineEntity({
+  name: 'TicketCounter',
+  tableName: 'ticket_counter',
+  properties: {
+    community: () => p.manyToOne(Community).primary().deleteRule('cascade'),
+    year: p.smallint().primary(),
+    lastNumber: p.integer(),
+  },
+  primaryKeys: ['community', 'year'],
+});
+export type TicketCounter = InferEntity<typeof TicketCounter>;

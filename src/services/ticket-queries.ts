@@ -1,0 +1,111 @@
+import { Ticket, TicketEvent, type Building, type Community, type Grid, type Household, type Resident } from '../entities';
+import type { TicketFilter } from '../generated/graphql';
+import type { Context } from '../context';
+import { forbidden, unauthenticated, badInput } from '../errors';
+import { expectGlobalId } from '../ids';
+import { assertInScope, inScope, scopeIds, viewerHouseholdId } from './access';
+import { intArray, textArray, type Condition, type Connection, type ListSpec, type PageArgs } from './paging';
+
+/** Reading tickets: who sees which, filters, nested lists and timelines. */
+
+const NEWEST_FIRST = { entity: Ticket, table: 'ticket', orderBy: ['created_at', 'id'], descending: true } as const;
+const TIMELINE: ListSpec<TicketEvent> = { entity: TicketEvent, table: 'ticket_event', orderBy: ['id'], parentColumn: 'ticket_id' };
+
+/** The parents a ticket list hangs from, and their columns (each indexed with created_at, id). */
+const PARENT_COLUMNS = {
+  community: 'community_id',
+  grid: 'grid_id',
+  building: 'building_id',
+  household: 'household_id',
+  resident: 'reporter_resident_id',
+} as const;
+
+/**
+ * A RESIDENT sees only their household's tickets and the ones they raised:
+ * other households' tickets are personal data. Null for every other role.
+ */
+async function residentCondition(ctx: Context): Promise<Condition | null> {
+  if (ctx.viewer.role !== 'RESIDENT') return null;
+  const householdId = (await viewerHouseholdId(ctx)) ?? 0;
+  return { sql: 'x.household_id = ? or x.reporter_resident_id = ?', bindings: [householdId, ctx.viewer.residentId ?? 0] };
+}
+
+/** True when the viewer may see this ticket at all. */
+export async function ticketVisible(ctx: Context, ticket: Ticket): Promise<boolean> {
+  if (!(await inScope(ctx, ticket.community.id))) return false;
+  if (ctx.viewer.role !== 'RESIDENT') return true;
+  return ticket.reporterResident?.id === ctx.viewer.residentId || (ticket.household !== null && ticket.household?.id === (await viewerHouseholdId(ctx)));
+}
+
+/** A nested ticket list (community, grid, building, household, resident), newest first. */
+export async function ticketsOf(
+  ctx: Context, parent: keyof typeof PARENT_COLUMNS, entity: Community | Grid | Building | Household | Resident, args: PageArgs,
+): Promise<Connection<Ticket>> {
+  if (parent === 'community') await assertInScope(ctx, entity.id);
+  const condition = await residentCondition(ctx);
+  const spec: ListSpec<Ticket> = { ...NEWEST_FIRST, parentColumn: PARENT_COLUMNS[parent], where: condition ?? undefined };
+  return ctx.loaders.childPage(spec, condition ? `resident:${condition.bindings.join(':')}` : 'all', entity.id, args);
+}
+
+/** A ticket's events, oldest first. */
+export function ticketTimeline(ctx: Context, ticket: Ticket, args: PageArgs): Promise<Connection<TicketEvent>> {
+  return ctx.loaders.childPage(TIMELINE, 'all', ticket.id, args);
+}
+
+/**
+ * The root `tickets` list: the filter turned into SQL conditions on the
+ * columns the ticket indexes lead with, newest first.
+ */
+export async function listTickets(ctx: Context, filter: TicketFilter | null | undefined, args: PageArgs): Promise<Connection<Ticket>> {
+  if (!ctx.viewer.role) throw unauthenticated('Sign in to list tickets');
+  const f = filter ?? {};
+  const conditions: Condition[] = [];
+  const estates = await filterEstates(ctx, f.communityCodes);
+  if (estates !== 'ALL') conditions.push({ sql: 'x.community_id = any(?::int[])', bindings: [intArray(estates)] });
+  if (f.statuses?.length) conditions.push({ sql: 'x.status = any(?::text[])', bindings: [textArray(f.statuses)] });
+  if (f.priorities?.length) conditions.push({ sql: 'x.priority = any(?::text[])', bindings: [textArray(f.priorities)] });
+  if (f.categories?.length) conditions.push({ sql: 'x.category = any(?::text[])', bindings: [textArray(f.categories)] });
+  const byId: [keyof TicketFilter, 'Grid' | 'Building' | 'Household' | 'Staff', string][] = [
+    ['gridId', 'Grid', 'grid_id'], ['buildingId', 'Building', 'building_id'],
+    ['householdId', 'Household', 'household_id'], ['assigneeId', 'Staff', 'assignee_id'],
+  ];
+  for (const [field, type, column] of byId) {
+    const value = f[field];
+    if (value != null) conditions.push({ sql: `x.${column} = ?`, bindings: [expectGlobalId(value as string, type, `filter.${field}`)] });
+  }
+  const after = toDate(f.createdAfter, 'filter.createdAfter');
+  const before = toDate(f.createdBefore, 'filter.createdBefore');
+  if (after && before && after >= before) throw badInput('filter.createdAfter must be before filter.createdBefore', 'filter.createdAfter');
+  if (after) conditions.push({ sql: 'x.created_at >= ?', bindings: [after.toISOString()] });
+  if (before) conditions.push({ sql: 'x.created_at < ?', bindings: [before.toISOString()] });
+  const resident = await residentCondition(ctx);
+  if (resident) conditions.push(resident);
+  const where = conditions.length
+    ? { sql: conditions.map((c) => `(${c.sql})`).join(' and '), bindings: conditions.flatMap((c) => c.bindings) }
+    : undefined;
+  return ctx.loaders.page({ ...NEWEST_FIRST, where }, args);
+}
+
+/** The estates a ticket filter covers: the requested ones, each of which the token must cover; default all it covers. */
+async function filterEstates(ctx: Context, codes: readonly string[] | null | undefined): Promise<number[] | 'ALL'> {
+  const scope = await scopeIds(ctx);
+  if (!codes || codes.length === 0) return scope === 'ALL' ? 'ALL' : [...scope];
+  if (codes.length > 100) throw badInput('filter.communityCodes takes at most 100 codes', 'filter.communityCodes');
+  const found = await ctx.loaders.communityByCode.loadMany([...codes]);
+  return codes.map((code, i) => {
+    const community = found[i];
+    const covered = community && !(community instanceof Error) && (scope === 'ALL' || scope.has(community.id));
+    if (!covered) {
+      if (scope === 'ALL') throw badInput(`No estate has the code "${code}"`, 'filter.communityCodes');
+      throw forbidden(`Your token does not cover estate "${code}"`);
+    }
+    return (community as Community).id;
+  });
+}
+
+function toDate(value: unknown, field: string): Date | null {
+  if (value == null) return null;
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) throw badInput(`${field} is not a valid date-time`, field);
+  return date;
+}

@@ -1,0 +1,275 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { SlaPolicy, Ticket, TicketEvent, type Household, type Staff, type TicketEventType } from '../entities';
+import type { AssignTicketInput, RateTicketInput, SubmitTicketInput, TicketActionInput } from '../generated/graphql';
+import type { Context } from '../context';
+import { AppError, badInput, forbidden, notFound, unauthenticated } from '../errors';
+import { expectGlobalId } from '../ids';
+import { inScope, viewerHouseholdId } from './access';
+import { ASSIGNABLE, ASSIGNER_ROLES, SUBMITTER_ROLES, WORKER_ROLES, transition, type Move } from './ticket-lifecycle';
+import { ticketVisible } from './ticket-queries';
+
+/** Raising and working tickets. Every change is one transaction: the ticket row and its event, or nothing. */
+
+export const LIMITS = { title: 200, description: 4000, note: 1000, comment: 1000, idempotencyKey: 100 } as const;
+
+function text(value: string | null | undefined, field: keyof typeof LIMITS, required: boolean): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (required && trimmed === '') throw badInput(`${field} must not be empty`, field);
+  if (trimmed.length > LIMITS[field]) throw badInput(`${field} is at most ${LIMITS[field]} characters, got ${trimmed.length}`, field);
+  return trimmed === '' ? null : trimmed;
+}
+
+/** The viewer's own Staff row when the token names one: writes record who acted. */
+async function actingStaff(ctx: Context): Promise<Staff | null> {
+  if (ctx.viewer.staffId === undefined) return null;
+  const staff = await ctx.loaders.staff.load(ctx.viewer.staffId);
+  if (!staff) throw unauthenticated("The token's subject is not a member of staff any more");
+  return staff;
+}
+
+function caller(ctx: Context): string {
+  return `${ctx.viewer.role}:${ctx.viewer.subject}`;
+}
+
+/** Where a new ticket is: exactly one of household, building or public space, visible to the viewer. */
+async function locate(ctx: Context, input: SubmitTicketInput) {
+  const given = (['householdId', 'buildingId', 'spaceId'] as const).filter((k) => input[k] != null);
+  if (given.length !== 1) throw badInput('Give exactly one of householdId, buildingId or spaceId', given[1] ?? 'householdId');
+  const { loaders } = ctx;
+  let household: Household | null = null;
+  let building;
+  let space = null;
+  if (input.householdId != null) {
+    household = await loaders.household.load(expectGlobalId(input.householdId, 'Household', 'householdId'));
+    if (!household) throw notFound('No Household with this ID exists');
+    building = await loaders.building.load(household.building.id);
+  } else if (input.buildingId != null) {
+    building = await loaders.building.load(expectGlobalId(input.buildingId, 'Building', 'buildingId'));
+    if (!building) throw notFound('No Building with this ID exists');
+  } else {
+    space = await loaders.publicSpace.load(expectGlobalId(input.spaceId!, 'PublicSpace', 'spaceId'));
+    if (!space) throw notFound('No PublicSpace with this ID exists');
+  }
+  const communityId = (household ?? building ?? space)!.community.id;
+  if (!(await inScope(ctx, communityId))) throw notFound(`No ${given[0] === 'householdId' ? 'Household' : given[0] === 'buildingId' ? 'Building' : 'PublicSpace'} with this ID is visible to you`);
+  return { communityId, household, building: building ?? null, space };
+}
+
+/**
+ * Raises a ticket: numbered `<ESTATE>-<YEAR>-<seq>` without gaps, SLA due
+ * times from the sla_policy table, a SUBMITTED event. The same idempotencyKey
+ * from the same caller returns the first ticket and writes nothing, however
+ * many identical requests race.
+ */
+export async function submitTicket(ctx: Context, input: SubmitTicketInput): Promise<Ticket> {
+  const { role } = ctx.viewer;
+  if (!role) throw unauthenticated('Sign in to raise a ticket');
+  if (!SUBMITTER_ROLES.includes(role)) throw forbidden(`${role} tokens are read-only`);
+  const key = text(input.idempotencyKey, 'idempotencyKey', true)!;
+  const title = text(input.title, 'title', true)!;
+  const description = text(input.description, 'description', false) ?? '';
+  const where = await locate(ctx, input);
+  const staff = await actingStaff(ctx);
+  if (staff && staff.community.id !== where.communityId) throw forbidden('You can raise tickets only in the estate you work in');
+
+  let reporterResidentId: number | null = null;
+  if (role === 'RESIDENT') {
+    if (input.reporterId != null) throw badInput('reporterId is for staff raising a ticket on a resident\'s behalf', 'reporterId');
+    const own = await viewerHouseholdId(ctx);
+    if (own === null) throw unauthenticated("The token's subject is not a resident any more");
+    if (where.household && where.household.id !== own) throw forbidden('Residents raise tickets for their own household only');
+    reporterResidentId = ctx.viewer.residentId!;
+  } else if (input.reporterId != null) {
+    const reporter = await ctx.loaders.resident.load(expectGlobalId(input.reporterId, 'Resident', 'reporterId'));
+    if (!reporter || reporter.community.id !== where.communityId) throw badInput('reporterId must be a resident of the same estate', 'reporterId');
+    reporterResidentId = reporter.id;
+  }
+
+  const replay = await findReplay(ctx.em, caller(ctx), key);
+  if (replay) return checkReplay(replay, input, title);
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const now = new Date();
+      const year = now.getUTCFullYear();
+      // Holding this row's lock until commit is what makes numbers gap-free and unique.
+      const [{ last_number: seq }] = await em.execute(
+        `insert into ticket_counter (community_id, year, last_number) values (?, ?, 1)
+         on conflict (community_id, year) do update set last_number = ticket_counter.last_number + 1 returning last_number`,
+        [where.communityId, year],
+      );
+      // A racing twin may have committed while we waited for the lock; it is visible now.
+      const twin = await findReplay(em, caller(ctx), key);
+      if (twin) throw new Replay(twin);
+      const sla = await em.findOneOrFail(SlaPolicy, { priority: input.priority });
+      const code = (await ctx.loaders.community.load(where.communityId))!.code;
+      const ticket = em.create(Ticket, {
+        community: where.communityId, number: `${code}-${year}-${String(seq).padStart(6, '0')}`, year, seq,
+        channel: input.channel, category: input.category, priority: input.priority, status: 'SUBMITTED',
+        title, description,
+        building: where.building?.id ?? null, household: where.household?.id ?? null, publicSpace: where.space?.id ?? null,
+        grid: where.building?.grid.id ?? null,
+        reporterResident: reporterResidentId, reporterStaff: role === 'RESIDENT' ? null : staff?.id ?? null,
+        version: 1, createdAt: now,
+        responseDueAt: new Date(now.getTime() + sla.responseMinutes * 60_000),
+        resolveDueAt: new Date(now.getTime() + sla.resolveMinutes * 60_000),
+        idempotencyCaller: caller(ctx), idempotencyKey: key,
+      } as never);
+      record(em, ctx, ticket, 'SUBMITTED', null, 'SUBMITTED', null, now);
+      await em.flush();
+      return ticket;
+    });
+  } catch (error) {
+    if (error instanceof Replay) return checkReplay(error.ticket, input, title);
+    // Same caller and key racing in another estate: the unique index decided; answer with the winner.
+    if (error instanceof UniqueConstraintViolationException) {
+      const winner = await findReplay(ctx.em.fork(), caller(ctx), key);
+      if (winner) return checkReplay(winner, input, title);
+    }
+    throw error;
+  }
+}
+
+class Replay extends Error {
+  constructor(readonly ticket: Ticket) {
+    super('idempotent replay');
+  }
+}
+
+function findReplay(em: EntityManager, idempotencyCaller: string, idempotencyKey: string): Promise<Ticket | null> {
+  return em.findOne(Ticket, { idempotencyCaller, idempotencyKey });
+}
+
+/** A key reused for a different ticket is a client bug; say so rather than return an unrelated ticket. */
+function checkReplay(ticket: Ticket, input: SubmitTicketInput, title: string): Ticket {
+  if (ticket.title !== title || ticket.category !== input.category || ticket.priority !== input.priority) {
+    throw badInput('This idempotencyKey was already used for a different ticket', 'idempotencyKey');
+  }
+  return ticket;
+}
+
+function record(
+  em: EntityManager, ctx: Context, ticket: Ticket, type: TicketEventType,
+  fromStatus: string | null, toStatus: string | null, note: string | null, at: Date,
+): void {
+  em.create(TicketEvent, {
+    ticket, type, fromStatus, toStatus, note, at,
+    actorRole: ctx.viewer.role!, actorSubject: ctx.viewer.subject!,
+    actorStaff: ctx.viewer.staffId ?? null, actorResident: ctx.viewer.residentId ?? null,
+  } as never);
+}
+
+type Action = Move | 'assign';
+
+/**
+ * Loads the ticket under a row lock and checks, in the contract's order:
+ * visible (else NOT_FOUND), allowed to act (FORBIDDEN), expectedVersion
+ * (VERSION_CONFLICT), then the move itself (INVALID_TRANSITION).
+ */
+async function act(
+  ctx: Context, ticketId: string, expectedVersion: number | null | undefined, action: Action,
+  apply: (em: EntityManager, ticket: Ticket, now: Date) => Promise<void> | void,
+): Promise<Ticket> {
+  if (!ctx.viewer.role) throw unauthenticated('Sign in to change tickets');
+  const id = expectGlobalId(ticketId, 'Ticket', 'ticketId');
+  if (expectedVersion != null && expectedVersion < 1) throw badInput('expectedVersion starts at 1', 'expectedVersion');
+  return ctx.em.transactional(async (em) => {
+    const ticket = await em.findOne(Ticket, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!ticket || !(await ticketVisible(ctx, ticket))) throw notFound('No Ticket with this ID is visible to you');
+    await authorize(ctx, ticket, action);
+    if (expectedVersion != null && expectedVersion !== ticket.version) {
+      throw new AppError('VERSION_CONFLICT', `The ticket changed since you saw it: it is at version ${ticket.version}, you sent ${expectedVersion}`, {
+        currentVersion: ticket.version,
+      });
+    }
+    const now = new Date();
+    await apply(em, ticket, now);
+    ticket.version += 1;
+    await em.flush();
+    return ticket;
+  });
+}
+
+async function authorize(ctx: Context, ticket: Ticket, action: Action): Promise<void> {
+  const { role } = ctx.viewer;
+  const isReporter = role === 'RESIDENT'
+    ? ticket.reporterResident?.id === ctx.viewer.residentId
+    : ctx.viewer.staffId !== undefined && ticket.reporterStaff?.id === ctx.viewer.staffId;
+  let allowed: boolean;
+  switch (action) {
+    case 'acknowledge': case 'start': case 'resolve': allowed = WORKER_ROLES.includes(role!); break;
+    case 'assign': allowed = ASSIGNER_ROLES.includes(role!); break;
+    case 'cancel': case 'rate': allowed = isReporter; break;
+    case 'reopen': allowed = isReporter || role === 'MANAGER' || role === 'ADMIN'; break;
+  }
+  if (!allowed) {
+    const who = { acknowledge: 'staff of its estate', start: 'staff of its estate', resolve: 'staff of its estate', assign: 'managers and dispatchers', cancel: 'its reporter', rate: 'its reporter', reopen: 'its reporter or a manager' }[action];
+    throw forbidden(`Only ${who} can ${action} this ticket`);
+  }
+  const staff = await actingStaff(ctx);
+  if (staff && staff.community.id !== ticket.community.id) throw forbidden('You work in another estate');
+}
+
+/** Moves a ticket along the lifecycle (acknowledge, start, resolve, reopen, cancel). */
+export function moveTicket(ctx: Context, input: TicketActionInput, move: Exclude<Move, 'rate'>): Promise<Ticket> {
+  const note = text(input.note, 'note', false);
+  return act(ctx, input.ticketId, input.expectedVersion, move, (em, ticket, now) => {
+    const from = ticket.status;
+    ticket.status = transition(from, move);
+    if (move === 'acknowledge') ticket.acknowledgedAt = now;
+    if (move === 'start') ticket.startedAt ??= now;
+    if (move === 'resolve') ticket.resolvedAt = now;
+    if (move === 'reopen') {
+      ticket.reopenedAt = now;
+      ticket.resolvedAt = null;
+    }
+    if (move === 'cancel') ticket.cancelledAt = now;
+    const event = ({ acknowledge: 'ACKNOWLEDGED', start: 'STARTED', resolve: 'RESOLVED', reopen: 'REOPENED', cancel: 'CANCELLED' } as const)[move];
+    record(em, ctx, ticket, event, from, ticket.status, note, now);
+  });
+}
+
+/** Gives the ticket to a member of staff of its estate; allowed until it is resolved. */
+export async function assignTicket(ctx: Context, input: AssignTicketInput): Promise<Ticket> {
+  const note = text(input.note, 'note', false);
+  const assigneeId = expectGlobalId(input.assigneeId, 'Staff', 'assigneeId');
+  return act(ctx, input.ticketId, input.expectedVersion, 'assign', async (em, ticket, now) => {
+    if (!ASSIGNABLE.includes(ticket.status)) {
+      throw new AppError('INVALID_TRANSITION', `Cannot assign a ticket that is ${ticket.status}; allowed until it is resolved`, { from: ticket.status, move: 'assign' });
+    }
+    const assignee = await ctx.loaders.staff.load(assigneeId);
+    if (!assignee) throw notFound('No Staff with this ID exists');
+    if (assignee.community.id !== ticket.community.id) throw badInput('assigneeId must be a member of staff of the ticket\'s estate', 'assigneeId');
+    ticket.assignee = assignee.id as never;
+    ticket.assignedAt = now;
+    record(em, ctx, ticket, 'ASSIGNED', null, null, note, now);
+  });
+}
+
+/** The reporter rates a resolved ticket 1–5, once; this closes it. */
+export function rateTicket(ctx: Context, input: RateTicketInput): Promise<Ticket> {
+  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) throw badInput(`score must be 1 to 5, got ${input.score}`, 'score');
+  const comment = text(input.comment, 'comment', false);
+  return act(ctx, input.ticketId, input.expectedVersion, 'rate', (em, ticket, now) => {
+    const from = ticket.status;
+    ticket.status = transition(from, 'rate');
+    ticket.ratingScore = input.score;
+    ticket.ratingComment = comment;
+    ticket.ratedAt = now;
+    ticket.closedAt = now;
+    record(em, ctx, ticket, 'RATED', null, null, comment, now);
+    record(em, ctx, ticket, 'CLOSED', from, ticket.status, null, now);
+  });
+}
+
+/**
+ * True when the response or resolution target was missed, or is overdue now.
+ * A cancelled ticket only counts if nobody responded in time before it was withdrawn.
+ */
+export function slaBreached(ticket: Ticket, now = new Date()): boolean {
+  const responded = ticket.acknowledgedAt ?? (ticket.status === 'CANCELLED' ? ticket.cancelledAt : null);
+  if ((responded ?? now) > ticket.responseDueAt) return true;
+  if (ticket.status === 'CANCELLED') return false;
+  const done = ticket.resolvedAt ?? ticket.closedAt;
+  return (done ?? now) > ticket.resolveDueAt;
+}

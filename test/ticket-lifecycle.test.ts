@@ -1,0 +1,54 @@
+import { TICKET_STATUSES, type TicketStatus } from '../src/entities';
+import { AppError } from '../src/errors';
+import { MOVES, allowedPairs, moveBetween, transition, type Move } from '../src/services/ticket-lifecycle';
+
+/** The state machine without a database: every pair of states, every move from every state. */
+
+const EXPECTED: Record<string, Move> = {
+  'SUBMITTED→ACKNOWLEDGED': 'acknowledge',
+  'ACKNOWLEDGED→IN_PROGRESS': 'start',
+  'REOPENED→IN_PROGRESS': 'start',
+  'IN_PROGRESS→RESOLVED': 'resolve',
+  'RESOLVED→REOPENED': 'reopen',
+  'SUBMITTED→CANCELLED': 'cancel',
+  'ACKNOWLEDGED→CANCELLED': 'cancel',
+  'RESOLVED→CLOSED': 'rate',
+};
+
+const pairs = TICKET_STATUSES.flatMap((from) => TICKET_STATUSES.map((to) => [from, to] as [TicketStatus, TicketStatus]));
+
+describe('ticket transitions', () => {
+  it('covers exactly the documented graph', () => {
+    expect(Object.fromEntries(allowedPairs().map(([f, t, m]) => [`${f}→${t}`, m]))).toEqual(EXPECTED);
+  });
+
+  it.each(pairs)('%s → %s is allowed exactly when the table says so', (from, to) => {
+    const move = moveBetween(from, to);
+    expect(move).toBe(EXPECTED[`${from}→${to}`] ?? null);
+    if (move) expect(transition(from, move)).toBe(to);
+  });
+
+  const attempts = TICKET_STATUSES.flatMap((from) => (Object.keys(MOVES) as Move[]).map((move) => [from, move] as [TicketStatus, Move]));
+  it.each(attempts)('from %s, %s either leads where the table says or is INVALID_TRANSITION', (from, move) => {
+    const target = Object.entries(EXPECTED).find(([pair, m]) => m === move && pair.startsWith(`${from}→`));
+    if (target) {
+      expect(transition(from, move)).toBe(target[0].split('→')[1]);
+    } else {
+      let error: unknown;
+      try {
+        transition(from, move);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).extensions.code).toBe('INVALID_TRANSITION');
+      expect((error as AppError).message).toContain(from);
+    }
+  });
+
+  it('lets nothing out of CLOSED or CANCELLED', () => {
+    for (const final of ['CLOSED', 'CANCELLED'] as const) {
+      for (const to of TICKET_STATUSES) expect(moveBetween(final, to)).toBeNull();
+    }
+  });
+});
