@@ -15,6 +15,8 @@ export interface Context {
   logger: Logger;
   /** Per-request memo for services (e.g. the viewer's resolved estate ids). */
   memo: Map<string, Promise<unknown>>;
+  /** Over WebSocket: ends the whole connection (a slow subscriber, an expired token). */
+  connection?: { close(code: number, reason: string): void };
 }
 
 export function createContext(root: EntityManager, viewer: Viewer, requestId: string, logger: Logger): Context {

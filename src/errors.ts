@@ -25,23 +25,15 @@ export const notFound = (message: string) => new AppError('NOT_FOUND', message);
 export const badInput = (message: string, field?: string) =>
   new AppError('BAD_USER_INPUT', message, field ? { field } : {});
 
-/** Codes Apollo itself produces for bad requests; they describe the client's mistake and pass through. */
-const CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'QUERY_TOO_COMPLEX',
-]);
-
 /**
- * The one place errors leave the server. AppErrors and Apollo's own request
- * errors pass; anything else (a bug, a database error) becomes
- * INTERNAL_SERVER_ERROR with the request id, and is reported to `onInternal`
- * so it is logged in full. No stack trace or SQL ever reaches a client.
+ * The one place errors leave the server (HTTP and WebSocket). Expected
+ * failures (AppError) pass as they are. Errors about the request itself
+ * (unparsable, invalid against the schema, bad variables, over a limit) come
+ * from the GraphQL engine before any resolver ran: they carry no path and
+ * describe the client's mistake, so they pass too, with a code. Anything else
+ * (a bug, a database error) becomes INTERNAL_SERVER_ERROR with the request id
+ * and is reported to `onInternal` to be logged in full. No stack trace or SQL
+ * ever reaches a client.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -50,10 +42,10 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) return stripStack(formatted);
-  const code = formatted.extensions?.code;
-  // Errors graphql-js raises while validating or coercing the request carry no original error.
-  if (typeof code === 'string' && CLIENT_CODES.has(code) && (!(original instanceof Error) || original instanceof GraphQLError)) {
-    return stripStack(formatted);
+  const requestError = error instanceof GraphQLError && !error.path && original instanceof GraphQLError;
+  if (requestError) {
+    const code = formatted.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED';
+    return stripStack({ ...formatted, extensions: { ...formatted.extensions, code } });
   }
   const requestId = onInternal(original);
   return {

@@ -6,17 +6,15 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { buildSchema } from '../resolvers';
 import { viewerFromAuthorization, type Viewer } from './auth';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { databaseReady, requestScope } from './db/orm';
-import { formatError } from './errors';
+import { AppError, formatError } from './errors';
 import { assertAffordable, limitRules } from './limits';
+import { startWebSocketServer } from './websocket';
 import type { Logger } from './logger';
 
 export interface ServerOptions {
@@ -50,44 +48,7 @@ export async function startServer({ config, logger, orm }: ServerOptions): Promi
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        try {
-          ctx.extra.viewer = await viewerFromAuthorization(ctx.connectionParams?.authorization, config.jwtSecret);
-          return true;
-        } catch {
-          return false; // graphql-ws closes with 4403 Forbidden
-        }
-      },
-      // Builds the execution itself so WebSocket operations pass the same limits as HTTP ones.
-      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
-        if (errors.length) return errors;
-        try {
-          assertAffordable(schema, document, payload.variables ?? undefined, payload.operationName);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        return {
-          schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          contextValue: createContext(orm.em, ctx.extra.viewer!, crypto.randomUUID(), logger),
-        };
-      },
-    },
-    wsServer,
-  );
+  const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -145,7 +106,7 @@ export async function startServer({ config, logger, orm }: ServerOptions): Promi
           viewer = await viewerFromAuthorization(req.headers.authorization, config.jwtSecret);
         } catch (error) {
           const message = error instanceof Error ? error.message : 'The token is not valid';
-          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          throw new AppError('UNAUTHENTICATED', message, { http: { status: 401 } });
         }
         return createContext(orm.em, viewer, requestScope.getStore()?.requestId ?? crypto.randomUUID(), logger);
       },

@@ -19,8 +19,6 @@ export const TICKET_CATEGORIES = [
 ] as const;
 export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-
 /**
  * A work order, complaint or request. `number` is human-facing and gap-free per
  * estate and year (see ticket_counter); `version` is the optimistic-concurrency
@@ -38,6 +36,8 @@ export const Ticket = defineEntity({
   // Every list of tickets is newest first per parent: (parent, created_at, id) serves it forwards and backwards.
   indexes: [
     { name: 'ticket_community_created_index', properties: ['community', 'createdAt', 'id'] },
+    // Lists across several estates (district dashboards, admins) walk this one newest first.
+    { name: 'ticket_created_index', properties: ['createdAt', 'id'] },
     { name: 'ticket_grid_created_index', properties: ['grid', 'createdAt', 'id'] },
     { name: 'ticket_building_created_index', properties: ['building', 'createdAt', 'id'] },
     { name: 'ticket_household_created_index', properties: ['household', 'createdAt', 'id'] },
@@ -57,7 +57,7 @@ export const Ticket = defineEntity({
   ],
   checks: [
     { name: 'ticket_location_check', expression: 'building_id is not null or household_id is not null or public_space_id is not null' },
-    { name: 'ticket_rating_check', expression: 'rating_score is null or rating_score between 1 and 5' },
+    { name: 'ticket_rating_check', expression: 'rating_score is null or (rating_score >= 1 and rating_score <= 5)' },
     { name: 'ticket_version_check', expression: 'version >= 1' },
   ],
   properties: {
@@ -109,16 +109,12 @@ export const TicketEvent = defineEntity({
   name: 'TicketEvent',
   tableName: 'ticket_event',
   indexes: [{ name: 'ticket_event_ticket_id_id_index', properties: ['ticket', 'id'] }],
-  checks: [
-    { name: 'ticket_event_from_status_check', expression: `from_status is null or from_status in (${list(TICKET_STATUSES)})` },
-    { name: 'ticket_event_to_status_check', expression: `to_status is null or to_status in (${list(TICKET_STATUSES)})` },
-  ],
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     ticket: () => p.manyToOne(Ticket),
     type: p.enum([...TICKET_EVENT_TYPES]),
-    fromStatus: p.string().length(16).nullable(),
-    toStatus: p.string().length(16).nullable(),
+    fromStatus: p.enum([...TICKET_STATUSES]).nullable(),
+    toStatus: p.enum([...TICKET_STATUSES]).nullable(),
     actorRole: p.string().length(16),
     actorSubject: p.string().length(200),
     actorStaff: () => p.manyToOne(Staff).nullable(),

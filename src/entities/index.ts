@@ -10,6 +10,7 @@ export {
   TICKET_STATUSES, TICKET_PRIORITIES, TICKET_CHANNELS, TICKET_CATEGORIES, TICKET_EVENT_TYPES,
   type TicketStatus, type TicketPriority, type TicketChannel, type TicketCategory, type TicketEventType,
 } from './Ticket';
+export { EventLog, EVENT_KINDS, type EventKind } from './EventLog';
 
 import { Community } from './Community';
 import { Grid } from './Grid';
@@ -19,6 +20,7 @@ import { Household } from './Household';
 import { Resident } from './Resident';
 import { PublicSpace } from './PublicSpace';
 import { Ticket, TicketEvent, SlaPolicy, TicketCounter } from './Ticket';
+import { EventLog } from './EventLog';
 
 /** Every entity the ORM knows; the one list the config and the CLI use. */
-export const entities = [Community, Grid, Staff, Building, Household, Resident, PublicSpace, Ticket, TicketEvent, SlaPolicy, TicketCounter];
+export const entities = [Community, Grid, Staff, Building, Household, Resident, PublicSpace, Ticket, TicketEvent, SlaPolicy, TicketCounter, EventLog];

@@ -38,12 +38,14 @@ export async function loadNode(ctx: Context, globalId: string): Promise<object> 
   const { type, id } = decoded;
   if (!PUBLIC_TYPES.has(type) && !ctx.viewer.role) throw unauthenticated(`Sign in to fetch a ${type}`);
   const entity = await loaderFor(ctx, type).load(id);
-  if (!entity) throw notFound(`No ${type} with this ID exists`);
+  // One answer for missing and hidden alike, so a token cannot probe other estates' IDs.
+  const hidden = () => notFound(`No ${type} with this ID is visible to you`);
+  if (!entity) throw hidden();
   if (PUBLIC_TYPES.has(type)) return entity;
   const communityId = entity.community?.id;
   const visible = type === 'Ticket' ? await ticketVisible(ctx, entity as Ticket) : communityId !== undefined && (await inScope(ctx, communityId));
   if (!visible) {
-    throw notFound(`No ${type} with this ID is visible to you`);
+    throw hidden();
   }
   return entity;
 }
