@@ -8,9 +8,10 @@ import { estateResolvers } from './estates';
 import { gridResolvers } from './grids';
 import { spaceResolvers } from './spaces';
 import { ticketResolvers } from './tickets';
+import { liveResolvers } from './live';
 
 /** One resolver map per domain, named like its SDL file. */
-export const resolvers: Resolvers[] = [baseResolvers, estateResolvers, gridResolvers, spaceResolvers, ticketResolvers];
+export const resolvers: Resolvers[] = [baseResolvers, estateResolvers, gridResolvers, spaceResolvers, ticketResolvers, liveResolvers];
 
 export const SCHEMA_DIR = path.join(__dirname, '../schema');
 // dist/resolvers → ../../schema

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger';
 import type { Viewer } from './auth';
 import { Loaders } from './loaders';
+import type { EventBus } from './events/bus';
 
 /**
  * Everything a resolver gets: a fresh identity map, fresh loaders and the
@@ -15,13 +16,15 @@ export interface Context {
   logger: Logger;
   /** Per-request memo for services (e.g. the viewer's resolved estate ids). */
   memo: Map<string, Promise<unknown>>;
+  /** The process's event bus, for subscriptions. */
+  events?: EventBus;
   /** Over WebSocket: ends the whole connection (a slow subscriber, an expired token). */
   connection?: { close(code: number, reason: string): void };
 }
 
-export function createContext(root: EntityManager, viewer: Viewer, requestId: string, logger: Logger): Context {
+export function createContext(root: EntityManager, viewer: Viewer, requestId: string, logger: Logger, events?: EventBus): Context {
   const em = root.fork({ clear: true }) as EntityManager;
-  return { em, loaders: new Loaders(em), viewer, requestId, logger, memo: new Map() };
+  return { em, loaders: new Loaders(em), viewer, requestId, logger, memo: new Map(), events };
 }
 
 /** Runs `compute` once per request for `key`. */

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Utils, type EntityName } from '@mikro-orm/core';
-import { Building, Community, Grid, Household, PublicSpace, Resident, Staff, Ticket } from './entities';
+import { Building, Community, Grid, Household, PublicSpace, Resident, Staff, Ticket, TicketEvent } from './entities';
 import {
-  countAll, countChildren, fetchChildPages, fetchPage,
+  countAll, countChildren, fetchChildPages, fetchPage, intArray,
   type Connection, type ListSpec, type PageArgs, pageRequest,
 } from './services/paging';
 
@@ -28,6 +28,16 @@ export class Loaders {
   readonly staff = this.byId(Staff);
   readonly publicSpace = this.byId(PublicSpace);
   readonly ticket = this.byId(Ticket);
+  readonly ticketEvent = this.byId(TicketEvent);
+
+  /** The live-stream position of ticket events (null for history that predates the stream). */
+  readonly logIdByTicketEvent = new DataLoader<number, number | null>(async (ids) => {
+    const rows: { ticket_event_id: string; id: string }[] = await this.em.execute(
+      'select ticket_event_id, id from event_log where ticket_event_id = any(?::bigint[])', [intArray(ids)],
+    );
+    const byEvent = new Map(rows.map((r) => [Number(r.ticket_event_id), Number(r.id)]));
+    return ids.map((id) => byEvent.get(id) ?? null);
+  });
 
   readonly communityByCode = new DataLoader<string, Community | null>(async (codes) => {
     const rows = await this.em.find(Community, { code: { $in: [...codes] } });

@@ -15,6 +15,7 @@ import { databaseReady, requestScope } from './db/orm';
 import { AppError, formatError } from './errors';
 import { assertAffordable, limitRules } from './limits';
 import { startWebSocketServer } from './websocket';
+import { EventBus } from './events/bus';
 import type { Logger } from './logger';
 
 export interface ServerOptions {
@@ -48,7 +49,9 @@ export async function startServer({ config, logger, orm }: ServerOptions): Promi
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
-  const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger);
+  const events = new EventBus(orm, orm.config.get('clientUrl')!, logger);
+  await events.start();
+  const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -108,7 +111,7 @@ export async function startServer({ config, logger, orm }: ServerOptions): Promi
           const message = error instanceof Error ? error.message : 'The token is not valid';
           throw new AppError('UNAUTHENTICATED', message, { http: { status: 401 } });
         }
-        return createContext(orm.em, viewer, requestScope.getStore()?.requestId ?? crypto.randomUUID(), logger);
+        return createContext(orm.em, viewer, requestScope.getStore()?.requestId ?? crypto.randomUUID(), logger, events);
       },
     }),
   );
@@ -125,7 +128,7 @@ export async function startServer({ config, logger, orm }: ServerOptions): Promi
   return {
     url: `http://${host}:${port}/graphql`,
     port,
-    stop: () => (stopping ??= apollo.stop()),
+    stop: () => (stopping ??= apollo.stop().then(() => events.stop())),
   };
 }
 

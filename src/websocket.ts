@@ -10,6 +10,7 @@ import { createContext } from './context';
 import { AppError, formatError } from './errors';
 import { assertAffordable, limitRules } from './limits';
 import type { Logger } from './logger';
+import type { EventBus } from './events/bus';
 
 /** Close codes clients can act on; graphql-ws's own are 4400–4500 (4403: bad token at connection_init). */
 export const CLOSE = {
@@ -38,7 +39,7 @@ type Extra = {
  * as over HTTP, errors leave through the same masking, and a connection ends
  * (4401) when its token expires.
  */
-export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSchema, config: Config, orm: MikroORM, logger: Logger) {
+export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSchema, config: Config, orm: MikroORM, logger: Logger, events: EventBus) {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const mask = (error: GraphQLError) =>
     formatError(error.toJSON(), error, (internal) => {
@@ -93,7 +94,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
           }
           active.add(id);
         }
-        const context = createContext(orm.em, viewer, crypto.randomUUID(), logger);
+        const context = createContext(orm.em, viewer, crypto.randomUUID(), logger, events);
         context.connection = { close: (code, reason) => ctx.extra.socket.close(code, reason) };
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
       },

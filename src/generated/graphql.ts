@@ -648,6 +648,32 @@ export type SubmitTicketInput = {
   title: Scalars['String']['input'];
 };
 
+/**
+ * Live streams over the graphql-ws protocol on /graphql. Every event carries a
+ * cursor; a client that reconnects with `after` gets exactly what it missed.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Ticket changes as they commit, in one total order. With `after`: every
+   * matching event after that cursor first, then live, with no gap and no
+   * duplicate. Without: live from now. A subscriber that falls more than 1,000
+   * events behind is closed (code 4413) and resumes from its cursor; an expired
+   * token closes the connection (code 4401).
+   */
+  ticketEvents: TicketEvent;
+};
+
+
+/**
+ * Live streams over the graphql-ws protocol on /graphql. Every event carries a
+ * cursor; a client that reconnects with `after` gets exactly what it missed.
+ */
+export type SubscriptionTicketEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TicketEventFilter>;
+};
+
 /** A work order, complaint or request raised by a resident, the hotline or staff. */
 export type Ticket = Node & {
   __typename?: 'Ticket';
@@ -812,6 +838,8 @@ export type TicketEvent = {
   actor: TicketActor;
   /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /** Position in the live event stream: pass it as `after` to resume right after this event. Null for history recorded before the stream existed. */
+  cursor?: Maybe<Scalars['String']['output']>;
   /** The status before; null when the status did not change. */
   fromStatus?: Maybe<TicketStatus>;
   /** Stable ID of the event. */
@@ -844,6 +872,24 @@ export type TicketEventEdge = {
   cursor: Scalars['String']['output'];
   /** The event. */
   node: TicketEvent;
+};
+
+/**
+ * Which ticket events to stream. Every field is optional; they combine with AND.
+ * A RESIDENT's stream is narrowed to their own household and the tickets they
+ * raised, whatever the filter says.
+ */
+export type TicketEventFilter = {
+  /** Only tickets of this building. */
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these estates (codes); default: every estate the token covers. An estate the token does not cover is FORBIDDEN. */
+  communityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only tickets of this grid. */
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only tickets of these priorities. */
+  priorities?: InputMaybe<Array<TicketPriority>>;
+  /** Only this ticket. */
+  ticketId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What happened to a ticket. */
@@ -1066,6 +1112,7 @@ export type ResolversTypes = {
   StaffRole: StaffRole;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubmitTicketInput: SubmitTicketInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Ticket: ResolverTypeWrapper<TicketModel>;
   TicketActionInput: TicketActionInput;
   TicketActor: ResolverTypeWrapper<TicketActorModel>;
@@ -1076,6 +1123,7 @@ export type ResolversTypes = {
   TicketEvent: ResolverTypeWrapper<TicketEventModel>;
   TicketEventConnection: ResolverTypeWrapper<Connection>;
   TicketEventEdge: ResolverTypeWrapper<Omit<TicketEventEdge, 'node'> & { node: ResolversTypes['TicketEvent'] }>;
+  TicketEventFilter: TicketEventFilter;
   TicketEventType: TicketEventType;
   TicketFilter: TicketFilter;
   TicketPayload: ResolverTypeWrapper<Omit<TicketPayload, 'ticket'> & { ticket: ResolversTypes['Ticket'] }>;
@@ -1116,6 +1164,7 @@ export type ResolversParentTypes = {
   StaffEdge: Omit<StaffEdge, 'node'> & { node: ResolversParentTypes['Staff'] };
   String: Scalars['String']['output'];
   SubmitTicketInput: SubmitTicketInput;
+  Subscription: Record<PropertyKey, never>;
   Ticket: TicketModel;
   TicketActionInput: TicketActionInput;
   TicketActor: TicketActorModel;
@@ -1124,6 +1173,7 @@ export type ResolversParentTypes = {
   TicketEvent: TicketEventModel;
   TicketEventConnection: Connection;
   TicketEventEdge: Omit<TicketEventEdge, 'node'> & { node: ResolversParentTypes['TicketEvent'] };
+  TicketEventFilter: TicketEventFilter;
   TicketFilter: TicketFilter;
   TicketPayload: Omit<TicketPayload, 'ticket'> & { ticket: ResolversParentTypes['Ticket'] };
   TicketRating: TicketRatingModel;
@@ -1311,6 +1361,10 @@ export type StaffEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  ticketEvents?: SubscriptionResolver<ResolversTypes['TicketEvent'], "ticketEvents", ParentType, ContextType, Partial<SubscriptionTicketEventsArgs>>;
+};
+
 export type TicketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = {
   acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   assignedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1366,6 +1420,7 @@ export type TicketEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type TicketEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketEvent'] = ResolversParentTypes['TicketEvent']> = {
   actor?: Resolver<ResolversTypes['TicketActor'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fromStatus?: Resolver<Maybe<ResolversTypes['TicketStatus']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1419,6 +1474,7 @@ export type Resolvers<ContextType = Context> = {
   Staff?: StaffResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;
   StaffEdge?: StaffEdgeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TicketActor?: TicketActorResolvers<ContextType>;
   TicketConnection?: TicketConnectionResolvers<ContextType>;

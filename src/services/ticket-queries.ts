@@ -87,16 +87,16 @@ export async function listTickets(ctx: Context, filter: TicketFilter | null | un
 }
 
 /** The estates a ticket filter covers: the requested ones, each of which the token must cover; default all it covers. */
-async function filterEstates(ctx: Context, codes: readonly string[] | null | undefined): Promise<number[] | 'ALL'> {
+export async function filterEstates(ctx: Context, codes: readonly string[] | null | undefined, field = 'filter.communityCodes'): Promise<number[] | 'ALL'> {
   const scope = await scopeIds(ctx);
   if (!codes || codes.length === 0) return scope === 'ALL' ? 'ALL' : [...scope];
-  if (codes.length > 100) throw badInput('filter.communityCodes takes at most 100 codes', 'filter.communityCodes');
+  if (codes.length > 100) throw badInput(`${field} takes at most 100 codes`, field);
   const found = await ctx.loaders.communityByCode.loadMany([...codes]);
   return codes.map((code, i) => {
     const community = found[i];
     const covered = community && !(community instanceof Error) && (scope === 'ALL' || scope.has(community.id));
     if (!covered) {
-      if (scope === 'ALL') throw badInput(`No estate has the code "${code}"`, 'filter.communityCodes');
+      if (scope === 'ALL') throw badInput(`No estate has the code "${code}"`, field);
       throw forbidden(`Your token does not cover estate "${code}"`);
     }
     return (community as Community).id;

@@ -5,9 +5,10 @@ import type { AssignTicketInput, RateTicketInput, SubmitTicketInput, TicketActio
 import type { Context } from '../context';
 import { AppError, badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
-import { inScope, viewerHouseholdId } from './access';
+import { inScope, scopeIds, viewerHouseholdId } from './access';
 import { ASSIGNABLE, ASSIGNER_ROLES, SUBMITTER_ROLES, WORKER_ROLES, transition, type Move } from './ticket-lifecycle';
 import { ticketVisible } from './ticket-queries';
+import { appendTicketEvents } from '../events/log';
 
 /** Raising and working tickets. Every change is one transaction: the ticket row and its event, or nothing. */
 
@@ -88,6 +89,9 @@ export async function submitTicket(ctx: Context, input: SubmitTicketInput): Prom
 
   const replay = await findReplay(ctx.em, caller(ctx), key);
   if (replay) return checkReplay(replay, input, title);
+  const code = (await ctx.loaders.community.load(where.communityId))!.code;
+  // Inside the transaction only its own connection is used: a second pooled one
+  // per transaction would let concurrent requests exhaust the pool and wait forever.
   try {
     return await ctx.em.transactional(async (em) => {
       const now = new Date();
@@ -102,7 +106,6 @@ export async function submitTicket(ctx: Context, input: SubmitTicketInput): Prom
       const twin = await findReplay(em, caller(ctx), key);
       if (twin) throw new Replay(twin);
       const sla = await em.findOneOrFail(SlaPolicy, { priority: input.priority });
-      const code = (await ctx.loaders.community.load(where.communityId))!.code;
       const ticket = em.create(Ticket, {
         community: where.communityId, number: `${code}-${year}-${String(seq).padStart(6, '0')}`, year, seq,
         channel: input.channel, category: input.category, priority: input.priority, status: 'SUBMITTED',
@@ -115,8 +118,9 @@ export async function submitTicket(ctx: Context, input: SubmitTicketInput): Prom
         resolveDueAt: new Date(now.getTime() + sla.resolveMinutes * 60_000),
         idempotencyCaller: caller(ctx), idempotencyKey: key,
       } as never);
-      record(em, ctx, ticket, 'SUBMITTED', null, 'SUBMITTED', null, now);
+      const event = record(em, ctx, ticket, 'SUBMITTED', null, 'SUBMITTED', null, now);
       await em.flush();
+      await appendTicketEvents(em, ticket, [event]);
       return ticket;
     });
   } catch (error) {
@@ -151,8 +155,8 @@ function checkReplay(ticket: Ticket, input: SubmitTicketInput, title: string): T
 function record(
   em: EntityManager, ctx: Context, ticket: Ticket, type: TicketEventType,
   fromStatus: string | null, toStatus: string | null, note: string | null, at: Date,
-): void {
-  em.create(TicketEvent, {
+): TicketEvent {
+  return em.create(TicketEvent, {
     ticket, type, fromStatus, toStatus, note, at,
     actorRole: ctx.viewer.role!, actorSubject: ctx.viewer.subject!,
     actorStaff: ctx.viewer.staffId ?? null, actorResident: ctx.viewer.residentId ?? null,
@@ -168,11 +172,13 @@ type Action = Move | 'assign';
  */
 async function act(
   ctx: Context, ticketId: string, expectedVersion: number | null | undefined, action: Action,
-  apply: (em: EntityManager, ticket: Ticket, now: Date) => Promise<void> | void,
+  apply: (em: EntityManager, ticket: Ticket, now: Date) => Promise<TicketEvent[]> | TicketEvent[],
 ): Promise<Ticket> {
   if (!ctx.viewer.role) throw unauthenticated('Sign in to change tickets');
   const id = expectGlobalId(ticketId, 'Ticket', 'ticketId');
   if (expectedVersion != null && expectedVersion < 1) throw badInput('expectedVersion starts at 1', 'expectedVersion');
+  // Everything about the viewer is read before the transaction, which then uses only its own connection.
+  await Promise.all([scopeIds(ctx), viewerHouseholdId(ctx), actingStaff(ctx)]);
   return ctx.em.transactional(async (em) => {
     const ticket = await em.findOne(Ticket, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!ticket || !(await ticketVisible(ctx, ticket))) throw notFound('No Ticket with this ID is visible to you');
@@ -183,9 +189,11 @@ async function act(
       });
     }
     const now = new Date();
-    await apply(em, ticket, now);
+    const events = await apply(em, ticket, now);
     ticket.version += 1;
     await em.flush();
+    // Last, so the log lock is held only for the moment before commit.
+    await appendTicketEvents(em, ticket, events);
     return ticket;
   });
 }
@@ -225,7 +233,7 @@ export function moveTicket(ctx: Context, input: TicketActionInput, move: Exclude
     }
     if (move === 'cancel') ticket.cancelledAt = now;
     const event = ({ acknowledge: 'ACKNOWLEDGED', start: 'STARTED', resolve: 'RESOLVED', reopen: 'REOPENED', cancel: 'CANCELLED' } as const)[move];
-    record(em, ctx, ticket, event, from, ticket.status, note, now);
+    return [record(em, ctx, ticket, event, from, ticket.status, note, now)];
   });
 }
 
@@ -233,16 +241,16 @@ export function moveTicket(ctx: Context, input: TicketActionInput, move: Exclude
 export async function assignTicket(ctx: Context, input: AssignTicketInput): Promise<Ticket> {
   const note = text(input.note, 'note', false);
   const assigneeId = expectGlobalId(input.assigneeId, 'Staff', 'assigneeId');
-  return act(ctx, input.ticketId, input.expectedVersion, 'assign', async (em, ticket, now) => {
+  const assignee = await ctx.loaders.staff.load(assigneeId);
+  return act(ctx, input.ticketId, input.expectedVersion, 'assign', (em, ticket, now) => {
     if (!ASSIGNABLE.includes(ticket.status)) {
       throw new AppError('INVALID_TRANSITION', `Cannot assign a ticket that is ${ticket.status}; allowed until it is resolved`, { from: ticket.status, move: 'assign' });
     }
-    const assignee = await ctx.loaders.staff.load(assigneeId);
     if (!assignee) throw notFound('No Staff with this ID exists');
     if (assignee.community.id !== ticket.community.id) throw badInput('assigneeId must be a member of staff of the ticket\'s estate', 'assigneeId');
     ticket.assignee = assignee.id as never;
     ticket.assignedAt = now;
-    record(em, ctx, ticket, 'ASSIGNED', null, null, note, now);
+    return [record(em, ctx, ticket, 'ASSIGNED', null, null, note, now)];
   });
 }
 
@@ -257,8 +265,10 @@ export function rateTicket(ctx: Context, input: RateTicketInput): Promise<Ticket
     ticket.ratingComment = comment;
     ticket.ratedAt = now;
     ticket.closedAt = now;
-    record(em, ctx, ticket, 'RATED', null, null, comment, now);
-    record(em, ctx, ticket, 'CLOSED', from, ticket.status, null, now);
+    return [
+      record(em, ctx, ticket, 'RATED', null, null, comment, now),
+      record(em, ctx, ticket, 'CLOSED', from, ticket.status, null, now),
+    ];
   });
 }
 

@@ -1,0 +1,154 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Loaders } from '../loaders';
+import type { Condition } from '../services/paging';
+import type { EventBus, Sink } from './bus';
+import type { LogRow } from './log';
+
+/** One event on its way to one subscriber, with the fresh loaders it is resolved with. */
+export interface Delivery {
+  row: LogRow;
+  em: EntityManager;
+  loaders: Loaders;
+}
+
+/** Rows read or fanned out together share one fresh identity map and one set of loaders. */
+const batches = new WeakMap<readonly LogRow[], { em: EntityManager; loaders: Loaders }>();
+
+function deliveries(root: EntityManager, rows: readonly LogRow[], match: (row: LogRow) => boolean, after: number): Delivery[] {
+  const picked = rows.filter((r) => r.id > after && match(r));
+  if (picked.length === 0) return [];
+  let batch = batches.get(rows);
+  if (!batch) {
+    const em = root.fork({ clear: true }) as EntityManager;
+    batches.set(rows, (batch = { em, loaders: new Loaders(em) }));
+  }
+  return picked.map((row) => ({ row, ...batch! }));
+}
+
+export interface LiveOptions {
+  bus: EventBus;
+  root: EntityManager;
+  /** Resume after this log id; null: live from now. */
+  after: number | null;
+  /** The filter as SQL on alias `l` (for replay) and as a predicate (for live rows): the same rule twice. */
+  where: Condition;
+  match: (row: LogRow) => boolean;
+  /** Most undelivered events held for this subscriber; past it the subscriber is closed, never silently skipped. */
+  maxQueue: number;
+  onOverflow: () => void;
+}
+
+const REPLAY_PAGE = 500;
+
+/**
+ * A subscription to the log: replays every matching row after `after`, then
+ * continues live, with no gap and no duplicate at the seam. While replaying,
+ * live fan-outs are ignored and the replay reads on from the database up to
+ * the bus's position at that moment; once the replay has reached the position
+ * the bus delivered (checked and switched in one synchronous step), the
+ * subscriber takes live rows newer than its last id.
+ */
+export class LiveSubscription implements AsyncIterableIterator<Delivery>, Sink {
+  private readonly queue: Delivery[] = [];
+  private waiting: { resolve: (r: IteratorResult<Delivery>) => void; reject: (e: unknown) => void } | null = null;
+  private drained: (() => void) | null = null;
+  private last: number;
+  private live = false;
+  private done = false;
+  private failure: unknown = null;
+
+  constructor(private readonly options: LiveOptions) {
+    this.last = options.after ?? options.bus.position;
+    options.bus.add(this);
+    if (options.after === null) this.live = true;
+    else this.replay().catch((error) => this.fail(error));
+  }
+
+  offer(rows: readonly LogRow[]): void {
+    if (!this.live || this.done) return;
+    const fresh = deliveries(this.options.root, rows, this.options.match, this.last);
+    this.last = Math.max(this.last, rows[rows.length - 1].id);
+    this.push(fresh);
+  }
+
+  private async replay(): Promise<void> {
+    const { bus, where, match } = this.options;
+    for (;;) {
+      const target = bus.position;
+      for (;;) {
+        if (this.done) return;
+        const rows = await bus.read(this.last, target, where, REPLAY_PAGE);
+        this.push(deliveries(this.options.root, rows, match, this.last));
+        if (rows.length < REPLAY_PAGE) break;
+        this.last = rows[rows.length - 1].id;
+        // Back-pressure: a replay of a long history waits for the client instead of buffering it all.
+        while (this.queue.length >= this.options.maxQueue / 2 && !this.done) await new Promise<void>((r) => (this.drained = r));
+      }
+      this.last = target;
+      if (bus.position === target) {
+        this.live = true;
+        return;
+      }
+    }
+  }
+
+  private push(items: Delivery[]): void {
+    if (this.done || items.length === 0) return;
+    if (this.waiting) {
+      const { resolve } = this.waiting;
+      this.waiting = null;
+      resolve({ value: items.shift()!, done: false });
+    }
+    this.queue.push(...items);
+    if (this.queue.length > this.options.maxQueue) {
+      this.options.onOverflow();
+      this.finish();
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.failure = error;
+    if (this.waiting) {
+      this.waiting.reject(error);
+      this.waiting = null;
+    }
+    this.finish();
+  }
+
+  private finish(): void {
+    if (this.done) return;
+    this.done = true;
+    this.queue.length = 0;
+    this.options.bus.remove(this);
+    this.drained?.();
+    this.waiting?.resolve({ value: undefined, done: true });
+    this.waiting = null;
+  }
+
+  next(): Promise<IteratorResult<Delivery>> {
+    const item = this.queue.shift();
+    if (this.queue.length < this.options.maxQueue / 2 && this.drained) {
+      const wake = this.drained;
+      this.drained = null;
+      wake();
+    }
+    if (item) return Promise.resolve({ value: item, done: false });
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  return(): Promise<IteratorResult<Delivery>> {
+    this.finish();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  throw(error: unknown): Promise<IteratorResult<Delivery>> {
+    this.finish();
+    return Promise.reject(error);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
