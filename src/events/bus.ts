@@ -32,6 +32,7 @@ export class EventBus {
   private stopped = false;
   private poll: NodeJS.Timeout | null = null;
   private attempts = 0;
+  private failing = false;
 
   constructor(private readonly orm: MikroORM, private readonly url: string, private readonly logger: Logger) {}
 
@@ -41,8 +42,13 @@ export class EventBus {
   }
 
   async start(): Promise<void> {
-    const [row] = await this.orm.em.fork().execute('select coalesce(max(id), 0) as id from event_log');
-    this.lastSeen = Number(row.id);
+    try {
+      const [row] = await this.orm.em.fork().execute('select coalesce(max(id), 0) as id from event_log');
+      this.lastSeen = Number(row.id);
+    } catch (error) {
+      // Not migrated yet (the server still starts; /readyz says 503): every row that appears later is new.
+      this.logger.warn({ err: error }, 'event log not readable yet; live events start once migrations are applied');
+    }
     await this.listen();
     this.poll = setInterval(() => this.wake(), SAFETY_POLL_MS);
     this.poll.unref();
@@ -132,13 +138,15 @@ export class EventBus {
     try {
       for (;;) {
         const rows = await this.read(this.lastSeen, Number.MAX_SAFE_INTEGER, { sql: 'true', bindings: [] });
-        if (rows.length === 0) return;
+        if (rows.length === 0) break;
         this.lastSeen = rows[rows.length - 1].id;
         for (const sink of [...this.sinks]) sink.offer(rows);
-        if (rows.length < PAGE) return;
+        if (rows.length < PAGE) break;
       }
+      this.failing = false;
     } catch (error) {
-      this.logger.warn({ err: error }, 'reading the event log failed; will retry');
+      if (!this.failing) this.logger.warn({ err: error }, 'reading the event log failed; retrying every second');
+      this.failing = true;
       setTimeout(() => this.wake(), 1000).unref();
     }
   }
