@@ -74,18 +74,21 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery>, Sink {
   private async replay(): Promise<void> {
     const { bus, where, match } = this.options;
     for (;;) {
-      const target = bus.position;
-      for (;;) {
+      // A cursor can be ahead of this process's bus (issued by another instance a moment ago): never go back below it.
+      const target = Math.max(bus.position, this.last);
+      while (this.last < target) {
         if (this.done) return;
         const rows = await bus.read(this.last, target, where, REPLAY_PAGE);
         this.push(deliveries(this.options.root, rows, match, this.last));
-        if (rows.length < REPLAY_PAGE) break;
+        if (rows.length < REPLAY_PAGE) {
+          this.last = target;
+          break;
+        }
         this.last = rows[rows.length - 1].id;
         // Back-pressure: a replay of a long history waits for the client instead of buffering it all.
         while (this.queue.length >= this.options.maxQueue / 2 && !this.done) await new Promise<void>((r) => (this.drained = r));
       }
-      this.last = target;
-      if (bus.position === target) {
+      if (bus.position <= target) {
         this.live = true;
         return;
       }
