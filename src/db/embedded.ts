@@ -53,3 +53,17 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
   await pg.start();
   return { serverUrl: `postgresql://postgres:${password}@127.0.0.1:${port}`, stop: () => pg.stop() };
 }
+
+/**
+ * A PostgreSQL server to create databases on: the server of `databaseUrl`
+ * when given (left running), else an embedded one with its data in `dataDir`
+ * (stopped by `stop`). Tests and benchmarks build their own databases on it.
+ */
+export async function databaseServer(databaseUrl: string | undefined, dataDir: string): Promise<EmbeddedServer> {
+  if (databaseUrl) {
+    const url = new URL(databaseUrl);
+    url.pathname = '';
+    return { serverUrl: url.toString().replace(/\/$/, ''), stop: async () => {} };
+  }
+  return startEmbeddedPostgres(dataDir);
+}

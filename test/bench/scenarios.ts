@@ -5,11 +5,7 @@
  * keys and pages with the same Relay connections).
  */
 
-export interface Ids {
-  communityId: number;
-  buildingId: number;
-  managerId: number;
-}
+import type { Ids } from './setup';
 
 export interface Scenario {
   name: string;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../../src/db/embedded';
+import { databaseServer } from '../../src/db/embedded';
 import { ensureDatabase } from '../../src/db/orm';
 import { DATA_DIR, PROJECT_ROOT } from '../../src/config';
 
@@ -10,17 +10,7 @@ import { DATA_DIR, PROJECT_ROOT } from '../../src/config';
  * PostgreSQL in .data/test-pg. Test files share it and seed their own estates.
  */
 export default async function globalSetup(): Promise<void> {
-  let serverUrl: string;
-  let stopServer = async () => {};
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = '';
-    serverUrl = url.toString().replace(/\/$/, '');
-  } else {
-    const embedded = await startEmbeddedPostgres(path.join(DATA_DIR, 'test-pg'));
-    serverUrl = embedded.serverUrl;
-    stopServer = embedded.stop;
-  }
+  const { serverUrl, stop: stopServer } = await databaseServer(process.env.DATABASE_URL, path.join(DATA_DIR, 'test-pg'));
   const name = `gridkeeper_test_${Date.now()}_${process.pid}`;
   await ensureDatabase(serverUrl, name);
   const databaseUrl = databaseOn(serverUrl, name);

@@ -1,0 +1,116 @@
+/**
+ * Live delivery at scale: N subscribers (1,000, 5,000, 10,000 by default) on
+ * one gridkeeper instance, each its own WebSocket following the contract's
+ * TicketEvents for the reference estate, while a writer commits ticket changes
+ * through the API. Reports delivery latency from the change's commit
+ * timestamp to arrival (p50, p99, over every delivery), events lost (each
+ * subscriber must receive every event exactly once), and the server's resident
+ * memory per subscriber. Not part of `npm test`.
+ *
+ *   npm run bench:live
+ *   BENCH_SUBSCRIBERS=1000,5000 BENCH_EVENTS=40 BENCH_RATE=4 npm run bench:live
+ */
+import WebSocket from 'ws';
+import { signToken } from '../../src/auth';
+import { toGlobalId } from '../../src/ids';
+import { contract, gql } from '../helpers/client';
+import { percentile } from './load';
+import { BENCH_SECRET, benchDatabase, rssMiB, startGridkeeper } from './setup';
+
+const COUNTS = (process.env.BENCH_SUBSCRIBERS ?? '1000,5000,10000').split(',').map(Number);
+/** Ticket changes committed per run (each a submit then an acknowledge: two events). */
+const CHANGES = Number(process.env.BENCH_EVENTS ?? 30);
+/** Changes per second the writer aims for. */
+const RATE = Number(process.env.BENCH_RATE ?? 3);
+
+interface Subscriber {
+  socket: WebSocket;
+  cursors: Set<string>;
+  duplicates: number;
+}
+
+async function main() {
+  const { url, ids, stop } = await benchDatabase();
+  const token = await signToken({ sub: toGlobalId('Staff', ids.managerId), role: 'MANAGER', communities: ['LH'] }, new TextEncoder().encode(BENCH_SECRET), '2h');
+  console.log(`\n${CHANGES} changes (${CHANGES * 2} events) per run at ${RATE} changes/s; latency = arrival − commit timestamp, over every delivery\n`);
+  console.log('| subscribers | events lost | duplicates | p50 ms | p99 ms | max ms | server RSS idle → subscribed (MiB) | per subscriber (KiB) |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const count of COUNTS) {
+    const server = await startGridkeeper(url);
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      const idle = rssMiB(server.child);
+      const latencies: number[] = [];
+      const subscribers: Subscriber[] = [];
+      for (let i = 0; i < count; i += 250) {
+        const batch = await Promise.all(Array.from({ length: Math.min(250, count - i) }, () => subscribe(server.url, token, latencies)));
+        subscribers.push(...batch);
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+      const subscribed = rssMiB(server.child);
+      latencies.length = 0;
+
+      const expected = await write(server.url, token, ids.buildingId);
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline && subscribers.some((s) => s.cursors.size < expected)) await new Promise((r) => setTimeout(r, 200));
+      const lost = subscribers.reduce((n, s) => n + Math.max(0, expected - s.cursors.size), 0);
+      const duplicates = subscribers.reduce((n, s) => n + s.duplicates, 0);
+      latencies.sort((a, b) => a - b);
+      const perSubscriber = ((subscribed - idle) * 1024) / count;
+      console.log(`| ${count} | ${lost} | ${duplicates} | ${percentile(latencies, 50).toFixed(0)} | ${percentile(latencies, 99).toFixed(0)} | ${latencies[latencies.length - 1]?.toFixed(0)} | ${idle.toFixed(0)} → ${subscribed.toFixed(0)} | ${perSubscriber.toFixed(1)} |`);
+      for (const s of subscribers) s.socket.terminate();
+    } finally {
+      await server.stop();
+    }
+  }
+  await stop();
+}
+
+/** One subscriber: its own socket speaking graphql-transport-ws, recording what arrives. */
+function subscribe(httpUrl: string, token: string, latencies: number[]): Promise<Subscriber> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(httpUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const sub: Subscriber = { socket, cursors: new Set(), duplicates: 0 };
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: contract('TicketEvents'), variables: { filter: { communityCodes: ['LH'] } } } }));
+        resolve(sub);
+      } else if (message.type === 'next') {
+        const event = message.payload.data?.ticketEvents;
+        if (!event) return;
+        latencies.push(Date.now() - new Date(event.at).getTime());
+        if (sub.cursors.has(event.cursor)) sub.duplicates++;
+        sub.cursors.add(event.cursor);
+      } else if (message.type === 'error') {
+        reject(new Error(JSON.stringify(message.payload)));
+      }
+    });
+    socket.on('error', reject);
+  });
+}
+
+/** Commits CHANGES ticket changes at RATE per second; returns how many events that made. */
+async function write(httpUrl: string, token: string, buildingId: number): Promise<number> {
+  let events = 0;
+  const started = Date.now();
+  for (let i = 0; i < CHANGES; i++) {
+    const wait = started + (i * 1000) / RATE - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const res = await gql(httpUrl, contract('SubmitTicket'), {
+      input: { idempotencyKey: `bench-${Date.now()}-${i}`, buildingId: toGlobalId('Building', buildingId), category: 'CLEANING', priority: 'NORMAL', channel: 'PATROL', title: 'Benchmark change' },
+    }, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    events++;
+    const ack = await gql(httpUrl, contract('AcknowledgeTicket'), { input: { ticketId: res.data.submitTicket.ticket.id } }, token);
+    if (ack.errors) throw new Error(JSON.stringify(ack.errors));
+    events++;
+  }
+  return events;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
