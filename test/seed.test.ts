@@ -1,0 +1,130 @@
+import { openOrm } from '../src/db/orm';
+import { seedDemo, type SeedSummary } from '../src/seed/demo';
+import { createDatabase, dataTables, dropDatabases, killAll, migrateWithCli, rowCounts, runCli, sql } from './helpers/process';
+
+afterAll(async () => {
+  await killAll();
+  await dropDatabases();
+});
+
+/** md5 of every table dumped in id order: equal digests mean equal rows, ids included. */
+async function tableDigests(url: string): Promise<Record<string, string>> {
+  const digests: Record<string, string> = {};
+  const withId = new Set((await sql(url, `select table_name from information_schema.columns
+    where table_schema = 'public' and column_name = 'id'`)).map((r) => r.table_name as string));
+  for (const table of await dataTables(url)) {
+    // Reference tables keyed otherwise (e.g. by priority) are ordered by their whole row.
+    const order = withId.has(table) ? 't.id' : 't::text';
+    const [row] = await sql(url, `select md5(coalesce(string_agg(t::text, '|' order by ${order}), '')) as digest from "${table}" t`);
+    digests[table] = row!.digest;
+  }
+  return digests;
+}
+
+/** Runs seedDemo in this process on the database at `url`. */
+async function seedInProcess(url: string, scale: number): Promise<SeedSummary> {
+  const orm = await openOrm(url, { poolMax: 2 });
+  try {
+    return await seedDemo(orm.em.fork(), { scale });
+  } finally {
+    await orm.close();
+  }
+}
+
+const without = ({ ms: _ms, ...rest }: SeedSummary) => rest;
+
+describe('seedDemo at a small scale', () => {
+  it('writes identical rows into two fresh databases', async () => {
+    const [a, b] = await Promise.all([createDatabase('seed_a'), createDatabase('seed_b')]);
+    await Promise.all([migrateWithCli(a), migrateWithCli(b)]);
+    const first = await seedInProcess(a, 0.05);
+    const second = await seedInProcess(b, 0.05);
+    expect(without(second)).toEqual(without(first));
+
+    const counts = await rowCounts(a);
+    expect(counts).toMatchObject({
+      community: first.communities, grid: first.grids, staff: first.staff, building: first.buildings,
+      household: first.households, resident: first.residents, public_space: first.publicSpaces,
+    });
+    expect(first.households).toBeGreaterThan(0);
+
+    const [digestsA, digestsB] = await Promise.all([tableDigests(a), tableDigests(b)]);
+    expect(Object.keys(digestsA)).toEqual(expect.arrayContaining(['community', 'grid', 'staff', 'building', 'household', 'resident', 'public_space']));
+    expect(digestsB).toEqual(digestsA);
+  }, 120_000);
+
+  it('leaves the database empty when a write fails part-way', async () => {
+    const url = await createDatabase('seed_fail');
+    await migrateWithCli(url);
+    // A deferred constraint trigger fails at COMMIT, after every insert whatever their order,
+    // so all of them must be rolled back together.
+    await sql(url, `create function gk_refuse() returns trigger language plpgsql as $$
+      begin raise exception 'injected failure'; end $$`);
+    await sql(url, `create constraint trigger gk_refuse after insert on community
+      deferrable initially deferred for each row execute function gk_refuse()`);
+
+    // Migrations may load reference data of their own: compare with the migrated state, not with zero.
+    const before = await rowCounts(url);
+    expect(before).toMatchObject({ community: 0, grid: 0, staff: 0, building: 0, household: 0, resident: 0, public_space: 0 });
+    await expect(seedInProcess(url, 0.05)).rejects.toThrow(/injected failure/);
+    expect(await rowCounts(url)).toEqual(before);
+  }, 60_000);
+});
+
+describe('`seed` with the real demo data', () => {
+  let url: string;
+
+  beforeAll(async () => {
+    url = await createDatabase('seed_full');
+    await migrateWithCli(url);
+    const result = await runCli(['seed'], { DATABASE_URL: url }, 180_000);
+    if (result.code !== 0) throw new Error(`seed exited with ${result.code}\n${result.stderr}`);
+  }, 200_000);
+
+  const lh = (text: string) => sql(url, text.replace(/:lh/g, `(select id from community where code = 'LH')`));
+
+  it('loads the reference estate LH exactly as promised', async () => {
+    const [row] = await lh(`select
+      (select count(*) from household where community_id = :lh)::int as households,
+      (select count(*) from resident where community_id = :lh)::int as residents,
+      (select count(*) from household where community_id = :lh and cardinality(care_needs) > 0)::int as special,
+      (select count(*) from grid where community_id = :lh)::int as grids,
+      (select count(*) from public_space where community_id = :lh)::int as spaces`);
+    expect(row).toEqual({ households: 12_000, residents: 36_000, special: 212, grids: 14, spaces: 16 });
+  });
+
+  it('gives every grid of every estate a steward of that grid and a 1+3 squad', async () => {
+    const grids = await sql(url, `select c.code as estate, g.code, g.steward_id, s.grid_id = g.id as steward_in_grid, s.role as steward_role,
+        (select array_agg(q.role::text order by q.role) from staff q where q.grid_id = g.id) as squad
+      from grid g join community c on c.id = g.community_id left join staff s on s.id = g.steward_id order by c.code, g.code`);
+    expect(grids.filter((g) => g.estate === 'LH').map((g) => g.code)).toEqual(Array.from({ length: 14 }, (_, i) => `G${String(i + 1).padStart(2, '0')}`));
+    for (const grid of grids) {
+      expect({ ...grid, steward_id: grid.steward_id !== null }).toEqual({
+        estate: grid.estate, code: grid.code, steward_id: true, steward_in_grid: true, steward_role: 'STEWARD',
+        squad: ['CLEANING', 'MAINTENANCE', 'SECURITY', 'STEWARD'],
+      });
+    }
+  });
+
+  it('adds 11 more estates with distinct codes, each row in the estate of its parent', async () => {
+    const codes = (await sql(url, 'select code from community order by code')).map((r) => r.code as string);
+    expect(codes).toHaveLength(12);
+    expect(new Set(codes).size).toBe(12);
+    expect(codes).toContain('LH');
+    // Denormalised community_id columns must agree with the parent row's.
+    const [mismatch] = await sql(url, `select
+      (select count(*) from resident r join household h on h.id = r.household_id where r.community_id <> h.community_id)::int as residents,
+      (select count(*) from household h join building b on b.id = h.building_id where h.community_id <> b.community_id)::int as households,
+      (select count(*) from building b join grid g on g.id = b.grid_id where b.community_id <> g.community_id)::int as buildings,
+      (select count(*) from staff s join grid g on g.id = s.grid_id where s.community_id <> g.community_id)::int as staff`);
+    expect(mismatch).toEqual({ residents: 0, households: 0, buildings: 0, staff: 0 });
+  });
+
+  it('refuses to seed again and writes nothing', async () => {
+    const before = await rowCounts(url);
+    const result = await runCli(['seed'], { DATABASE_URL: url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/refusing to seed: the database already holds 12 estate\(s\)/);
+    expect(await rowCounts(url)).toEqual(before);
+  }, 60_000);
+});
