@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { viewerFromAuthorization, type Viewer } from './auth';
 import type { Config } from './config';
@@ -24,13 +24,13 @@ export const CLOSE = {
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
 /** Server pings this often, so proxies keep idle sockets open and dead peers are dropped. */
 export const KEEP_ALIVE_MS = 15_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type Extra = {
   socket: WebSocket;
   request: http.IncomingMessage;
   viewer?: Viewer;
   expiry?: NodeJS.Timeout;
-  subscriptions?: Set<string>;
 };
 
 /**
@@ -57,18 +57,25 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
           return false; // graphql-ws closes with 4403 Forbidden
         }
         ctx.extra.viewer = viewer;
-        ctx.extra.subscriptions = new Set();
         if (viewer.expiresAt !== undefined) {
-          const ms = viewer.expiresAt * 1000 - Date.now();
-          ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason), Math.max(ms, 0));
-          ctx.extra.expiry.unref();
+          const expiresAt = viewer.expiresAt * 1000;
+          // Timers overflow past 2^31-1 ms (~24.8 days) and would fire at once: wait in steps.
+          const arm = () => {
+            const ms = expiresAt - Date.now();
+            ctx.extra.expiry = ms <= 0
+              ? undefined
+              : setTimeout(arm, Math.min(ms, MAX_TIMER_MS));
+            if (ctx.extra.expiry) ctx.extra.expiry.unref();
+            else ctx.extra.socket.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
+          };
+          arm();
         }
         return true;
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
       },
-      onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
         const viewer = ctx.extra.viewer!;
         if (viewer.expiresAt !== undefined && viewer.expiresAt * 1000 <= Date.now()) {
           ctx.extra.socket.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
@@ -87,19 +94,13 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         } catch (error) {
           return [error as GraphQLError];
         }
-        if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
-          const active = ctx.extra.subscriptions!;
-          if (active.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-            return [new AppError('BAD_USER_INPUT', `A connection holds at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions; complete one first`)];
-          }
-          active.add(id);
+        // graphql-ws's own map holds this operation already and drops completed ones as soon as `complete` is read.
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          return [new AppError('BAD_USER_INPUT', `A connection holds at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} operations at once; complete one first`)];
         }
         const context = createContext(orm.em, viewer, crypto.randomUUID(), logger, events);
         context.connection = { close: (code, reason) => ctx.extra.socket.close(code, reason) };
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
-      },
-      onComplete: (ctx, id) => {
-        ctx.extra.subscriptions?.delete(id);
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map(mask) } : undefined,

@@ -1,0 +1,172 @@
+import crypto from 'node:crypto';
+import WebSocket from 'ws';
+import { KEEP_ALIVE_MS } from '../src/websocket';
+import { gql } from './helpers/client';
+import { createEstate, type Estate } from './helpers/factories';
+import { latestCursor, logIds, rawConnect, sleep, submitTicket, waitUntil, type RawSocket } from './helpers/instances';
+import { follow, type Follower } from './helpers/live';
+import { startTestServer, type TestServer } from './helpers/server';
+import { bearer, connect, type WsConnection } from './helpers/ws';
+
+/** What one connection may hold: 20 subscriptions, a bounded backlog (4413), and a heartbeat. */
+
+let t: TestServer;
+let estate: Estate;
+let manager: string;
+const followers: Follower[] = [];
+const conns: WsConnection[] = [];
+const raws: RawSocket[] = [];
+
+beforeAll(async () => {
+  t = await startTestServer();
+  estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 1 });
+  manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+});
+afterEach(async () => {
+  await Promise.all(followers.splice(0).map((f) => f.stop()));
+  await Promise.all(conns.splice(0).map((c) => c.dispose()));
+  await Promise.all(raws.splice(0).map((r) => r.close()));
+});
+afterAll(() => t.close());
+
+const filter = () => ({ communityCodes: [estate.code] });
+
+function live(after: string | null, conn?: WsConnection): Follower {
+  const f = follow(t.wsUrl, manager, { filter: filter(), after }, conn);
+  followers.push(f);
+  return f;
+}
+
+async function mark(): Promise<string> {
+  const ticket = await submitTicket(t.url, manager, { buildingId: estate.gid.building(1) });
+  return latestCursor(t.url, manager, ticket.id);
+}
+
+/** The codes of a follower's errors; an `error` message arrives as one array. */
+const codes = (f: Follower) => f.errors.flat().map((e) => (e as { extensions?: { code?: string } }).extensions?.code);
+
+describe('subscriptions per connection', () => {
+  it('holds 20 live subscriptions, refuses the 21st, and frees a slot as soon as one is completed', async () => {
+    const start = await mark();
+    const conn = connect(t.wsUrl, bearer(manager));
+    conns.push(conn);
+    const twenty = Array.from({ length: 20 }, () => live(start, conn));
+    const ticket = await submitTicket(t.url, manager, { buildingId: estate.gid.building(0) });
+    await Promise.all(twenty.map((f) => f.waitFor(1)));
+    expect(twenty.map((f) => f.events[0].ticket.id)).toEqual(twenty.map(() => ticket.id));
+
+    const extra = live(start, conn);
+    await extra.ended;
+    expect(codes(extra)).toEqual(['BAD_USER_INPUT']);
+    expect(extra.events).toEqual([]);
+
+    // Complete one and subscribe again straight away: the server read the complete first.
+    await twenty[0].stop();
+    const replacement = live(start, conn);
+    const second = await submitTicket(t.url, manager, { buildingId: estate.gid.building(0) });
+    await waitUntil('the replacement to be served or refused', () => replacement.events.length >= 2 || replacement.errors.length > 0);
+    expect(codes(replacement)).toEqual([]);
+    expect(replacement.events.map((e) => e.ticket.id)).toEqual([ticket.id, second.id]);
+    await Promise.all(twenty.slice(1).map((f) => f.waitFor(2)));
+    expect(conn.closes).toEqual([]);
+    expect(conn.connected()).toBe(1);
+  });
+
+  it('does not count subscriptions that were refused or have ended', async () => {
+    const start = await mark();
+    const conn = connect(t.wsUrl, bearer(manager));
+    conns.push(conn);
+    // One after another: each is refused for its cursor, never for a slot an earlier one still holds.
+    for (let i = 0; i < 25; i++) {
+      const refused = live('not-a-cursor', conn);
+      await refused.ended;
+      expect(refused.errors.flat().map((e) => (e as { extensions?: { field?: string } }).extensions?.field)).toEqual(['after']);
+    }
+    const ok = live(start, conn);
+    const ticket = await submitTicket(t.url, manager, { buildingId: estate.gid.building(0) });
+    expect((await ok.waitFor(1))[0].ticket.id).toBe(ticket.id);
+    expect(codes(ok)).toEqual([]);
+  });
+});
+
+describe('keep-alive', () => {
+  it('pings an idle connection within 20 s', async () => {
+    expect(KEEP_ALIVE_MS).toBeLessThanOrEqual(20_000);
+    const opened = Date.now();
+    const raw = rawConnect(t.wsUrl, manager);
+    raws.push(raw);
+    await raw.acked;
+    await waitUntil('a ping', () => raw.pings.length > 0, 21_000);
+    expect(raw.pings[0] - opened).toBeLessThanOrEqual(20_000);
+    await sleep(200); // ws answered with a pong: the connection stays open
+    expect(raw.socket.readyState).toBe(WebSocket.OPEN);
+  }, 30_000);
+});
+
+describe('a subscriber that stops reading', () => {
+  /** Each message repeats the 4,000-character description 50 times (~200 kB), so socket buffers fill after a few dozen. */
+  const FAT = `subscription($filter: TicketEventFilter, $after: String) { ticketEvents(filter: $filter, after: $after) {
+    cursor type ticket { id ${Array.from({ length: 50 }, (_, i) => `d${i}: description`).join(' ')} } } }`;
+  const TICKETS = 60;
+  const ROUNDS = 20; // 60 tickets × 20 reassignments: 1,200 events, 200 past the 1,000 the schema allows a subscriber to lag
+
+  it('is closed with 4413 once it lags more than 1,000 events, and resumes from its last cursor with nothing lost', async () => {
+    const tickets: string[] = [];
+    for (let batch = 0; batch < TICKETS / 10; batch++) {
+      const vars = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`i${i}`, {
+        idempotencyKey: `slow-${crypto.randomBytes(8).toString('hex')}`, buildingId: estate.gid.building(0),
+        category: 'CLEANING', priority: 'NORMAL', channel: 'PATROL', title: 'Litter', description: crypto.randomBytes(3000).toString('base64'),
+      }]));
+      const doc = `mutation(${Object.keys(vars).map((k) => `$${k}: SubmitTicketInput!`).join(', ')}) {
+        ${Object.keys(vars).map((k) => `${k}: submitTicket(input: $${k}) { ticket { id } }`).join(' ')} }`;
+      const res = await gql(t.url, doc, vars, manager);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      tickets.push(...Object.values(res.data as Record<string, { ticket: { id: string } }>).map((r) => r.ticket.id));
+    }
+    const start = await latestCursor(t.url, manager, tickets[tickets.length - 1]);
+
+    const healthy = live(start);
+    const slow = rawConnect(t.wsUrl, manager);
+    raws.push(slow);
+    await slow.acked;
+    slow.subscribe('fat', FAT, { filter: filter(), after: start });
+    // Read normally until the first event arrives: from then on the subscription is live, not replaying.
+    const assignees = [estate.gid.staff('steward'), estate.gid.staff('maintenance')];
+    const assign = (ids: string[], round: number) => gql(t.url, `mutation { ${ids.map((id, i) =>
+      `a${i}: assignTicket(input: { ticketId: "${id}", assigneeId: "${assignees[round % 2]}" }) { ticket { id } }`).join(' ')} }`, {}, manager)
+      .then((res) => { if (res.errors) throw new Error(JSON.stringify(res.errors)); });
+    await assign([tickets[0]], 1);
+    await waitUntil('the first event', () => slow.messages.some((m) => m.type === 'next'));
+    slow.pause();
+    // An unsolicited pong is a valid heartbeat: the keep-alive must not end this test, only the backlog may.
+    const heartbeat = setInterval(() => slow.socket.pong(), 2000);
+    try {
+      await Promise.all(Array.from({ length: TICKETS / 10 }, async (_, loop) => {
+        const mine = tickets.slice(loop * 10, loop * 10 + 10);
+        for (let round = 0; round < ROUNDS; round++) await assign(mine, round);
+      }));
+      const total = 1 + TICKETS * ROUNDS;
+      // Once the healthy subscriber has everything, the bus has offered every row to the slow one too.
+      await healthy.waitFor(total, 30_000);
+
+      slow.resume();
+      const closed = await slow.closed;
+      expect(closed.code).toBe(4413);
+      const received = slow.messages.filter((m) => m.type === 'next').map((m) => m.payload.data.ticketEvents as { cursor: string });
+      expect(received.length).toBeGreaterThan(0);
+      expect(received.length).toBeLessThan(total - 1000);
+      expect(received.map((e) => e.cursor)).toEqual(healthy.events.slice(0, received.length).map((e) => e.cursor));
+
+      // Resuming from the last cursor it got yields exactly the rest.
+      const resumed = live(received[received.length - 1].cursor);
+      await resumed.waitFor(total - received.length, 30_000);
+      await sleep(300);
+      expect(resumed.events.map((e) => e.cursor)).toEqual(healthy.events.slice(received.length).map((e) => e.cursor));
+      const ids = logIds(healthy.events);
+      expect(new Set(ids).size).toBe(total);
+      expect(healthy.closes).toEqual([]); // one slow subscriber does not cost the others theirs
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }, 120_000);
+});
