@@ -61,10 +61,10 @@ export async function listTickets(ctx: Context, filter: TicketFilter | null | un
   const f = filter ?? {};
   const conditions: Condition[] = [];
   const estates = await filterEstates(ctx, f.communityCodes);
-  if (estates !== 'ALL') conditions.push({ sql: 'x.community_id = any(?::int[])', bindings: [intArray(estates)] });
-  if (f.statuses?.length) conditions.push({ sql: 'x.status = any(?::text[])', bindings: [textArray(f.statuses)] });
-  if (f.priorities?.length) conditions.push({ sql: 'x.priority = any(?::text[])', bindings: [textArray(f.priorities)] });
-  if (f.categories?.length) conditions.push({ sql: 'x.category = any(?::text[])', bindings: [textArray(f.categories)] });
+  if (estates !== 'ALL') conditions.push(oneOf('community_id', estates));
+  if (f.statuses?.length) conditions.push(oneOf('status', f.statuses));
+  if (f.priorities?.length) conditions.push(oneOf('priority', f.priorities));
+  if (f.categories?.length) conditions.push(oneOf('category', f.categories));
   const byId: [keyof TicketFilter, 'Grid' | 'Building' | 'Household' | 'Staff', string][] = [
     ['gridId', 'Grid', 'grid_id'], ['buildingId', 'Building', 'building_id'],
     ['householdId', 'Household', 'household_id'], ['assigneeId', 'Staff', 'assignee_id'],
@@ -101,6 +101,18 @@ export async function filterEstates(ctx: Context, codes: readonly string[] | nul
     }
     return (community as Community).id;
   });
+}
+
+/**
+ * `column` is one of `values`. A single value is a plain equality: the planner
+ * then walks the (estate, priority, created_at) indexes in order instead of
+ * filtering a scan, which matters at two years of history.
+ */
+function oneOf(column: string, values: readonly (string | number)[]): Condition {
+  if (values.length === 1) return { sql: `x.${column} = ?`, bindings: [values[0]] };
+  return typeof values[0] === 'number'
+    ? { sql: `x.${column} = any(?::int[])`, bindings: [intArray(values as number[])] }
+    : { sql: `x.${column} = any(?::text[])`, bindings: [textArray(values as string[])] };
 }
 
 function toDate(value: unknown, field: string): Date | null {
