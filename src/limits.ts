@@ -54,7 +54,14 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
 
 /** QUERY_TOO_COMPLEX (HTTP 400) when the operation would cost more than MAX_COST. */
 export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): void {
-  const cost = operationCost(schema, document, variables, operationName);
+  let cost: number;
+  try {
+    cost = operationCost(schema, document, variables, operationName);
+  } catch (error) {
+    // Variables that do not fit the operation: execution reports that precisely (BAD_USER_INPUT), nothing runs.
+    if (error instanceof GraphQLError) return;
+    throw error;
+  }
   if (cost > MAX_COST) {
     throw new GraphQLError(`The operation's estimated cost ${Math.ceil(cost)} exceeds the limit of ${MAX_COST}; ask for smaller pages or fewer nested lists`, {
       extensions: { code: 'QUERY_TOO_COMPLEX', cost: Math.ceil(cost), maxCost: MAX_COST, http: { status: 400 } },

@@ -18,10 +18,23 @@ import { startWebSocketServer } from './websocket';
 import { EventBus } from './events/bus';
 import type { Logger } from './logger';
 
+/** What the server reports about each finished GraphQL request over HTTP (and logs as one line). */
+export interface RequestReport {
+  requestId?: string;
+  operationName: string | null;
+  durationMs: number;
+  /** SQL statements the request itself sent (background work such as the event bus is not counted). */
+  sqlStatements?: number;
+  status: number;
+  errors?: unknown[];
+}
+
 export interface ServerOptions {
   config: Config;
   logger: Logger;
   orm: MikroORM;
+  /** Called with each request's report after its response is ready (metrics, tests). */
+  onRequestEnd?: (report: RequestReport) => void;
 }
 
 export interface RunningServer {
@@ -43,7 +56,7 @@ const BODY_LIMIT = '1mb';
  * Creates and starts the HTTP server: Apollo on POST/GET /graphql, graphql-ws
  * on the same path, /healthz and /readyz.
  */
-export async function startServer({ config, logger, orm }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ config, logger, orm, onRequestEnd }: ServerOptions): Promise<RunningServer> {
   const schema = buildSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -68,7 +81,7 @@ export async function startServer({ config, logger, orm }: ServerOptions): Promi
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_MS }),
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
-      requestLogPlugin(logger),
+      requestLogPlugin(logger, onRequestEnd),
       {
         async requestDidStart() {
           return {
@@ -133,7 +146,7 @@ export async function startServer({ config, logger, orm }: ServerOptions): Promi
 }
 
 /** One JSON log line per GraphQL request: operation, duration, SQL statements, errors. */
-function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
+function requestLogPlugin(logger: Logger, onRequestEnd?: (report: RequestReport) => void): ApolloServerPlugin<Context> {
   return {
     async unexpectedErrorProcessingRequest({ error }) {
       logger.error({ requestId: requestScope.getStore()?.requestId, err: error }, 'unexpected error processing request');
@@ -144,14 +157,16 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
         async willSendResponse({ response, operationName, contextValue, errors }) {
           const scope = requestScope.getStore();
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          logger.info({
+          const report: RequestReport = {
             requestId: scope?.requestId ?? contextValue?.requestId,
             operationName: operationName ?? request.operationName ?? null,
             durationMs: Number(process.hrtime.bigint() - started) / 1e6,
             sqlStatements: scope?.statements,
             status: response.http.status ?? 200,
             errors: (body?.errors ?? errors)?.map((e) => e.extensions?.code ?? 'UNKNOWN'),
-          }, 'graphql request');
+          };
+          logger.info(report, 'graphql request');
+          onRequestEnd?.(report);
         },
       };
     },

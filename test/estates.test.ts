@@ -97,8 +97,8 @@ describe('BuildingHouseholds (contract) and keyset paging', () => {
   });
 
   it('issues the same number of SQL statements for 10 rows as for 100', async () => {
-    const ten = await countStatements(() => page({ first: 10 }));
-    const hundred = await countStatements(() => page({ first: 100 }));
+    const ten = await countStatements(t, () => page({ first: 10 }));
+    const hundred = await countStatements(t, () => page({ first: 100 }));
     expect(ten.result.data.node.households.edges).toHaveLength(10);
     expect(hundred.result.data.node.households.edges).toHaveLength(100);
     expect(hundred.result.data.node.households.edges.flatMap((e: any) => e.node.residents)).toHaveLength(200);
@@ -109,7 +109,7 @@ describe('BuildingHouseholds (contract) and keyset paging', () => {
   it('batches the same nested page across many parents into one statement', async () => {
     const query = `query($code: String!) { community(code: $code) { buildings(first: 10) { edges { node {
       households(first: 5) { totalCount edges { node { unit residents { name } } } } } } } } }`;
-    const { result, statements } = await countStatements(() => gql(t.url, query, { code: estate.code }, manager));
+    const { result, statements } = await countStatements(t, () => gql(t.url, query, { code: estate.code }, manager));
     expect(result.errors).toBeUndefined();
     const pages = result.data.community.buildings.edges.map((e: any) => e.node.households);
     expect(pages).toHaveLength(3);

@@ -211,7 +211,7 @@ describe('GET queries', () => {
 
 describe('depth and cost limits', () => {
   it('rejects a document deeper than 12 levels while validating, before any SQL', async () => {
-    const { result, statements } = await countStatements(() => gql(t.url, deep(13), undefined, admin));
+    const { result, statements } = await countStatements(t, () => gql(t.url, deep(13), undefined, admin));
     expect(result.status).toBe(400);
     expect(result.data).toBeUndefined();
     expect(codes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
@@ -227,7 +227,7 @@ describe('depth and cost limits', () => {
 
   it('rejects a costly document with QUERY_TOO_COMPLEX and HTTP 400, before any SQL', async () => {
     const query = '{ communities(first: 100) { edges { node { buildings(first: 100) { edges { node { households(first: 100) { edges { node { id } } } } } } } } } }';
-    const { result, statements } = await countStatements(() => gql(t.url, query, undefined, admin));
+    const { result, statements } = await countStatements(t, () => gql(t.url, query, undefined, admin));
     expect(result.status).toBe(400);
     expect(codes(result)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(result.data).toBeUndefined();

@@ -11,20 +11,12 @@ export interface RequestScope {
 /** The request a piece of async work belongs to (statement counts, request ids in logs). */
 export const requestScope = new AsyncLocalStorage<RequestScope>();
 
-let statementsIssued = 0;
-
-/** SQL statements sent by this process so far; tests diff it around a request. */
-export function statementCount(): number {
-  return statementsIssued;
-}
-
-/** Opens the ORM; every statement it sends is counted, per process and per request. */
+/** Opens the ORM; every statement it sends on behalf of an HTTP request is counted for that request. */
 export function openOrm(url: string, options: { poolMax?: number } = {}): Promise<MikroORM> {
   const config = ormConfig(url, options);
   return MikroORM.init({
     ...config,
     onQuery: (sql: string) => {
-      statementsIssued++;
       const scope = requestScope.getStore();
       if (scope) scope.statements++;
       return sql;

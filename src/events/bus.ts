@@ -60,7 +60,8 @@ export class EventBus {
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => {});
-    await this.pumping;
+    // A read in flight only feeds subscribers that are gone by now: don't let a stuck one hold up shutdown.
+    await Promise.race([this.pumping, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   }
 
   add(sink: Sink): void {

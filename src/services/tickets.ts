@@ -87,8 +87,9 @@ export async function submitTicket(ctx: Context, input: SubmitTicketInput): Prom
     reporterResidentId = reporter.id;
   }
 
+  const same = (t: Ticket) => checkReplay(t, input, title, where);
   const replay = await findReplay(ctx.em, caller(ctx), key);
-  if (replay) return checkReplay(replay, input, title);
+  if (replay) return same(replay);
   const code = (await ctx.loaders.community.load(where.communityId))!.code;
   // Inside the transaction only its own connection is used: a second pooled one
   // per transaction would let concurrent requests exhaust the pool and wait forever.
@@ -124,11 +125,11 @@ export async function submitTicket(ctx: Context, input: SubmitTicketInput): Prom
       return ticket;
     });
   } catch (error) {
-    if (error instanceof Replay) return checkReplay(error.ticket, input, title);
+    if (error instanceof Replay) return same(error.ticket);
     // Same caller and key racing in another estate: the unique index decided; answer with the winner.
     if (error instanceof UniqueConstraintViolationException) {
       const winner = await findReplay(ctx.em.fork(), caller(ctx), key);
-      if (winner) return checkReplay(winner, input, title);
+      if (winner) return same(winner);
     }
     throw error;
   }
@@ -145,8 +146,11 @@ function findReplay(em: EntityManager, idempotencyCaller: string, idempotencyKey
 }
 
 /** A key reused for a different ticket is a client bug; say so rather than return an unrelated ticket. */
-function checkReplay(ticket: Ticket, input: SubmitTicketInput, title: string): Ticket {
-  if (ticket.title !== title || ticket.category !== input.category || ticket.priority !== input.priority) {
+function checkReplay(ticket: Ticket, input: SubmitTicketInput, title: string, where: Awaited<ReturnType<typeof locate>>): Ticket {
+  const sameLocation = (ticket.household?.id ?? null) === (where.household?.id ?? null)
+    && (ticket.publicSpace?.id ?? null) === (where.space?.id ?? null)
+    && (where.household !== null || (ticket.building?.id ?? null) === (where.building?.id ?? null));
+  if (!sameLocation || ticket.title !== title || ticket.category !== input.category || ticket.priority !== input.priority) {
     throw badInput('This idempotencyKey was already used for a different ticket', 'idempotencyKey');
   }
   return ticket;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, print, type OperationDefinitionNode } from 'graphql';
-import { statementCount } from '../../src/db/orm';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -38,11 +37,15 @@ export function codes(response: GraphQLResponse): string[] {
   return (response.errors ?? []).map((e) => e.extensions?.code);
 }
 
-/** Runs `request` and counts the SQL statements this process sent meanwhile (the server runs in-process). */
-export async function countStatements<T>(request: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const before = statementCount();
+/**
+ * Runs `request` and sums the SQL statements of the GraphQL requests the
+ * server finished meanwhile, as the server counts them per request: other
+ * test files' background work on the shared database does not leak in.
+ */
+export async function countStatements<T>(server: { requests: { sqlStatements?: number }[] }, request: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const before = server.requests.length;
   const result = await request();
-  return { result, statements: statementCount() - before };
+  return { result, statements: server.requests.slice(before).reduce((n, r) => n + (r.sqlStatements ?? 0), 0) };
 }
 
 const CONTRACT_FILE = path.join(__dirname, '../../../shared/contract/operations.graphql');

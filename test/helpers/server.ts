@@ -3,7 +3,7 @@ import { signToken, type TokenClaims } from '../../src/auth';
 import type { Config } from '../../src/config';
 import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
-import { startServer, type RunningServer } from '../../src/server';
+import { startServer, type RequestReport, type RunningServer } from '../../src/server';
 
 export const TEST_SECRET = new TextEncoder().encode('test-secret-test-secret-test-secret!');
 
@@ -12,6 +12,8 @@ export interface TestServer {
   wsUrl: string;
   orm: MikroORM;
   server: RunningServer;
+  /** Every GraphQL request this server finished, in order. */
+  requests: RequestReport[];
   /** Signs a token this server accepts. */
   token(claims: TokenClaims, expiresIn?: string | number): Promise<string>;
   close(): Promise<void>;
@@ -39,12 +41,14 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     production: false,
     ...overrides,
   };
-  const server = await startServer({ config, logger: createLogger(config.logLevel), orm });
+  const requests: RequestReport[] = [];
+  const server = await startServer({ config, logger: createLogger(config.logLevel), orm, onRequestEnd: (r) => requests.push(r) });
   return {
     url: server.url,
     wsUrl: server.url.replace(/^http/, 'ws'),
     orm,
     server,
+    requests,
     token: (claims, expiresIn) => signToken(claims, config.jwtSecret, expiresIn),
     close: async () => {
       await server.stop();
