@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Utils, type EntityName } from '@mikro-orm/core';
+import { mapRows } from './db/rows';
 import { Building, Community, Grid, Household, PublicSpace, Resident, Staff, Ticket, TicketEvent } from './entities';
 import {
-  countAll, countChildren, fetchChildPages, fetchPage, intArray,
+  countAll, countChildren, fetchChildPages, fetchPage, intArray, textArray,
   type Connection, type ListSpec, type PageArgs, pageRequest,
 } from './services/paging';
 
@@ -40,7 +41,7 @@ export class Loaders {
   });
 
   readonly communityByCode = new DataLoader<string, Community | null>(async (codes) => {
-    const rows = await this.em.find(Community, { code: { $in: [...codes] } });
+    const rows = await this.select<Community>(Community, 'x.code = any(?::text[])', [textArray(codes)]);
     const byCode = new Map(rows.map((r) => [r.code, r]));
     return codes.map((c) => byCode.get(c) ?? null);
   });
@@ -48,7 +49,9 @@ export class Loaders {
   /** Rows of `entity` whose `foreignKey` is one of the keys, each key's rows in `orderBy` order. */
   children<T extends object>(entity: EntityName<T>, foreignKey: string, orderBy: Record<string, 'asc' | 'desc'>): DataLoader<number, T[]> {
     return this.memoised(`children:${Utils.className(entity)}:${foreignKey}`, () => new DataLoader<number, T[]>(async (ids) => {
-      const rows = await this.em.find(entity, { [foreignKey]: { $in: [...ids] } } as object, { orderBy: orderBy as object });
+      const column = this.column(entity, foreignKey);
+      const order = Object.entries(orderBy).map(([prop, dir]) => `x."${this.column(entity, prop)}" ${dir}`).join(', ');
+      const rows = await this.select<T>(entity, `x."${column}" = any(?::int[])`, [intArray(ids)], order);
       const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
       for (const row of rows) grouped.get((row as Record<string, WithId>)[foreignKey].id)?.push(row);
       return ids.map((id) => grouped.get(id)!);
@@ -80,10 +83,21 @@ export class Loaders {
 
   private byId<T extends WithId>(entity: EntityName<T>): DataLoader<number, T | null> {
     return new DataLoader<number, T | null>(async (ids) => {
-      const rows = await this.em.find(entity, { id: { $in: [...ids] } } as object);
+      const rows = await this.select<T>(entity, 'x.id = any(?::bigint[])', [intArray(ids)]);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     });
+  }
+
+  /** Rows of an entity's table as plain objects shaped like the entity (see db/rows.ts). */
+  private async select<T>(entity: EntityName<T>, where: string, bindings: unknown[], orderBy?: string): Promise<T[]> {
+    const meta = this.em.getMetadata().find(Utils.className(entity))!;
+    const rows = await this.em.execute(`select x.* from "${meta.tableName}" x where ${where}${orderBy ? ` order by ${orderBy}` : ''}`, bindings);
+    return mapRows<T>(this.em.getMetadata(), meta.className, rows);
+  }
+
+  private column<T>(entity: EntityName<T>, property: string): string {
+    return this.em.getMetadata().find(Utils.className(entity))!.properties[property as never].fieldNames[0];
   }
 
   private memoised<L extends DataLoader<any, any>>(key: string, create: () => L): L {

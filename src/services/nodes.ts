@@ -1,4 +1,4 @@
-import { wrap } from '@mikro-orm/core';
+import { entityNameOf } from '../db/rows';
 import type DataLoader from 'dataloader';
 import type { Context } from '../context';
 import { badInput, notFound, unauthenticated } from '../errors';
@@ -52,5 +52,5 @@ export async function loadNode(ctx: Context, globalId: string): Promise<object> 
 
 /** The GraphQL type name of an entity, for the Node interface. */
 export function nodeTypeOf(entity: object): NodeType {
-  return wrap(entity, true).__meta.className as NodeType;
+  return entityNameOf(entity) as NodeType;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityName } from '@mikro-orm/core';
+import { Utils, type EntityName } from '@mikro-orm/core';
+import { mapRows } from '../db/rows';
 import { badInput } from '../errors';
 
 /** Relay connection arguments as clients send them. */
@@ -133,7 +134,8 @@ function toConnection<T extends object>(
   const more = rows.length > request.limit;
   const page = more ? rows.slice(0, request.limit) : rows;
   if (request.backward) page.reverse();
-  const edges = page.map((row) => ({ cursor: cursorOf(row, spec as ListSpec<object>), node: em.map(spec.entity, row as never) as T }));
+  const nodes = mapRows<T>(em.getMetadata(), Utils.className(spec.entity), page);
+  const edges = page.map((row, i) => ({ cursor: cursorOf(row, spec as ListSpec<object>), node: nodes[i] }));
   return {
     edges,
     pageInfo: {
