@@ -50,6 +50,12 @@ function compile(meta: EntityMetadata): Mapper {
  */
 function parseTimestamp(value: string | Date): Date {
   if (value instanceof Date) return value;
+  // Fast path for the UTC session the ORM opens: `YYYY-MM-DD HH:MM:SS[.ffffff]+00`.
+  if (value.length >= 22 && value.endsWith('+00')) {
+    const n = (from: number, to: number) => Number(value.slice(from, to));
+    const ms = value[19] === '.' ? Math.floor(Number(`0${value.slice(19, value.length - 3)}`) * 1000) : 0;
+    return new Date(Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), n(17, 19), ms));
+  }
   return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
 }
 

@@ -8,13 +8,35 @@ import { forbidden, unauthenticated } from '../errors';
  * staff roles of the estate and, for their own household, residents.
  */
 
+/**
+ * Estate codes never change owner, so their row ids are kept per process for a
+ * short while: scoping a request then costs no statement. Unknown codes are
+ * not kept (an estate created a moment ago is found at once).
+ */
+const estateIds = new Map<string, { id: number; until: number }>();
+const ESTATE_ID_TTL_MS = 60_000;
+
 /** The row ids of the estates the viewer's token covers, resolved once per request. */
 export function scopeIds(ctx: Context): Promise<ReadonlySet<number> | 'ALL'> {
   return memo(ctx, 'scope', async () => {
     const { communities } = ctx.viewer;
     if (communities === 'ALL') return 'ALL';
-    const found = await ctx.loaders.communityByCode.loadMany([...communities]);
-    return new Set(found.flatMap((c) => (c && !(c instanceof Error) ? [c.id] : [])));
+    const now = Date.now();
+    const ids = new Set<number>();
+    const missing = communities.filter((code) => {
+      const known = estateIds.get(code);
+      if (known && known.until > now) ids.add(known.id);
+      return !(known && known.until > now);
+    });
+    if (missing.length) {
+      const found = await ctx.loaders.communityByCode.loadMany(missing);
+      for (const c of found) {
+        if (!c || c instanceof Error) continue;
+        ids.add(c.id);
+        estateIds.set(c.code, { id: c.id, until: now + ESTATE_ID_TTL_MS });
+      }
+    }
+    return ids;
   });
 }
 
@@ -49,16 +71,15 @@ export function viewerHouseholdId(ctx: Context): Promise<number | null> {
  * Personal data of a household (its unit, care needs, residents' names and
  * phones). The object was already reached in scope; this adds the role rule.
  */
-export async function assertPersonalData(ctx: Context, householdId: number): Promise<void> {
+export function assertPersonalData(ctx: Context, householdId: number): void | Promise<void> {
   const { role } = ctx.viewer;
   if (!role) throw unauthenticated();
+  // Staff answer synchronously: this runs once per personal field, hundreds of times in a page.
   if (STAFF_ROLES.includes(role)) return;
-  if (role === 'RESIDENT' && (await viewerHouseholdId(ctx)) === householdId) return;
-  throw forbidden(
-    role === 'RESIDENT'
-      ? 'Residents see personal data of their own household only'
-      : `Personal data is not available to ${role} tokens`,
-  );
+  if (role !== 'RESIDENT') throw forbidden(`Personal data is not available to ${role} tokens`);
+  return viewerHouseholdId(ctx).then((own) => {
+    if (own !== householdId) throw forbidden('Residents see personal data of their own household only');
+  });
 }
 
 /** Staff contact details (work phones, grid workers' phones): staff roles only. */

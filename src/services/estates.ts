@@ -56,13 +56,13 @@ export function householdResidents(ctx: Context, household: Household): Promise<
 }
 
 /** A personal field of a household, after the role check. */
-export async function householdPersonal<K extends 'unit' | 'careNeeds'>(ctx: Context, household: Household, field: K): Promise<Household[K]> {
-  await assertPersonalData(ctx, household.id);
-  return household[field];
+export function householdPersonal<K extends 'unit' | 'careNeeds'>(ctx: Context, household: Household, field: K): Household[K] | Promise<Household[K]> {
+  const check = assertPersonalData(ctx, household.id);
+  return check ? check.then(() => household[field]) : household[field];
 }
 
 /** A personal field of a resident, after the role check. */
-export async function residentPersonal<K extends 'name' | 'phone'>(ctx: Context, resident: Resident, field: K): Promise<Resident[K]> {
-  await assertPersonalData(ctx, resident.household.id);
-  return resident[field];
+export function residentPersonal<K extends 'name' | 'phone'>(ctx: Context, resident: Resident, field: K): Resident[K] | Promise<Resident[K]> {
+  const check = assertPersonalData(ctx, resident.household.id);
+  return check ? check.then(() => resident[field]) : resident[field];
 }
