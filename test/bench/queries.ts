@@ -7,6 +7,8 @@
  *   npm run bench:queries               # 3 rounds of 5 s per scenario and server, 8 clients
  *   BENCH_SECONDS=10 BENCH_ROUNDS=5 BENCH_CONCURRENCY=16 npm run bench:queries
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { signToken } from '../../src/auth';
 import { PROJECT_ROOT } from '../../src/config';
@@ -25,7 +27,7 @@ async function main() {
   const { url, ids: known, stop } = await benchDatabase();
   const gridkeeper = await startGridkeeper(url);
   const pgPort = await freePort();
-  const postgraphile = spawnServer('postgraphile', [path.join(PROJECT_ROOT, 'node_modules/postgraphile/cli.js'), '-c', url, '-p', String(pgPort), '-n', '127.0.0.1', '--disable-query-log'], {});
+  const postgraphile = spawnServer('postgraphile', [installPostgraphile(), '-c', url, '-p', String(pgPort), '-n', '127.0.0.1', '--disable-query-log'], {});
   try {
     await waitFor(`http://127.0.0.1:${pgPort}/graphql`, 'POST');
     const token = await signToken({ sub: toGlobalId('Staff', known.managerId), role: 'MANAGER', communities: ['LH'] }, new TextEncoder().encode(BENCH_SECRET));
@@ -55,6 +57,17 @@ async function main() {
     await Promise.all([gridkeeper.stop(), terminate(postgraphile)]);
     await stop();
   }
+}
+
+/**
+ * PostGraphile 4 needs graphql 15, so it lives in its own folder with its own
+ * lock file (test/bench/postgraphile) and is installed there on first use.
+ */
+function installPostgraphile(): string {
+  const dir = path.join(PROJECT_ROOT, 'test/bench/postgraphile');
+  const cli = path.join(dir, 'node_modules/postgraphile/cli.js');
+  if (!fs.existsSync(cli)) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+  return cli;
 }
 
 main().catch((error) => {
