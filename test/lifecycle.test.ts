@@ -17,6 +17,17 @@ afterAll(async () => {
 
 const SECRET = 'x'.repeat(32);
 
+/** Each bad value and the variable its one-line error must name. */
+const BAD_CONFIG: [string, Record<string, string | undefined>][] = [
+  ['PORT', { PORT: 'abc' }],
+  ['PORT', { PORT: '70000' }],
+  ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+  ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }],
+  ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
+  ['JWT_SECRET', { JWT_SECRET: 'short' }],
+  ['JWT_SECRET', { NODE_ENV: 'production', JWT_SECRET: undefined }],
+];
+
 describe('loadConfig', () => {
   it('defaults to 127.0.0.1:4000, log level info, the embedded database', () => {
     const config = loadConfig({ JWT_SECRET: SECRET });
@@ -31,15 +42,7 @@ describe('loadConfig', () => {
     expect(Buffer.from(config.jwtSecret).toString()).toBe(SECRET);
   });
 
-  it.each([
-    ['PORT', { PORT: 'abc' }],
-    ['PORT', { PORT: '70000' }],
-    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
-    ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }],
-    ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
-    ['JWT_SECRET', { JWT_SECRET: 'short' }],
-    ['JWT_SECRET', { NODE_ENV: 'production', JWT_SECRET: undefined }],
-  ])('rejects a bad %s: %j', (variable, env) => {
+  it.each(BAD_CONFIG)('rejects a bad %s: %j', (variable, env) => {
     const attempt = () => loadConfig({ JWT_SECRET: SECRET, ...env });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(variable);
@@ -48,15 +51,7 @@ describe('loadConfig', () => {
 
 describe('start with a bad configuration', () => {
   // Independent processes: run side by side to keep the file quick.
-  it.concurrent.each([
-    ['PORT', { PORT: 'abc' }],
-    ['PORT', { PORT: '70000' }],
-    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
-    ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }],
-    ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
-    ['JWT_SECRET', { JWT_SECRET: 'short' }],
-    ['JWT_SECRET', { NODE_ENV: 'production', JWT_SECRET: undefined }],
-  ])('exits 2 with one line naming %s for %j', async (variable, env) => {
+  it.concurrent.each(BAD_CONFIG)('exits 2 with one line naming %s for %j', async (variable, env) => {
     const result = await runCli(['start'], { DATABASE_URL: testDatabaseUrl(), ...env });
     expect(result.code).toBe(2);
     const lines = result.stderr.trimEnd().split('\n');
