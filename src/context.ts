@@ -18,6 +18,8 @@ export interface Context {
   memo: Map<string, Promise<unknown>>;
   /** The process's event bus, for subscriptions. */
   events?: EventBus;
+  /** Over WebSocket: subscriptions with equal keys see equal results and share their execution. */
+  shareKey?: string;
   /** Over WebSocket: ends the whole connection (a slow subscriber, an expired token). */
   connection?: { close(code: number, reason: string): void };
 }

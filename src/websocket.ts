@@ -11,6 +11,7 @@ import { AppError, formatError } from './errors';
 import { assertAffordable, limitRules } from './limits';
 import type { Logger } from './logger';
 import type { EventBus } from './events/bus';
+import { subscribeShared } from './events/execute';
 
 /** Close codes clients can act on; graphql-ws's own are 4400–4500 (4403: bad token at connection_init). */
 export const CLOSE = {
@@ -49,6 +50,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
   return useServer<Record<string, unknown>, Extra>(
     {
       schema,
+      subscribe: subscribeShared,
       onConnect: async (ctx) => {
         let viewer: Viewer;
         try {
@@ -100,6 +102,8 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         }
         const context = createContext(orm.em, viewer, crypto.randomUUID(), logger, events);
         context.connection = { close: (code, reason) => ctx.extra.socket.close(code, reason) };
+        // What a result can depend on: the operation and the reader's rights (role, estates, own household).
+        context.shareKey = JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, viewer.role, viewer.communities, viewer.residentId ?? null]);
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
