@@ -14,6 +14,8 @@ export interface Context {
   viewer: Viewer;
   requestId: string;
   logger: Logger;
+  /** SQL statements this context's EntityManager sent (reads; logged per request). */
+  statements: { count: number };
   /** Per-request memo for services (e.g. the viewer's resolved estate ids). */
   memo: Map<string, Promise<unknown>>;
   /** The process's event bus, for subscriptions. */
@@ -26,7 +28,15 @@ export interface Context {
 
 export function createContext(root: EntityManager, viewer: Viewer, requestId: string, logger: Logger, events?: EventBus): Context {
   const em = root.fork({ clear: true }) as EntityManager;
-  return { em, loaders: new Loaders(em), viewer, requestId, logger, memo: new Map(), events };
+  const statements = { count: 0 };
+  // Every read of a request goes through its fork's execute: counting here costs nothing per promise,
+  // unlike tracking the request through async context.
+  const execute = em.execute.bind(em);
+  em.execute = ((...args: Parameters<typeof execute>) => {
+    statements.count++;
+    return execute(...args);
+  }) as typeof em.execute;
+  return { em, loaders: new Loaders(em), viewer, requestId, logger, memo: new Map(), events, statements };
 }
 
 /** Runs `compute` once per request for `key`. */

@@ -35,6 +35,12 @@ export const badInput = (message: string, field?: string) =>
  * and is reported to `onInternal` to be logged in full. No stack trace or SQL
  * ever reaches a client.
  */
+/** True for errors a client may see as they are: expected failures and mistakes in the request itself. */
+export function isClientError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  return original instanceof AppError || (error instanceof GraphQLError && !error.path && original instanceof GraphQLError);
+}
+
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
@@ -42,8 +48,7 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) return stripStack(formatted);
-  const requestError = error instanceof GraphQLError && !error.path && original instanceof GraphQLError;
-  if (requestError) {
+  if (isClientError(error)) {
     const code = formatted.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED';
     return stripStack({ ...formatted, extensions: { ...formatted.extensions, code } });
   }

@@ -11,8 +11,9 @@ import { buildSchema } from '../resolvers';
 import { viewerFromAuthorization, type Viewer } from './auth';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
-import { databaseReady, requestScope } from './db/orm';
-import { AppError, formatError } from './errors';
+import { databaseReady } from './db/orm';
+import { AppError, formatError, isClientError } from './errors';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { assertAffordable, limitRules } from './limits';
 import { startWebSocketServer } from './websocket';
 import { EventBus } from './events/bus';
@@ -72,12 +73,8 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
     validationRules: limitRules,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) =>
-      formatError(formatted, error, (internal) => {
-        const requestId = requestScope.getStore()?.requestId;
-        logger.error({ requestId, err: internal }, 'unexpected error while resolving');
-        return requestId;
-      }),
+    // Unexpected errors are logged (with the request id) by the request log plugin, which sees the context.
+    formatError: (formatted, error) => formatError(formatted, error, () => undefined),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_MS }),
       // The default cache-control plugin wraps every field resolver in a hook; nothing here is HTTP-cacheable.
@@ -115,10 +112,8 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
       next();
     },
     express.json({ limit: BODY_LIMIT }),
-    // Entered after the body is read: the body parser resumes in the socket's async context, not ours.
-    (_req, res, next) => requestScope.run({ requestId: res.locals.requestId, statements: 0 }, next),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         let viewer: Viewer;
         try {
           viewer = await viewerFromAuthorization(req.headers.authorization, config.jwtSecret);
@@ -126,7 +121,7 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
           const message = error instanceof Error ? error.message : 'The token is not valid';
           throw new AppError('UNAUTHENTICATED', message, { http: { status: 401 } });
         }
-        return createContext(orm.em, viewer, requestScope.getStore()?.requestId ?? crypto.randomUUID(), logger, events);
+        return createContext(orm.em, viewer, res.locals.requestId ?? crypto.randomUUID(), logger, events);
       },
     }),
   );
@@ -150,20 +145,30 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
 /** One JSON log line per GraphQL request: operation, duration, SQL statements, errors. */
 function requestLogPlugin(logger: Logger, onRequestEnd?: (report: RequestReport) => void): ApolloServerPlugin<Context> {
   return {
-    async unexpectedErrorProcessingRequest({ error }) {
-      logger.error({ requestId: requestScope.getStore()?.requestId, err: error }, 'unexpected error processing request');
+    async unexpectedErrorProcessingRequest({ error, requestContext }) {
+      logger.error({ requestId: requestContext.contextValue?.requestId, err: error }, 'unexpected error processing request');
     },
     async requestDidStart({ request }) {
       const started = process.hrtime.bigint();
       return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (!isClientError(error)) logger.error({ requestId: contextValue?.requestId, err: unwrapResolverError(error) }, 'unexpected error while resolving');
+          }
+        },
         async willSendResponse({ response, operationName, contextValue, errors }) {
-          const scope = requestScope.getStore();
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          // Masked errors carry the request id, so a report from a client leads to the full error in the log.
+          for (const error of body?.errors ?? []) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' && contextValue?.requestId) {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
           const report: RequestReport = {
-            requestId: scope?.requestId ?? contextValue?.requestId,
+            requestId: contextValue?.requestId,
             operationName: operationName ?? request.operationName ?? null,
             durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-            sqlStatements: scope?.statements,
+            sqlStatements: contextValue?.statements?.count,
             status: response.http.status ?? 200,
             errors: (body?.errors ?? errors)?.map((e) => e.extensions?.code ?? 'UNKNOWN'),
           };

@@ -1,27 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from './mikro-orm.config';
 
-/** What the server tracks for one HTTP request while it runs. */
-export interface RequestScope {
-  requestId: string;
-  statements: number;
-}
-
-/** The request a piece of async work belongs to (statement counts, request ids in logs). */
-export const requestScope = new AsyncLocalStorage<RequestScope>();
-
-/** Opens the ORM; every statement it sends on behalf of an HTTP request is counted for that request. */
+/** Opens the ORM. */
 export function openOrm(url: string, options: { poolMax?: number } = {}): Promise<MikroORM> {
-  const config = ormConfig(url, options);
-  return MikroORM.init({
-    ...config,
-    onQuery: (sql: string) => {
-      const scope = requestScope.getStore();
-      if (scope) scope.statements++;
-      return sql;
-    },
-  });
+  return MikroORM.init(ormConfig(url, options));
 }
 
 /** Creates the database `name` on the server at `serverUrl` unless it exists. */
