@@ -13,9 +13,8 @@ import { liveResolvers } from './live';
 /** One resolver map per domain, named like its SDL file. */
 export const resolvers: Resolvers[] = [baseResolvers, estateResolvers, gridResolvers, spaceResolvers, ticketResolvers, liveResolvers];
 
-export const SCHEMA_DIR = path.join(__dirname, '../schema');
-// dist/resolvers → ../../schema
-const schemaDir = fs.existsSync(SCHEMA_DIR) ? SCHEMA_DIR : path.join(__dirname, '../../schema');
+// From source: resolvers/ → schema/; compiled: dist/resolvers/ → schema/.
+const schemaDir = [path.join(__dirname, '../schema'), path.join(__dirname, '../../schema')].find((dir) => fs.existsSync(dir))!;
 
 /** The SDL of every file in schema/, in a stable order. */
 export function loadTypeDefs(): string[] {

@@ -98,8 +98,10 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  let migrated = false;
   app.get('/readyz', async (_req, res) => {
-    const ready = await databaseReady(orm);
+    const ready = await databaseReady(orm, migrated);
+    migrated ||= ready;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
 

@@ -12,14 +12,7 @@ import { assertAffordable, limitRules } from './limits';
 import type { Logger } from './logger';
 import type { EventBus } from './events/bus';
 import { subscribeShared } from './events/execute';
-
-/** Close codes clients can act on; graphql-ws's own are 4400–4500 (4403: bad token at connection_init). */
-export const CLOSE = {
-  /** The token expired while connected: reconnect with a fresh token and resume from your cursor. */
-  TOKEN_EXPIRED: { code: 4401, reason: 'Token expired' },
-  /** The subscriber fell too far behind: reconnect and resume from your last cursor. */
-  TOO_SLOW: { code: 4413, reason: 'Subscriber too slow: resume from your last cursor' },
-} as const;
+import { CLOSE } from './events/subscriptions';
 
 /** Most subscriptions one connection may hold at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;

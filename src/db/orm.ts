@@ -25,11 +25,15 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
   return applied.map((m) => m.name);
 }
 
-/** True when the database answers and no migration is pending. */
-export async function databaseReady(orm: MikroORM): Promise<boolean> {
+/**
+ * True when the database answers and no migration is pending. Once the
+ * migrations were found applied they are not checked again (`migrated`):
+ * probes come every few seconds, and the check reads the migrations folder.
+ */
+export async function databaseReady(orm: MikroORM, migrated = false): Promise<boolean> {
   try {
     await orm.em.fork().execute('select 1');
-    return (await orm.getMigrator().getPendingMigrations()).length === 0;
+    return migrated || (await orm.getMigrator().getPendingMigrations()).length === 0;
   } catch {
     return false;
   }

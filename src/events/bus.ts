@@ -72,10 +72,6 @@ export class EventBus {
     this.sinks.delete(sink);
   }
 
-  get subscriberCount(): number {
-    return this.sinks.size;
-  }
-
   /** Reads log rows after `afterId` up to `upTo`, matching `where` (on alias `l`), in id order. */
   async read(afterId: number, upTo: number, where: { sql: string; bindings: readonly unknown[] }, limit = PAGE): Promise<LogRow[]> {
     const rows: LogRow[] = await this.orm.em.fork().execute(

@@ -4,6 +4,14 @@ import type { Condition } from '../services/paging';
 import type { EventBus, Sink } from './bus';
 import type { LogRow } from './log';
 
+/** Close codes clients can act on; graphql-ws's own are 4400–4500 (4403: bad token at connection_init). */
+export const CLOSE = {
+  /** The token expired while connected: reconnect with a fresh token and resume from your cursor. */
+  TOKEN_EXPIRED: { code: 4401, reason: 'Token expired' },
+  /** The subscriber fell too far behind: reconnect and resume from your last cursor. */
+  TOO_SLOW: { code: 4413, reason: 'Subscriber too slow: resume from your last cursor' },
+} as const;
+
 /** One event on its way to one subscriber, with the fresh loaders it is resolved with. */
 export interface Delivery {
   row: LogRow;

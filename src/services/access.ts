@@ -67,6 +67,23 @@ export function viewerHouseholdId(ctx: Context): Promise<number | null> {
   });
 }
 
+/** Whose tickets a RESIDENT may see: their household's and the ones they raised. */
+export interface TicketOwner {
+  householdId: number | null;
+  residentId: number;
+}
+
+/** The RESIDENT viewer's ticket ownership; null for every other role (they see whole estates). */
+export async function ticketOwner(ctx: Context): Promise<TicketOwner | null> {
+  if (ctx.viewer.role !== 'RESIDENT' || ctx.viewer.residentId === undefined) return null;
+  return { householdId: await viewerHouseholdId(ctx), residentId: ctx.viewer.residentId };
+}
+
+/** True when a ticket (by its household and reporter) belongs to the owner. */
+export function ownsTicket(owner: TicketOwner, householdId: number | null | undefined, reporterResidentId: number | null | undefined): boolean {
+  return (householdId != null && householdId === owner.householdId) || reporterResidentId === owner.residentId;
+}
+
 /**
  * Personal data of a household (its unit, care needs, residents' names and
  * phones). The object was already reached in scope; this adds the role rule.

@@ -2,12 +2,11 @@ import type { TicketEventFilter } from '../generated/graphql';
 import type { Context } from '../context';
 import { badInput, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
-import { decodeCursor, type LogRow } from '../events/log';
-import { LiveSubscription, type Delivery } from '../events/subscriptions';
-import { viewerHouseholdId } from './access';
-import { filterEstates } from './ticket-queries';
-import { intArray, textArray } from './paging';
-import { CLOSE } from '../websocket';
+import { decodeCursor } from '../events/log';
+import { CLOSE, LiveSubscription, type Delivery } from '../events/subscriptions';
+import { ownsTicket, ticketOwner } from './access';
+import { filterEstates, ownedBy } from './ticket-queries';
+import { allOf, intArray, textArray } from './paging';
 
 /** Events a subscriber may hold undelivered before it is closed as too slow. */
 export const MAX_QUEUE = 1000;
@@ -40,16 +39,7 @@ export async function ticketEventStream(ctx: Context, filter: TicketEventFilter 
   const afterId = after == null ? null : decodeCursor(after);
   if (after != null && afterId === null) throw badInput('after is not a cursor from this stream', 'after');
 
-  let resident: ((row: LogRow) => boolean) | null = null;
-  let residentSql = 'true';
-  let residentBindings: unknown[] = [];
-  if (viewer.role === 'RESIDENT') {
-    const household = (await viewerHouseholdId(ctx)) ?? 0;
-    const residentId = viewer.residentId ?? 0;
-    resident = (row) => row.household_id === household || row.reporter_resident_id === residentId;
-    residentSql = '(l.household_id = ? or l.reporter_resident_id = ?)';
-    residentBindings = [household, residentId];
-  }
+  const owner = await ticketOwner(ctx);
   const expiresAt = viewer.expiresAt === undefined ? Infinity : viewer.expiresAt * 1000;
   const connection = ctx.connection;
 
@@ -57,16 +47,21 @@ export async function ticketEventStream(ctx: Context, filter: TicketEventFilter 
     bus: ctx.events,
     root: ctx.em,
     after: afterId,
-    where: {
-      sql: [`l.kind = 'TICKET'`, ...rules.map((r) => `l.${r.column} = any(?::${r.column === 'priority' ? 'text' : 'int'}[])`), residentSql].join(' and '),
-      bindings: [...rules.map((r) => (r.column === 'priority' ? textArray(r.values as string[]) : intArray(r.values as number[]))), ...residentBindings],
-    },
+    // The same rules twice: as SQL for replay, as a predicate for live rows.
+    where: allOf([
+      { sql: `l.kind = 'TICKET'`, bindings: [] },
+      ...rules.map((r) => r.column === 'priority'
+        ? { sql: `l.priority = any(?::text[])`, bindings: [textArray(r.values as string[])] }
+        : { sql: `l.${r.column} = any(?::int[])`, bindings: [intArray(r.values as number[])] }),
+      owner && ownedBy(owner, 'l'),
+    ]),
     match: (row) => {
       if (Date.now() >= expiresAt) {
         connection?.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
         return false;
       }
-      return row.kind === 'TICKET' && rules.every((r) => r.values.includes(row[r.column] as never)) && (resident?.(row) ?? true);
+      return row.kind === 'TICKET' && rules.every((r) => r.values.includes(row[r.column] as never))
+        && (!owner || ownsTicket(owner, row.household_id, row.reporter_resident_id));
     },
     maxQueue: MAX_QUEUE,
     onOverflow: () => connection?.close(CLOSE.TOO_SLOW.code, CLOSE.TOO_SLOW.reason),

@@ -110,7 +110,8 @@ function keysetSql(spec: ListSpec<object>, request: PageRequest) {
   return { order, condition };
 }
 
-function whereSql(conditions: (Condition | null | undefined)[]): Condition {
+/** Conditions combined with AND (`true` when there are none). */
+export function allOf(conditions: readonly (Condition | null | undefined)[]): Condition {
   const present = conditions.filter((c): c is Condition => Boolean(c));
   return {
     sql: present.length ? present.map((c) => `(${c.sql})`).join(' and ') : 'true',
@@ -155,7 +156,7 @@ export async function fetchPage<T extends object>(
   em: EntityManager, spec: ListSpec<T>, request: PageRequest, totalCount: () => Promise<number>,
 ): Promise<Connection<T>> {
   const { order, condition } = keysetSql(spec as ListSpec<object>, request);
-  const where = whereSql([spec.where, condition]);
+  const where = allOf([spec.where, condition]);
   const rows: Record<string, unknown>[] = request.limit === 0 ? [] : await em.execute(
     `select x.* from "${spec.table}" x where ${where.sql} order by ${order} limit ?`,
     [...where.bindings, request.limit + 1],
@@ -174,7 +175,7 @@ export async function fetchChildPages<T extends object>(
 ): Promise<Connection<T>[]> {
   const parent = requireParent(spec as ListSpec<object>);
   const { order, condition } = keysetSql(spec as ListSpec<object>, request);
-  const where = whereSql([{ sql: `x."${parent}" = p.pid`, bindings: [] }, spec.where, condition]);
+  const where = allOf([{ sql: `x."${parent}" = p.pid`, bindings: [] }, spec.where, condition]);
   const rows: Record<string, unknown>[] = request.limit === 0 ? [] : await em.execute(
     `select c.* from unnest(?::int[]) as p(pid) cross join lateral (` +
       `select x.* from "${spec.table}" x where ${where.sql} order by ${order} limit ?) c`,
@@ -190,7 +191,7 @@ export async function countChildren(
   em: EntityManager, spec: Pick<ListSpec<object>, 'table' | 'parentColumn' | 'where'>, parentIds: readonly number[],
 ): Promise<number[]> {
   const parent = requireParent(spec);
-  const where = whereSql([{ sql: `x."${parent}" = any(?::int[])`, bindings: [intArray(parentIds)] }, spec.where]);
+  const where = allOf([{ sql: `x."${parent}" = any(?::int[])`, bindings: [intArray(parentIds)] }, spec.where]);
   const rows: { pid: number; n: number }[] = await em.execute(
     `select x."${parent}" as pid, count(*)::int as n from "${spec.table}" x where ${where.sql} group by 1`,
     [...where.bindings],
@@ -201,7 +202,7 @@ export async function countChildren(
 
 /** Counts a top-level list. */
 export async function countAll(em: EntityManager, spec: Pick<ListSpec<object>, 'table' | 'where'>): Promise<number> {
-  const where = whereSql([spec.where]);
+  const where = allOf([spec.where]);
   const [row]: { n: number }[] = await em.execute(`select count(*)::int as n from "${spec.table}" x where ${where.sql}`, [...where.bindings]);
   return row.n;
 }

@@ -25,9 +25,6 @@ export type Move = keyof typeof MOVES;
 /** Assignment changes no status and is allowed until the ticket is resolved. */
 export const ASSIGNABLE: readonly TicketStatus[] = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED'];
 
-/** Terminal states: nothing moves out of them. */
-export const FINAL: readonly TicketStatus[] = ['CLOSED', 'CANCELLED'];
-
 /** Every status pair that some move connects: the whole graph, for tests and documentation. */
 export function allowedPairs(): [TicketStatus, TicketStatus, Move][] {
   return (Object.entries(MOVES) as [Move, (typeof MOVES)[Move]][]).flatMap(([move, m]) =>

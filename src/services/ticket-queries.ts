@@ -3,8 +3,8 @@ import type { TicketFilter } from '../generated/graphql';
 import type { Context } from '../context';
 import { forbidden, unauthenticated, badInput } from '../errors';
 import { expectGlobalId } from '../ids';
-import { assertInScope, inScope, scopeIds, viewerHouseholdId } from './access';
-import { intArray, textArray, type Condition, type Connection, type ListSpec, type PageArgs } from './paging';
+import { assertInScope, inScope, ownsTicket, scopeIds, ticketOwner, type TicketOwner } from './access';
+import { allOf, intArray, textArray, type Condition, type Connection, type ListSpec, type PageArgs } from './paging';
 
 /** Reading tickets: who sees which, filters, nested lists and timelines. */
 
@@ -21,20 +21,23 @@ const PARENT_COLUMNS = {
 } as const;
 
 /**
- * A RESIDENT sees only their household's tickets and the ones they raised:
- * other households' tickets are personal data. Null for every other role.
+ * The SQL form of `ownsTicket` on a table with household_id and
+ * reporter_resident_id: other households' tickets are personal data.
  */
+export function ownedBy(owner: TicketOwner, alias: string): Condition {
+  return { sql: `${alias}.household_id = ? or ${alias}.reporter_resident_id = ?`, bindings: [owner.householdId ?? 0, owner.residentId] };
+}
+
 async function residentCondition(ctx: Context): Promise<Condition | null> {
-  if (ctx.viewer.role !== 'RESIDENT') return null;
-  const householdId = (await viewerHouseholdId(ctx)) ?? 0;
-  return { sql: 'x.household_id = ? or x.reporter_resident_id = ?', bindings: [householdId, ctx.viewer.residentId ?? 0] };
+  const owner = await ticketOwner(ctx);
+  return owner && ownedBy(owner, 'x');
 }
 
 /** True when the viewer may see this ticket at all. */
 export async function ticketVisible(ctx: Context, ticket: Ticket): Promise<boolean> {
   if (!(await inScope(ctx, ticket.community.id))) return false;
-  if (ctx.viewer.role !== 'RESIDENT') return true;
-  return ticket.reporterResident?.id === ctx.viewer.residentId || (ticket.household !== null && ticket.household?.id === (await viewerHouseholdId(ctx)));
+  const owner = await ticketOwner(ctx);
+  return !owner || ownsTicket(owner, ticket.household?.id, ticket.reporterResident?.id);
 }
 
 /** A nested ticket list (community, grid, building, household, resident), newest first. */
@@ -80,10 +83,7 @@ export async function listTickets(ctx: Context, filter: TicketFilter | null | un
   if (before) conditions.push({ sql: 'x.created_at < ?', bindings: [before.toISOString()] });
   const resident = await residentCondition(ctx);
   if (resident) conditions.push(resident);
-  const where = conditions.length
-    ? { sql: conditions.map((c) => `(${c.sql})`).join(' and '), bindings: conditions.flatMap((c) => c.bindings) }
-    : undefined;
-  return ctx.loaders.page({ ...NEWEST_FIRST, where }, args);
+  return ctx.loaders.page({ ...NEWEST_FIRST, where: allOf(conditions) }, args);
 }
 
 /** The estates a ticket filter covers: the requested ones, each of which the token must cover; default all it covers. */
