@@ -26,7 +26,7 @@ const PENDING = [
 /** Clients page at most 100 at a time: limits must admit every operation at that size. */
 const LARGEST_PAGE = 100;
 
-const VARIABLES_FILE = path.join(__dirname, '../../shared/contract/variables.md');
+const VARIABLES_FILE = path.join(__dirname, '../contract/variables.md');
 
 /**
  * The example variables of variables.md by operation name, read from its table

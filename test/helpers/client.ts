@@ -48,7 +48,7 @@ export async function countStatements<T>(server: { requests: { sqlStatements?: n
   return { result, statements: server.requests.slice(before).reduce((n, r) => n + (r.sqlStatements ?? 0), 0) };
 }
 
-const CONTRACT_FILE = path.join(__dirname, '../../../shared/contract/operations.graphql');
+const CONTRACT_FILE = path.join(__dirname, '../../contract/operations.graphql');
 
 /** The client contract's operations by name, exactly as clients write them. */
 export function contractOperations(): Map<string, string> {
