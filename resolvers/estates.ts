@@ -7,6 +7,12 @@ export const estateResolvers: Resolvers = {
     community: (_, { code }, ctx) => estates.communityByCode(ctx, code),
     communities: (_, args, ctx) => estates.listCommunities(ctx, args),
   },
+  Mutation: {
+    eraseResident: async (_, { input }, ctx) => {
+      const erased = await estates.eraseResident(ctx, input.residentId);
+      return { erasedResidentId: toGlobalId('Resident', erased.residentId), ticketsKept: erased.ticketsKept, eventsKept: erased.eventsKept };
+    },
+  },
   Community: {
     id: (c) => toGlobalId('Community', c.id),
     residentCount: (c, _, ctx) => estates.communityCount(ctx, c, 'residents'),
@@ -23,8 +29,6 @@ export const estateResolvers: Resolvers = {
   },
   Household: {
     id: (h) => toGlobalId('Household', h.id),
-    unit: (h, _, ctx) => estates.householdPersonal(ctx, h, 'unit'),
-    careNeeds: (h, _, ctx) => estates.householdPersonal(ctx, h, 'careNeeds'),
     specialCare: (h) => h.careNeeds.length > 0,
     building: (h, _, ctx) => ctx.loaders.building.load(h.building.id).then(required),
     community: (h, _, ctx) => ctx.loaders.community.load(h.community.id).then(required),
@@ -32,8 +36,6 @@ export const estateResolvers: Resolvers = {
   },
   Resident: {
     id: (r) => toGlobalId('Resident', r.id),
-    name: (r, _, ctx) => estates.residentPersonal(ctx, r, 'name'),
-    phone: (r, _, ctx) => estates.residentPersonal(ctx, r, 'phone'),
     household: (r, _, ctx) => ctx.loaders.household.load(r.household.id).then(required),
   },
 };

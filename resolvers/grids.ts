@@ -18,11 +18,10 @@ export const gridResolvers: Resolvers = {
   },
   GridWorker: {
     name: (g) => g.gridWorkerName,
-    phone: (g, _, ctx) => grids.staffContact(ctx, g.gridWorkerPhone),
+    phone: (g) => g.gridWorkerPhone,
   },
   Staff: {
     id: (s) => toGlobalId('Staff', s.id),
-    phone: (s, _, ctx) => grids.staffContact(ctx, s.phone),
     community: (s, _, ctx) => ctx.loaders.community.load(s.community.id).then(required),
     grid: (s, _, ctx) => (s.grid ? ctx.loaders.grid.load(s.grid.id) : null),
   },

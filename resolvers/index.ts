@@ -9,6 +9,7 @@ import { gridResolvers } from './grids';
 import { spaceResolvers } from './spaces';
 import { ticketResolvers } from './tickets';
 import { liveResolvers } from './live';
+import { applyFieldRules } from '../src/access/fields';
 
 /** One resolver map per domain, named like its SDL file. */
 export const resolvers: Resolvers[] = [baseResolvers, estateResolvers, gridResolvers, spaceResolvers, ticketResolvers, liveResolvers];
@@ -24,9 +25,10 @@ export function loadTypeDefs(): string[] {
 
 /** The executable schema: SDL from schema/ plus these resolvers. */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
+  // The SDL's @personal and @scoped rules wrap the marked fields' resolvers (src/access/fields.ts).
+  return applyFieldRules(makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers,
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
-  });
+  }));
 }

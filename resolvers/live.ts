@@ -17,7 +17,6 @@ export const liveResolvers: Resolvers = {
       resolve: async (delivery: Delivery, _args: unknown, ctx: Context) => {
         ctx.em = delivery.em;
         ctx.loaders = delivery.loaders;
-        ctx.memo = new Map();
         const event = await delivery.loaders.ticketEvent.load(delivery.row.ticket_event_id!).then(required);
         streamCursors.set(event, delivery.row.id);
         return event;

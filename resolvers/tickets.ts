@@ -16,6 +16,7 @@ export const ticketResolvers: Resolvers = {
     resolveTicket: async (_, { input }, ctx) => ({ ticket: await tickets.moveTicket(ctx, input, 'resolve') }),
     reopenTicket: async (_, { input }, ctx) => ({ ticket: await tickets.moveTicket(ctx, input, 'reopen') }),
     cancelTicket: async (_, { input }, ctx) => ({ ticket: await tickets.moveTicket(ctx, input, 'cancel') }),
+    closeTicket: async (_, { input }, ctx) => ({ ticket: await tickets.moveTicket(ctx, input, 'close') }),
     rateTicket: async (_, { input }, ctx) => ({ ticket: await tickets.rateTicket(ctx, input) }),
   },
   Ticket: {

@@ -21,6 +21,8 @@ export interface Config {
   jwtSecret: Uint8Array;
   logLevel: LogLevel;
   production: boolean;
+  /** The longest a token may still be valid for when presented (its `exp` minus now), in seconds. */
+  tokenMaxLifetimeSeconds: number;
 }
 
 /** A configuration mistake; its message is one line naming the variable. */
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret: parseJwtSecret(env.JWT_SECRET, production),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     production,
+    tokenMaxLifetimeSeconds: parseDuration(env.TOKEN_MAX_LIFETIME, 'TOKEN_MAX_LIFETIME', 24 * 3600),
   };
 }
 
@@ -108,4 +111,15 @@ function parseLogLevel(raw: string | undefined): LogLevel {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
   }
   return raw as LogLevel;
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** A duration such as `90s`, `30m`, `24h`, `7d` or a bare number of seconds, in seconds. */
+export function parseDuration(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d{1,9})([smhd]?)$/.exec(raw.trim());
+  const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2] || 's'] : 0;
+  if (!match || seconds <= 0) throw new ConfigError(`${name} must be a duration like 3600, 90m, 24h or 7d, got "${raw}"`);
+  return seconds;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger';
-import type { Viewer } from './auth';
+import type { Viewer } from './access/viewer';
 import { Loaders } from './loaders';
 import type { EventBus } from './events/bus';
 
@@ -16,8 +16,6 @@ export interface Context {
   logger: Logger;
   /** SQL statements this context's EntityManager sent (reads; logged per request). */
   statements: { count: number };
-  /** Per-request memo for services (e.g. the viewer's resolved estate ids). */
-  memo: Map<string, Promise<unknown>>;
   /** The process's event bus, for subscriptions. */
   events?: EventBus;
   /** Over WebSocket: subscriptions with equal keys see equal results and share their execution. */
@@ -36,12 +34,5 @@ export function createContext(root: EntityManager, viewer: Viewer, requestId: st
     statements.count++;
     return execute(...args);
   }) as typeof em.execute;
-  return { em, loaders: new Loaders(em), viewer, requestId, logger, memo: new Map(), events, statements };
-}
-
-/** Runs `compute` once per request for `key`. */
-export function memo<T>(ctx: Context, key: string, compute: () => Promise<T>): Promise<T> {
-  let value = ctx.memo.get(key) as Promise<T> | undefined;
-  if (!value) ctx.memo.set(key, (value = compute()));
-  return value;
+  return { em, loaders: new Loaders(em, viewer), viewer, requestId, logger, events, statements };
 }

@@ -66,3 +66,12 @@ function stripStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { stacktrace: _drop, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
 }
+
+/** The longest piece of a client's own input an error message repeats. */
+const PREVIEW_LENGTH = 40;
+
+/** A short, printable prefix of a value a client sent, for error messages that name it: never an echo of the whole thing. */
+export function preview(value: string): string {
+  const printable = value.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
+  return printable.length > PREVIEW_LENGTH ? `${printable.slice(0, PREVIEW_LENGTH)}…` : printable;
+}

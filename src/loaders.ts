@@ -1,108 +1,209 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Utils, type EntityName } from '@mikro-orm/core';
+import { Utils, type EntityMetadata, type EntityName } from '@mikro-orm/core';
 import { mapRows } from './db/rows';
 import { Building, Community, Grid, Household, PublicSpace, Resident, Staff, Ticket, TicketEvent } from './entities';
+import { STAFF_ROLES } from './auth';
+import { rowCondition } from './access/rows';
+import type { Viewer } from './access/viewer';
 import {
-  countAll, countChildren, fetchChildPages, fetchPage, intArray, textArray,
-  type Connection, type ListSpec, type PageArgs, pageRequest,
+  allOf, intArray, keysetSql, pageRequest, textArray, toConnection,
+  type ColumnKind, type Condition, type Connection, type ListSpec, type PageArgs,
 } from './services/paging';
 
 type WithId = { id: number };
+type RawRow = Record<string, unknown>;
+
+/** A statement whose first binding is the batch of keys (parent or row ids) it is run for. */
+interface Batched {
+  sql: string;
+  /** The bindings after the batch. */
+  bindings: readonly unknown[];
+}
+
+/** What a count of a nested list is over. */
+export interface CountSpec {
+  entity: EntityName<any>;
+  parentColumn?: string;
+  where?: Condition;
+}
 
 /**
- * The per-request loaders. Every relation the API resolves goes through one of
- * these, so a request issues one statement per relation and level, however
- * many rows it returns. Created fresh for every request and every
- * subscription event: nothing is cached across viewers.
+ * The per-request data layer. Every row the API reads comes through here, and
+ * every statement built here carries the table's access rule for this viewer
+ * (src/access/rows.ts): a row outside the viewer's estates is never read, so
+ * it never reaches a resolver, whatever path a query takes.
+ *
+ * Batching: identical statements for different parents are one statement for
+ * all of them (DataLoader). A batch is keyed by the statement itself (its text
+ * and every binding except the batched ids), never by a name a caller picks,
+ * so two lists can share a batch only when they would have sent the same SQL.
+ * Created fresh for every request and every subscription event.
  */
 export class Loaders {
-  private readonly memo = new Map<string, DataLoader<any, any>>();
+  private readonly batches = new Map<string, DataLoader<any, any>>();
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly em: EntityManager, readonly viewer: Viewer) {}
 
-  readonly community = this.byId(Community);
-  readonly building = this.byId(Building);
-  readonly household = this.byId(Household);
-  readonly resident = this.byId(Resident);
-  readonly grid = this.byId(Grid);
-  readonly staff = this.byId(Staff);
-  readonly publicSpace = this.byId(PublicSpace);
-  readonly ticket = this.byId(Ticket);
-  readonly ticketEvent = this.byId(TicketEvent);
+  get community() { return this.byId(Community); }
+  get building() { return this.byId(Building); }
+  get household() { return this.byId(Household); }
+  get resident() { return this.byId(Resident); }
+  get grid() { return this.byId(Grid); }
+  get staff() { return this.byId(Staff); }
+  get publicSpace() { return this.byId(PublicSpace); }
+  get ticket() { return this.byId(Ticket); }
+  get ticketEvent() { return this.byId(TicketEvent); }
+
+  /** Estates by code (public). */
+  get communityByCode(): DataLoader<string, Community | null> {
+    return this.batch(this.statement(Community, 'x.code = any(?::text[])'), textArray, async (codes, rows) => {
+      const byCode = new Map(this.map<Community>(Community, rows).map((r) => [r.code, r]));
+      return codes.map((c) => byCode.get(c) ?? null);
+    });
+  }
 
   /** The live-stream position of ticket events (null for history that predates the stream). */
-  readonly logIdByTicketEvent = new DataLoader<number, number | null>(async (ids) => {
-    const rows: { ticket_event_id: string; id: string }[] = await this.em.execute(
-      'select ticket_event_id, id from event_log where ticket_event_id = any(?::bigint[])', [intArray(ids)],
-    );
-    const byEvent = new Map(rows.map((r) => [Number(r.ticket_event_id), Number(r.id)]));
-    return ids.map((id) => byEvent.get(id) ?? null);
-  });
-
-  readonly communityByCode = new DataLoader<string, Community | null>(async (codes) => {
-    const rows = await this.select<Community>(Community, 'x.code = any(?::text[])', [textArray(codes)]);
-    const byCode = new Map(rows.map((r) => [r.code, r]));
-    return codes.map((c) => byCode.get(c) ?? null);
-  });
-
-  /** Rows of `entity` whose `foreignKey` is one of the keys, each key's rows in `orderBy` order. */
-  children<T extends object>(entity: EntityName<T>, foreignKey: string, orderBy: Record<string, 'asc' | 'desc'>): DataLoader<number, T[]> {
-    return this.memoised(`children:${Utils.className(entity)}:${foreignKey}`, () => new DataLoader<number, T[]>(async (ids) => {
-      const column = this.column(entity, foreignKey);
-      const order = Object.entries(orderBy).map(([prop, dir]) => `x."${this.column(entity, prop)}" ${dir}`).join(', ');
-      const rows = await this.select<T>(entity, `x."${column}" = any(?::int[])`, [intArray(ids)], order);
-      const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
-      for (const row of rows) grouped.get((row as Record<string, WithId>)[foreignKey].id)?.push(row);
-      return ids.map((id) => grouped.get(id)!);
-    }));
+  get logIdByTicketEvent(): DataLoader<number, number | null> {
+    const rule = rowCondition('event_log', this.viewer, 'x');
+    const sql = `select x.ticket_event_id, x.id from event_log x where x.ticket_event_id = any(?::bigint[]) and (${rule.sql})`;
+    return this.batch({ sql, bindings: rule.bindings }, intArray, async (ids, rows) => {
+      const byEvent = new Map(rows.map((r) => [Number(r.ticket_event_id), Number(r.id)]));
+      return ids.map((id) => byEvent.get(id) ?? null);
+    });
   }
 
-  /** Size of a nested list per parent id. */
-  count(spec: Pick<ListSpec, 'table' | 'parentColumn' | 'where'>, name: string): DataLoader<number, number> {
-    return this.memoised(`count:${spec.table}:${spec.parentColumn}:${name}`,
-      () => new DataLoader<number, number>((ids) => countChildren(this.em, spec, ids)));
-  }
-
-  /** One page of a nested list; the same page of many parents is one statement. */
-  childPage<T extends object>(spec: ListSpec<T>, name: string, parentId: number, args: PageArgs): Promise<Connection<T>> {
-    const request = pageRequest(args, spec as ListSpec<object>);
-    const counter = this.count(spec as ListSpec<object>, name);
-    const loader = this.memoised(`page:${spec.table}:${name}:${request.key}`, () => new DataLoader<number, Connection<T>>(
-      (ids) => fetchChildPages(this.em, spec, request, ids, (id) => () => counter.load(id)),
-    ));
-    return loader.load(parentId);
-  }
-
-  /** One page of a top-level list. */
-  page<T extends object>(spec: ListSpec<T>, args: PageArgs): Promise<Connection<T>> {
-    const request = pageRequest(args, spec as ListSpec<object>);
-    let total: Promise<number> | undefined;
-    return fetchPage(this.em, spec, request, () => (total ??= countAll(this.em, spec as ListSpec<object>)));
-  }
-
-  private byId<T extends WithId>(entity: EntityName<T>): DataLoader<number, T | null> {
-    return new DataLoader<number, T | null>(async (ids) => {
-      const rows = await this.select<T>(entity, 'x.id = any(?::bigint[])', [intArray(ids)]);
-      const byId = new Map(rows.map((r) => [r.id, r]));
+  /** Rows of `entity` by id that the viewer may read; null for the others and for ids that do not exist. */
+  byId<T extends WithId>(entity: EntityName<T>): DataLoader<number, T | null> {
+    return this.batch(this.statement(entity, 'x.id = any(?::bigint[])'), intArray, async (ids, rows) => {
+      const byId = new Map(this.map<T>(entity, rows).map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     });
   }
 
-  /** Rows of an entity's table as plain objects shaped like the entity (see db/rows.ts). */
-  private async select<T>(entity: EntityName<T>, where: string, bindings: unknown[], orderBy?: string): Promise<T[]> {
-    const meta = this.em.getMetadata().find(Utils.className(entity))!;
-    const rows = await this.em.execute(`select x.* from "${meta.tableName}" x where ${where}${orderBy ? ` order by ${orderBy}` : ''}`, bindings);
-    return mapRows<T>(this.em.getMetadata(), meta.className, rows);
+  /** Rows of `entity` whose `foreignKey` is one of the keys, each key's rows in `orderBy` order. */
+  children<T extends object>(entity: EntityName<T>, foreignKey: string, orderBy: Record<string, 'asc' | 'desc'>): DataLoader<number, T[]> {
+    const meta = this.meta(entity);
+    const column = this.column(meta, foreignKey);
+    const order = Object.entries(orderBy).map(([prop, dir]) => `x."${this.column(meta, prop)}" ${dir}`).join(', ');
+    return this.batch(this.statement(entity, `x."${column}" = any(?::int[])`, undefined, order), intArray, async (ids, rows) => {
+      const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
+      const nodes = this.map<T>(entity, rows);
+      rows.forEach((row, i) => grouped.get(Number(row[column]))?.push(nodes[i]));
+      return ids.map((id) => grouped.get(id)!);
+    });
   }
 
-  private column<T>(entity: EntityName<T>, property: string): string {
-    return this.em.getMetadata().find(Utils.className(entity))!.properties[property as never].fieldNames[0];
+  /** Size of a nested list for one parent; the counts of many parents are one statement. */
+  count(spec: CountSpec, parentId: number): Promise<number> {
+    const table = this.meta(spec.entity).tableName;
+    const parent = requireParent(spec);
+    const where = allOf([rowCondition(table, this.viewer), spec.where]);
+    const sql = `select x."${parent}" as pid, count(*)::int as n from "${table}" x where x."${parent}" = any(?::int[]) and (${where.sql}) group by 1`;
+    return this.batch({ sql, bindings: where.bindings }, intArray, async (ids, rows) => {
+      const counts = new Map(rows.map((r) => [Number(r.pid), Number(r.n)]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }).load(parentId);
   }
 
-  private memoised<L extends DataLoader<any, any>>(key: string, create: () => L): L {
-    let loader = this.memo.get(key) as L | undefined;
-    if (!loader) this.memo.set(key, (loader = create()));
+  /**
+   * One page of a nested list. The same page of many parents is one statement:
+   * a LATERAL join runs the keyset query once per parent, each an index range
+   * scan, so the cost follows the page size, not the size of the lists.
+   */
+  childPage<T extends object>(spec: ListSpec<T>, parentId: number, args: PageArgs): Promise<Connection<T>> {
+    const meta = this.meta(spec.entity);
+    const parent = requireParent(spec);
+    const { orderBy, columns } = this.order(spec, meta);
+    const request = pageRequest(args, columns);
+    if (request.limit === 0) return Promise.resolve(toConnection(request, orderBy, columns, [], () => [], () => this.count(spec, parentId)));
+    const { order, condition } = keysetSql(orderBy, Boolean(spec.descending), request);
+    const where = allOf([rowCondition(meta.tableName, this.viewer), spec.where, condition]);
+    const sql = `select c.* from unnest(?::int[]) as p(pid) cross join lateral (` +
+      `select x.* from "${meta.tableName}" x where x."${parent}" = p.pid and (${where.sql}) order by ${order} limit ?) c`;
+    return this.batch({ sql, bindings: [...where.bindings, request.limit + 1] }, intArray, async (ids, rows) => {
+      const byParent = new Map<number, RawRow[]>(ids.map((id) => [id, []]));
+      for (const row of rows) byParent.get(Number(row[parent]))?.push(row);
+      return ids.map((id) => toConnection(request, orderBy, columns, byParent.get(id)!, (page) => this.map<T>(spec.entity, page), () => this.count(spec, id)));
+    }).load(parentId);
+  }
+
+  /** One page of a top-level list, in one statement. */
+  async page<T extends object>(spec: ListSpec<T>, args: PageArgs): Promise<Connection<T>> {
+    const meta = this.meta(spec.entity);
+    const { orderBy, columns } = this.order(spec, meta);
+    const request = pageRequest(args, columns);
+    const scoped = allOf([rowCondition(meta.tableName, this.viewer), spec.where]);
+    let total: Promise<number> | undefined;
+    const totalCount = () => (total ??= this.em.execute(`select count(*)::int as n from "${meta.tableName}" x where ${scoped.sql}`, [...scoped.bindings])
+      .then((rows: RawRow[]) => Number(rows[0].n)));
+    if (request.limit === 0) return toConnection(request, orderBy, columns, [], () => [], totalCount);
+    const { order, condition } = keysetSql(orderBy, Boolean(spec.descending), request);
+    const where = allOf([scoped, condition]);
+    const rows: RawRow[] = await this.em.execute(
+      `select x.* from "${meta.tableName}" x where ${where.sql} order by ${order} limit ?`, [...where.bindings, request.limit + 1]);
+    return toConnection(request, orderBy, columns, rows, (page) => this.map<T>(spec.entity, page), totalCount);
+  }
+
+  /** `select x.* from <table> x where <condition> and <the table's rule>` with the batch as first binding. */
+  private statement(entity: EntityName<any>, condition: string, extra?: Condition, orderBy?: string): Batched {
+    const table = this.meta(entity).tableName;
+    const where = allOf([rowCondition(table, this.viewer), extra]);
+    return { sql: `select x.* from "${table}" x where ${condition} and (${where.sql})${orderBy ? ` order by ${orderBy}` : ''}`, bindings: where.bindings };
+  }
+
+  /** The DataLoader for one statement, created on first use; its key is the statement itself. */
+  private batch<K, V>(statement: Batched, encode: (keys: readonly K[]) => string, split: (keys: readonly K[], rows: RawRow[]) => Promise<V[]> | V[]): DataLoader<K, V> {
+    const key = `${statement.sql}\u0000${JSON.stringify(statement.bindings)}`;
+    let loader = this.batches.get(key) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>(async (keys) => split(keys, await this.em.execute(statement.sql, [encode(keys), ...statement.bindings])));
+      this.batches.set(key, loader);
+    }
     return loader;
   }
+
+  /** The order a viewer gets for a list, and what its cursor columns hold. */
+  private order(spec: ListSpec<any>, meta: EntityMetadata): { orderBy: readonly string[]; columns: ColumnKind[] } {
+    const orderBy = spec.staffOrderBy && this.viewer.role && STAFF_ROLES.includes(this.viewer.role) ? spec.staffOrderBy : spec.orderBy;
+    return { orderBy, columns: orderBy.map((column) => columnKind(meta, column)) };
+  }
+
+  private map<T>(entity: EntityName<T>, rows: RawRow[]): T[] {
+    return mapRows<T>(this.em.getMetadata(), Utils.className(entity), rows);
+  }
+
+  private meta(entity: EntityName<any>): EntityMetadata {
+    return this.em.getMetadata().find(Utils.className(entity))!;
+  }
+
+  private column(meta: EntityMetadata, property: string): string {
+    return meta.properties[property as never].fieldNames[0];
+  }
+}
+
+function requireParent(spec: Pick<ListSpec, 'parentColumn'>): string {
+  if (!spec.parentColumn) throw new Error('a nested list needs a parentColumn');
+  return spec.parentColumn;
+}
+
+const kinds = new WeakMap<EntityMetadata, Map<string, ColumnKind>>();
+
+/** What a column holds, from the ORM's metadata (kept per entity). */
+function columnKind(meta: EntityMetadata, column: string): ColumnKind {
+  let byColumn = kinds.get(meta);
+  if (!byColumn) kinds.set(meta, (byColumn = new Map()));
+  let kind = byColumn.get(column);
+  if (!kind) {
+    const prop = meta.props.find((p) => p.fieldNames?.[0] === column);
+    if (!prop) throw new Error(`${meta.className} has no column ${column}`);
+    const type = String(prop.columnTypes?.[0] ?? prop.type).toLowerCase();
+    if (prop.runtimeType === 'Date') kind = { kind: 'timestamp' };
+    else if (/int|serial/.test(type)) {
+      const max = /big/.test(type) ? Number.MAX_SAFE_INTEGER : /small/.test(type) ? 32767 : 2147483647;
+      kind = { kind: 'int', min: -max - 1, max };
+    } else kind = { kind: 'text', maxLength: prop.length ?? 1000 };
+    byColumn.set(column, kind);
+  }
+  return kind;
 }

@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { buildSchema } from '../resolvers';
-import { viewerFromAuthorization, type Viewer } from './auth';
+import { viewerFromAuthorization, type Viewer } from './access/viewer';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { databaseReady } from './db/orm';
@@ -63,6 +63,7 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
+  const tokenRules = { secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds };
   const events = new EventBus(orm, orm.config.get('clientUrl')!, logger);
   await events.start();
   const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events);
@@ -118,10 +119,11 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
       context: async ({ req, res }) => {
         let viewer: Viewer;
         try {
-          viewer = await viewerFromAuthorization(req.headers.authorization, config.jwtSecret);
+          viewer = await viewerFromAuthorization(req.headers.authorization, tokenRules, orm.em.fork());
         } catch (error) {
-          const message = error instanceof Error ? error.message : 'The token is not valid';
-          throw new AppError('UNAUTHENTICATED', message, { http: { status: 401 } });
+          // A database failure while confirming the token is not the caller's fault: it stays masked.
+          if (!(error instanceof AppError)) throw error;
+          throw new AppError('UNAUTHENTICATED', error.message, { http: { status: 401 } });
         }
         return createContext(orm.em, viewer, res.locals.requestId ?? crypto.randomUUID(), logger, events);
       },

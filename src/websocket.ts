@@ -4,9 +4,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { viewerFromAuthorization, type Viewer } from './auth';
+import { viewerFromAuthorization, type Viewer } from './access/viewer';
 import type { Config } from './config';
-import { createContext } from './context';
+import { createContext, type Context } from './context';
 import { AppError, formatError } from './errors';
 import { assertAffordable, limitRules } from './limits';
 import type { Logger } from './logger';
@@ -35,10 +35,12 @@ type Extra = {
  */
 export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSchema, config: Config, orm: MikroORM, logger: Logger, events: EventBus) {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const mask = (error: GraphQLError) =>
+  const tokenRules = { secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds };
+  // As over HTTP: an unexpected error is logged in full under the operation's request id, and the client gets only that id.
+  const mask = (error: GraphQLError, requestId?: string) =>
     formatError(error.toJSON(), error, (internal) => {
-      logger.error({ err: internal, transport: 'websocket' }, 'unexpected error while resolving');
-      return undefined;
+      logger.error({ requestId, err: internal, transport: 'websocket' }, 'unexpected error while resolving');
+      return requestId;
     });
   return useServer<Record<string, unknown>, Extra>(
     {
@@ -47,9 +49,17 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
       onConnect: async (ctx) => {
         let viewer: Viewer;
         try {
-          viewer = await viewerFromAuthorization(ctx.connectionParams?.authorization, config.jwtSecret);
-        } catch {
-          return false; // graphql-ws closes with 4403 Forbidden
+          viewer = await viewerFromAuthorization(ctx.connectionParams?.authorization, tokenRules, orm.em.fork());
+        } catch (error) {
+          // Closing first gives the client the same text HTTP would answer; graphql-ws's own close after `false` is then a no-op.
+          if (error instanceof AppError) {
+            ctx.extra.socket.close(CLOSE.UNAUTHENTICATED.code, closeReason(error.message));
+          } else {
+            const requestId = crypto.randomUUID();
+            logger.error({ requestId, err: error, transport: 'websocket' }, 'connection_init failed');
+            ctx.extra.socket.close(1011, closeReason(`Internal server error (request ${requestId})`));
+          }
+          return false;
         }
         ctx.extra.viewer = viewer;
         if (viewer.expiresAt !== undefined) {
@@ -96,12 +106,15 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         const context = createContext(orm.em, viewer, crypto.randomUUID(), logger, events);
         context.connection = { close: (code, reason) => ctx.extra.socket.close(code, reason) };
         // What a result can depend on: the operation and the reader's rights (role, estates, own household).
-        context.shareKey = JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, viewer.role, viewer.communities, viewer.residentId ?? null]);
+        // What a result can depend on: the operation and the reader's rights, as the access rules see them.
+        context.shareKey = JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, viewer.rightsKey]);
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map(mask) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map(mask),
+      onNext: (_ctx, _id, _payload, args, result) => {
+        const requestId = (args.contextValue as Context | undefined)?.requestId;
+        return result.errors ? { ...result, errors: result.errors.map((e) => mask(e, requestId)) } : undefined;
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => mask(e)),
     },
     wsServer,
     KEEP_ALIVE_MS,
@@ -111,4 +124,13 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
 /** The codes HTTP clients get from Apollo for the same mistakes. */
 function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+}
+
+/** A WebSocket close reason: at most 123 bytes of UTF-8, cut on a character boundary. */
+export function closeReason(text: string): string {
+  const bytes = Buffer.from(text);
+  if (bytes.length <= 123) return text;
+  let cut = 120;
+  while (cut > 0 && (bytes[cut] & 0xc0) === 0x80) cut--;
+  return `${bytes.subarray(0, cut).toString()}...`;
 }

@@ -32,11 +32,17 @@ function subjectFor(role: Role, estate: Estate): string {
   return `${role.toLowerCase()}-user-1`;
 }
 
-/** A field error: exactly one error with this code at this path, the parent nulled, and no trace of the hidden values. */
+/**
+ * A field error: exactly one error with this code at this path, the field null
+ * and the object around it intact (a denial stays local), and no trace of the
+ * hidden values.
+ */
 function expectDenied(res: GraphQLResponse, code: string, path: (string | number)[], ...hidden: string[]): void {
   expect(codes(res)).toEqual([code]);
   expect(res.errors![0].path).toEqual(path);
-  expect(res.data?.[path[0]] ?? null).toBeNull();
+  const parent = path.slice(0, -1).reduce((node: any, key) => node?.[key], res.data);
+  if (path.length > 1) expect(parent).toEqual(expect.any(Object));
+  expect(parent?.[path[path.length - 1]] ?? null).toBeNull();
   for (const value of hidden) expect(JSON.stringify(res)).not.toContain(value);
 }
 
@@ -232,7 +238,9 @@ describe('personal data: role × field × own/other household', () => {
     const res = await gql(t.url, query, { code: own.code, id: role === 'RESIDENT' ? own.gid.resident(0) : own.gid.building(0) }, tokens[role]);
     const hidden = role === 'RESIDENT' ? [own.residents[1].name] : [...own.households.map((h) => h.unit), ...own.residents.map((r) => r.phone)];
     expect(new Set(codes(res))).toEqual(new Set(['FORBIDDEN']));
-    expect(res.data?.[root] ?? null).toBeNull();
+    // Each denied field is null on its own; the lists around it are intact.
+    expect(res.data?.[root]).toEqual(expect.any(Object));
+    for (const error of res.errors!) expect(error.path![error.path!.length - 1]).toMatch(/^(unit|phone|name)$/);
     for (const value of hidden) expect(JSON.stringify(res)).not.toContain(value);
   });
 });

@@ -84,7 +84,7 @@ describe('health and readiness', () => {
     try {
       await pg.query(`create database "${name}"`);
       orm = await openOrm(databaseOn(serverUrl, name), { poolMax: 2 });
-      const config: Config = { port: 0, host: '127.0.0.1', databaseUrl: databaseOn(serverUrl, name), jwtSecret: TEST_SECRET, logLevel: 'silent', production: false };
+      const config: Config = { port: 0, host: '127.0.0.1', databaseUrl: databaseOn(serverUrl, name), jwtSecret: TEST_SECRET, logLevel: 'silent', production: false, tokenMaxLifetimeSeconds: 86400 };
       server = await startServer({ config, logger: createLogger('silent'), orm });
       const health = await fetch(`${origin(server.url)}/healthz`);
       expect(health.status).toBe(200);

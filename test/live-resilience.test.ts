@@ -12,7 +12,8 @@ let claims: { sub: string; role: 'MANAGER'; communities: string[] };
 const followers: Follower[] = [];
 
 beforeAll(async () => {
-  t = await startTestServer();
+  // Long enough for the 30-day token below: timers past 2^31 ms (~24.8 days) must still wait.
+  t = await startTestServer({ tokenMaxLifetimeSeconds: 40 * 86400 });
   estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 2 });
   claims = { sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] };
   manager = await t.token(claims);

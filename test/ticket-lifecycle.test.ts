@@ -4,7 +4,7 @@ import { MOVES, allowedPairs, moveBetween, transition, type Move } from '../src/
 
 /** The state machine without a database: every pair of states, every move from every state. */
 
-const EXPECTED: Record<string, Move> = {
+const EXPECTED: Record<string, Move | Move[]> = {
   'SUBMITTED→ACKNOWLEDGED': 'acknowledge',
   'ACKNOWLEDGED→IN_PROGRESS': 'start',
   'REOPENED→IN_PROGRESS': 'start',
@@ -12,25 +12,29 @@ const EXPECTED: Record<string, Move> = {
   'RESOLVED→REOPENED': 'reopen',
   'SUBMITTED→CANCELLED': 'cancel',
   'ACKNOWLEDGED→CANCELLED': 'cancel',
-  'RESOLVED→CLOSED': 'rate',
+  // The resident reporter's rating, or staff closing a ticket no resident reported.
+  'RESOLVED→CLOSED': ['rate', 'close'],
 };
+const movesOf = (pair: string): Move[] => [EXPECTED[pair] ?? []].flat();
 
 const pairs = TICKET_STATUSES.flatMap((from) => TICKET_STATUSES.map((to) => [from, to] as [TicketStatus, TicketStatus]));
 
 describe('ticket transitions', () => {
   it('covers exactly the documented graph', () => {
-    expect(Object.fromEntries(allowedPairs().map(([f, t, m]) => [`${f}→${t}`, m]))).toEqual(EXPECTED);
+    const graph: Record<string, Move[]> = {};
+    for (const [f, t, m] of allowedPairs()) (graph[`${f}→${t}`] ??= []).push(m);
+    expect(graph).toEqual(Object.fromEntries(Object.keys(EXPECTED).map((pair) => [pair, movesOf(pair)])));
   });
 
   it.each(pairs)('%s → %s is allowed exactly when the table says so', (from, to) => {
     const move = moveBetween(from, to);
-    expect(move).toBe(EXPECTED[`${from}→${to}`] ?? null);
-    if (move) expect(transition(from, move)).toBe(to);
+    expect(move).toBe(movesOf(`${from}→${to}`)[0] ?? null);
+    for (const m of movesOf(`${from}→${to}`)) expect(transition(from, m)).toBe(to);
   });
 
   const attempts = TICKET_STATUSES.flatMap((from) => (Object.keys(MOVES) as Move[]).map((move) => [from, move] as [TicketStatus, Move]));
   it.each(attempts)('from %s, %s either leads where the table says or is INVALID_TRANSITION', (from, move) => {
-    const target = Object.entries(EXPECTED).find(([pair, m]) => m === move && pair.startsWith(`${from}→`));
+    const target = Object.keys(EXPECTED).map((pair) => [pair] as const).find(([pair]) => movesOf(pair).includes(move) && pair.startsWith(`${from}→`));
     if (target) {
       expect(transition(from, move)).toBe(target[0].split('→')[1]);
     } else {

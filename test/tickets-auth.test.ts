@@ -132,12 +132,20 @@ describe('moves per role', () => {
     expect(await ticketState(t, ticketId)).toEqual(before);
   });
 
-  it('assigns only to staff of the ticket\'s estate: staff of another estate are BAD_USER_INPUT', async () => {
+  it('assigns only to staff of the ticket\'s estate: staff the token cannot see answer like staff that do not exist', async () => {
     const ticketId = await ticketAt('SUBMITTED');
     const before = await ticketState(t, ticketId);
+    const madeUp = Buffer.from('Staff:2000000000').toString('base64url');
     for (const token of [tokens.MANAGER, tokens.DISPATCHER, tokens.ADMIN]) {
-      expectFailure(await act(t, 'AssignTicket', { ticketId, assigneeId: other.gid.staff('maintenance') }, token), 'BAD_USER_INPUT', 'assigneeId');
+      const hidden = await act(t, 'AssignTicket', { ticketId, assigneeId: other.gid.staff('maintenance') }, token);
+      const missing = await act(t, 'AssignTicket', { ticketId, assigneeId: madeUp }, token);
+      expectFailure(hidden, 'NOT_FOUND');
+      expectFailure(missing, 'NOT_FOUND');
+      expect(hidden.errors![0].message).toBe(missing.errors![0].message);
     }
+    // A token that sees both estates is told the real problem.
+    const both = await t.token({ sub: 'admin-both', role: 'ADMIN', communities: [own.code, other.code] });
+    expectFailure(await act(t, 'AssignTicket', { ticketId, assigneeId: other.gid.staff('maintenance') }, both), 'BAD_USER_INPUT', 'assigneeId');
     expect(await ticketState(t, ticketId)).toEqual(before);
   });
 });

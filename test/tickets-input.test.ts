@@ -79,8 +79,8 @@ describe('ticket moves input', () => {
     ['a Household id as ticketId', 'BAD_USER_INPUT', 'AcknowledgeTicket', () => ({ ticketId: own.gid.household(0) }), 'SUBMITTED', 'manager', 'ticketId'],
     ['an unknown ticketId', 'NOT_FOUND', 'AcknowledgeTicket', () => ({ ticketId: toGlobalId('Ticket', UNKNOWN) }), 'SUBMITTED', 'manager', undefined],
     ['a 1,001-character note', 'BAD_USER_INPUT', 'AcknowledgeTicket', () => ({ note: 'n'.repeat(1001) }), 'SUBMITTED', 'manager', 'note'],
-    ['expectedVersion 0', 'BAD_USER_INPUT', 'AcknowledgeTicket', () => ({ expectedVersion: 0 }), 'SUBMITTED', 'manager', 'expectedVersion'],
-    ['expectedVersion -1', 'BAD_USER_INPUT', 'StartTicket', () => ({ expectedVersion: -1 }), 'SUBMITTED', 'manager', 'expectedVersion'],
+    ['expectedVersion 0 (never current: stale)', 'VERSION_CONFLICT', 'AcknowledgeTicket', () => ({ expectedVersion: 0 }), 'SUBMITTED', 'manager', undefined],
+    ['expectedVersion -1 (never current: stale)', 'VERSION_CONFLICT', 'StartTicket', () => ({ expectedVersion: -1 }), 'SUBMITTED', 'manager', undefined],
     ['a malformed assigneeId', 'BAD_USER_INPUT', 'AssignTicket', () => ({ assigneeId: 'staff-7' }), 'SUBMITTED', 'manager', 'assigneeId'],
     ['a Resident id as assigneeId', 'BAD_USER_INPUT', 'AssignTicket', () => ({ assigneeId: own.gid.resident(0) }), 'SUBMITTED', 'manager', 'assigneeId'],
     ['an unknown assigneeId', 'NOT_FOUND', 'AssignTicket', () => ({ assigneeId: toGlobalId('Staff', UNKNOWN) }), 'SUBMITTED', 'manager', undefined],
@@ -88,7 +88,7 @@ describe('ticket moves input', () => {
     ['score 0', 'BAD_USER_INPUT', 'RateTicket', () => ({ score: 0 }), 'RESOLVED', 'reporter', 'score'],
     ['score 6', 'BAD_USER_INPUT', 'RateTicket', () => ({ score: 6 }), 'RESOLVED', 'reporter', 'score'],
     ['a 1,001-character comment', 'BAD_USER_INPUT', 'RateTicket', () => ({ score: 5, comment: 'c'.repeat(1001) }), 'RESOLVED', 'reporter', 'comment'],
-    ['rating expectedVersion 0', 'BAD_USER_INPUT', 'RateTicket', () => ({ score: 5, expectedVersion: 0 }), 'RESOLVED', 'reporter', 'expectedVersion'],
+    ['rating expectedVersion 0 (never current: stale)', 'VERSION_CONFLICT', 'RateTicket', () => ({ score: 5, expectedVersion: 0 }), 'RESOLVED', 'reporter', undefined],
   ];
 
   /** A ticket the reporter raised, worked by the steward up to `status`. */

@@ -176,7 +176,7 @@ describe('a failed move writes nothing', () => {
     ['a stale version (VERSION_CONFLICT)', 'AcknowledgeTicket', { expectedVersion: 7 }, 'steward', 'VERSION_CONFLICT'],
     ['a role that may not act (FORBIDDEN)', 'AcknowledgeTicket', {}, 'resident', 'FORBIDDEN'],
     ['a rating before resolution', 'RateTicket', { score: 5 }, 'resident', 'INVALID_TRANSITION'],
-    ['an assignee of another estate', 'AssignTicket', { assigneeId: 'OTHER_STAFF' }, 'manager', 'BAD_USER_INPUT'],
+    ['an assignee of another estate (NOT_FOUND, as for one that does not exist)', 'AssignTicket', { assigneeId: 'OTHER_STAFF' }, 'manager', 'NOT_FOUND'],
   ])('%s', async (_, op, extra, who, code) => {
     const ticket = await submitOk(t, resident, { householdId: estate.gid.household(0) });
     const tokens: Record<string, string> = { steward, resident, manager };

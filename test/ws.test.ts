@@ -41,11 +41,14 @@ const unsigned = (payload: JWTPayload) => [{ alg: 'none' }, { ...payload, exp: M
 
 const COUNTS = 'query($code: String!) { community(code: $code) { code residentCount } }';
 
-/** A field error: this one code, the top-level field nulled, no trace of the hidden value. */
+/** A field error: this one code under `root`, the denied field null (and only it), no trace of the hidden value. */
 function expectDenied(outcome: WsOutcome, code: string, root: string, hidden?: string): void {
   expect(outcome.kind).toBe('result');
   expect(resultCodes(outcome)).toEqual([code]);
-  expect(outcome.kind === 'result' && outcome.data?.[root]).toBeNull();
+  if (outcome.kind !== 'result') return;
+  const path = outcome.errors![0].path as (string | number)[];
+  expect(path[0]).toBe(root);
+  expect(path.reduce((node: any, key) => node?.[key], outcome.data) ?? null).toBeNull();
   if (hidden) expect(JSON.stringify(outcome)).not.toContain(hidden);
 }
 

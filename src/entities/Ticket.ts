@@ -104,7 +104,12 @@ export const TICKET_EVENT_TYPES = [
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
-/** One change of a ticket. Append-only: a trigger in the database refuses updates and deletes. */
+/**
+ * One change of a ticket. Append-only: a trigger in the database refuses updates and deletes
+ * (except clearing `actor_resident_id` when a resident's personal data is erased).
+ * `community` duplicates the ticket's estate so that every read of an event is scoped on its
+ * own row; a trigger fills it from the ticket when an insert leaves it out.
+ */
 export const TicketEvent = defineEntity({
   name: 'TicketEvent',
   tableName: 'ticket_event',
@@ -112,6 +117,7 @@ export const TicketEvent = defineEntity({
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     ticket: () => p.manyToOne(Ticket),
+    community: () => p.manyToOne(Community).deleteRule('cascade'),
     type: p.enum([...TICKET_EVENT_TYPES]),
     fromStatus: p.enum([...TICKET_STATUSES]).nullable(),
     toStatus: p.enum([...TICKET_STATUSES]).nullable(),

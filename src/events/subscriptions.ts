@@ -1,11 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Loaders } from '../loaders';
+import type { Viewer } from '../access/viewer';
 import type { Condition } from '../services/paging';
 import type { EventBus, Sink } from './bus';
 import type { LogRow } from './log';
 
 /** Close codes clients can act on; graphql-ws's own are 4400–4500 (4403: bad token at connection_init). */
 export const CLOSE = {
+  /** The token in connection_init was refused; the reason says why, in the words HTTP uses. */
+  UNAUTHENTICATED: { code: 4403, reason: 'Forbidden' },
   /** The token expired while connected: reconnect with a fresh token and resume from your cursor. */
   TOKEN_EXPIRED: { code: 4401, reason: 'Token expired' },
   /** The subscriber fell too far behind: reconnect and resume from your last cursor. */
@@ -19,16 +22,22 @@ export interface Delivery {
   loaders: Loaders;
 }
 
-/** Rows read or fanned out together share one fresh identity map and one set of loaders. */
-const batches = new WeakMap<readonly LogRow[], { em: EntityManager; loaders: Loaders }>();
+/**
+ * Rows read or fanned out together share one fresh identity map and one set of
+ * loaders per rights key: loaders read what their viewer may read, and viewers
+ * with equal keys may read exactly the same rows (access/viewer.ts).
+ */
+const batches = new WeakMap<readonly LogRow[], Map<string, { em: EntityManager; loaders: Loaders }>>();
 
-function deliveries(root: EntityManager, rows: readonly LogRow[], match: (row: LogRow) => boolean, after: number): Delivery[] {
+function deliveries(root: EntityManager, viewer: Viewer, rows: readonly LogRow[], match: (row: LogRow) => boolean, after: number): Delivery[] {
   const picked = rows.filter((r) => r.id > after && match(r));
   if (picked.length === 0) return [];
-  let batch = batches.get(rows);
+  let byRights = batches.get(rows);
+  if (!byRights) batches.set(rows, (byRights = new Map()));
+  let batch = byRights.get(viewer.rightsKey);
   if (!batch) {
     const em = root.fork({ clear: true }) as EntityManager;
-    batches.set(rows, (batch = { em, loaders: new Loaders(em) }));
+    byRights.set(viewer.rightsKey, (batch = { em, loaders: new Loaders(em, viewer) }));
   }
   return picked.map((row) => ({ row, ...batch! }));
 }
@@ -36,6 +45,8 @@ function deliveries(root: EntityManager, rows: readonly LogRow[], match: (row: L
 export interface LiveOptions {
   bus: EventBus;
   root: EntityManager;
+  /** Whose rights the events are resolved with. */
+  viewer: Viewer;
   /** Resume after this log id; null: live from now. */
   after: number | null;
   /** The filter as SQL on alias `l` (for replay) and as a predicate (for live rows): the same rule twice. */
@@ -74,7 +85,7 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery>, Sink {
 
   offer(rows: readonly LogRow[]): void {
     if (!this.live || this.done) return;
-    const fresh = deliveries(this.options.root, rows, this.options.match, this.last);
+    const fresh = deliveries(this.options.root, this.options.viewer, rows, this.options.match, this.last);
     this.last = Math.max(this.last, rows[rows.length - 1].id);
     this.push(fresh);
   }
@@ -87,7 +98,7 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery>, Sink {
       while (this.last < target) {
         if (this.done) return;
         const rows = await bus.read(this.last, target, where, REPLAY_PAGE);
-        this.push(deliveries(this.options.root, rows, match, this.last));
+        this.push(deliveries(this.options.root, this.options.viewer, rows, match, this.last));
         if (rows.length < REPLAY_PAGE) {
           this.last = target;
           break;

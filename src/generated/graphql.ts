@@ -44,7 +44,11 @@ export type Building = Node & {
   grid: Grid;
   /** Number of households in the building. */
   householdCount: Scalars['Int']['output'];
-  /** The building's households ordered by unit, paged. */
+  /**
+   * The building's households, paged: ordered by unit for staff roles, by
+   * registration for everyone else, so that neither the order nor a cursor tells
+   * a flat number to a viewer who may not read it.
+   */
   households: HouseholdConnection;
   /** Global ID. */
   id: Scalars['ID']['output'];
@@ -110,7 +114,7 @@ export type CareNeed =
 export type Community = Node & {
   __typename?: 'Community';
   /** The estate's buildings ordered by code, paged. */
-  buildings: BuildingConnection;
+  buildings?: Maybe<BuildingConnection>;
   /** Short code, unique across the operator, e.g. `LH`. Tokens list estates by this code. */
   code: Scalars['String']['output'];
   /** The administrative district the estate belongs to. */
@@ -118,9 +122,9 @@ export type Community = Node & {
   /** Total floor area of all buildings in square metres. */
   floorAreaM2: Scalars['Int']['output'];
   /** The estate's grids, ordered by code. */
-  grids: Array<Grid>;
+  grids?: Maybe<Array<Grid>>;
   /** Number of households. */
-  householdCount: Scalars['Int']['output'];
+  householdCount?: Maybe<Scalars['Int']['output']>;
   /** Global ID. */
   id: Scalars['ID']['output'];
   /** Land area in square metres. */
@@ -130,13 +134,13 @@ export type Community = Node & {
   /** The estate's public spaces, ordered by code. Public. */
   publicSpaces: Array<PublicSpace>;
   /** Number of registered residents. */
-  residentCount: Scalars['Int']['output'];
+  residentCount?: Maybe<Scalars['Int']['output']>;
   /** Number of households with at least one care need (special-care households). */
-  specialCareHouseholdCount: Scalars['Int']['output'];
+  specialCareHouseholdCount?: Maybe<Scalars['Int']['output']>;
   /** The estate's staff ordered by code, paged. */
-  staff: StaffConnection;
+  staff?: Maybe<StaffConnection>;
   /** The estate's tickets, newest first, paged. */
-  tickets: TicketConnection;
+  tickets?: Maybe<TicketConnection>;
 };
 
 
@@ -215,6 +219,23 @@ export type DispatchStatus =
   /** A unit reached the scene. */
   | 'ON_SCENE';
 
+/** Erase a resident's personal data. */
+export type EraseResidentInput = {
+  /** The resident who moved out (or asked to be forgotten). */
+  residentId: Scalars['ID']['input'];
+};
+
+/** What an erasure removed and what it kept. */
+export type EraseResidentPayload = {
+  __typename?: 'EraseResidentPayload';
+  /** The global ID of the resident, who no longer exists. */
+  erasedResidentId: Scalars['ID']['output'];
+  /** Ticket events the resident had made: kept, with no resident actor from now on. */
+  eventsKept: Scalars['Int']['output'];
+  /** Tickets the resident had reported: kept, with no reporter from now on. */
+  ticketsKept: Scalars['Int']['output'];
+};
+
 /**
  * A grid: a cluster of buildings looked after by a steward and a "1+3" squad
  * (steward plus security, cleaning and maintenance), paired with a community
@@ -261,7 +282,7 @@ export type GridWorker = {
   /** Full name. */
   name: Scalars['String']['output'];
   /** Phone number; only for staff roles of the estate (FORBIDDEN otherwise). */
-  phone: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -273,8 +294,8 @@ export type Household = Node & {
   __typename?: 'Household';
   /** The building the household lives in. */
   building: Building;
-  /** Care needs; empty when there are none (personal data). */
-  careNeeds: Array<CareNeed>;
+  /** Care needs; empty when there are none. */
+  careNeeds?: Maybe<Array<CareNeed>>;
   /** The estate the household belongs to. */
   community: Community;
   /** The floor the unit is on. */
@@ -287,8 +308,8 @@ export type Household = Node & {
   specialCare: Scalars['Boolean']['output'];
   /** The household's tickets, newest first, paged. */
   tickets: TicketConnection;
-  /** The unit number within the building, e.g. `1203` (personal data). */
-  unit: Scalars['String']['output'];
+  /** The unit number within the building, e.g. `1203`. */
+  unit?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -333,7 +354,17 @@ export type Mutation = {
   assignTicket: TicketPayload;
   /** Cancel a ticket before work starts (its reporter). */
   cancelTicket: TicketPayload;
-  /** Rate a RESOLVED ticket 1–5 (its reporter, once); closes it. */
+  /** Close a RESOLVED ticket that no resident reported (a patrol's, a steward's): the member of staff who raised it or a manager. A resident's ticket closes with their rating. */
+  closeTicket: TicketPayload;
+  /**
+   * Erases a resident's personal data on request (their name, phone and household
+   * link: the resident is deleted), while the estate's ticket history and figures
+   * stay intact: their tickets and events remain, with no reporter or resident
+   * actor, and ratings they gave still count. MANAGER of the resident's estate or
+   * ADMIN. Their tokens stop working within a minute.
+   */
+  eraseResident: EraseResidentPayload;
+  /** Rate a RESOLVED ticket 1–5 (the resident who reported it, once); closes it. Staff never rate, and a ticket no resident reported has no rating. */
   rateTicket: TicketPayload;
   /** Reopen a RESOLVED ticket (its reporter or a manager). */
   reopenTicket: TicketPayload;
@@ -361,6 +392,18 @@ export type MutationAssignTicketArgs = {
 /** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationCancelTicketArgs = {
   input: TicketActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationCloseTicketArgs = {
+  input: TicketActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationEraseResidentArgs = {
+  input: EraseResidentInput;
 };
 
 
@@ -411,6 +454,15 @@ export type PageInfo = {
   /** The cursor of the first item of this page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
+
+/** What kind of personal data a field holds, and so who may read it. */
+export type PersonalData =
+  /** Residents' and households' data (names, phones, units, care needs): staff roles (STAFF, DISPATCHER, MANAGER, ADMIN) of the row's estate, and RESIDENT tokens of the row's own household. Never DISTRICT or INTEGRATOR. */
+  | 'HOUSEHOLD'
+  /** Staff contact details (work phones, grid workers' phones): staff roles of the row's estate. */
+  | 'STAFF_CONTACT'
+  /** Free text people type (ticket titles and descriptions, notes, comments), which routinely holds flat numbers, names and phone numbers: every role that may read the row, except DISTRICT and INTEGRATOR. */
+  | 'TEXT';
 
 /** A shared space of an estate. Public: visible without a token. */
 export type PublicSpace = Node & {
@@ -475,7 +527,7 @@ export type Query = {
   /** Fetches several objects by global ID, in the order given; each missing or hidden one is null with its own error. */
   nodes: Array<Maybe<Node>>;
   /** Tickets the token may see, newest first, filtered and paged. */
-  tickets: TicketConnection;
+  tickets?: Maybe<TicketConnection>;
 };
 
 
@@ -515,7 +567,7 @@ export type QueryTicketsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Rate a resolved ticket (reporter only); closes it. */
+/** Rate a resolved ticket (the resident who reported it); closes it. */
 export type RateTicketInput = {
   /** Optional comment, at most 1,000 characters. */
   comment?: InputMaybe<Scalars['String']['input']>;
@@ -534,10 +586,10 @@ export type Resident = Node & {
   household: Household;
   /** Global ID. A RESIDENT token's `sub` is this ID. */
   id: Scalars['ID']['output'];
-  /** Full name (personal data). */
-  name: Scalars['String']['output'];
-  /** Mobile phone number (personal data). */
-  phone: Scalars['String']['output'];
+  /** Full name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Mobile phone number. */
+  phone?: Maybe<Scalars['String']['output']>;
   /** Tickets this resident raised, newest first, paged. */
   tickets: TicketConnection;
 };
@@ -584,7 +636,7 @@ export type Staff = Node & {
   /** Whether they are on duty now. */
   onDuty: Scalars['Boolean']['output'];
   /** Work phone; only for staff roles of the estate (FORBIDDEN otherwise). */
-  phone: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
   /** What the member of staff does. */
   role: StaffRole;
 };
@@ -698,7 +750,7 @@ export type Ticket = Node & {
   /** When it was raised. */
   createdAt: Scalars['DateTime']['output'];
   /** Details, at most 4,000 characters; empty when none were given. */
-  description: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
   /** The emergency dispatch raised with this ticket; null when there is none. */
   dispatch?: Maybe<Dispatch>;
   /** The grid responsible for the building; null for a public space. */
@@ -717,7 +769,7 @@ export type Ticket = Node & {
   rating?: Maybe<TicketRating>;
   /** When it was last reopened. */
   reopenedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The resident who raised it; null when it was not raised by a resident (a patrol, a steward, a caller who is not a resident). */
+  /** The resident who raised it; null when it was not raised by a resident (a patrol, a steward, a caller who is not a resident) or the resident's personal data was erased. */
   reporter?: Maybe<Resident>;
   /** The member of staff who raised it, if staff did. */
   reporterStaff?: Maybe<Staff>;
@@ -736,7 +788,7 @@ export type Ticket = Node & {
   /** What happened to it, oldest first, paged. */
   timeline: TicketEventConnection;
   /** Short summary, at most 200 characters. */
-  title: Scalars['String']['output'];
+  title?: Maybe<Scalars['String']['output']>;
   /** Increases with every change; send it back as `expectedVersion` to act only on what you saw. */
   version: Scalars['Int']['output'];
 };
@@ -1089,6 +1141,8 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Dispatch: ResolverTypeWrapper<Dispatch>;
   DispatchStatus: DispatchStatus;
+  EraseResidentInput: EraseResidentInput;
+  EraseResidentPayload: ResolverTypeWrapper<EraseResidentPayload>;
   Grid: ResolverTypeWrapper<GridModel>;
   GridWorker: ResolverTypeWrapper<GridWorkerModel>;
   Household: ResolverTypeWrapper<HouseholdModel>;
@@ -1099,6 +1153,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersonalData: PersonalData;
   PublicSpace: ResolverTypeWrapper<PublicSpaceModel>;
   PublicSpaceKind: PublicSpaceKind;
   PublicSpaceStatus: PublicSpaceStatus;
@@ -1145,6 +1200,8 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Dispatch: Dispatch;
+  EraseResidentInput: EraseResidentInput;
+  EraseResidentPayload: EraseResidentPayload;
   Grid: GridModel;
   GridWorker: GridWorkerModel;
   Household: HouseholdModel;
@@ -1179,6 +1236,16 @@ export type ResolversParentTypes = {
   TicketRating: TicketRatingModel;
 };
 
+export type PersonalDirectiveArgs = {
+  of?: Maybe<PersonalData>;
+};
+
+export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ScopedDirectiveArgs = { };
+
+export type ScopedDirectiveResolver<Result, Parent, ContextType = Context, Args = ScopedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type BuildingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Building'] = ResolversParentTypes['Building']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
@@ -1203,20 +1270,20 @@ export type BuildingEdgeResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = {
-  buildings?: Resolver<ResolversTypes['BuildingConnection'], ParentType, ContextType, Partial<CommunityBuildingsArgs>>;
+  buildings?: Resolver<Maybe<ResolversTypes['BuildingConnection']>, ParentType, ContextType, Partial<CommunityBuildingsArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   floorAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  grids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType>;
-  householdCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grids?: Resolver<Maybe<Array<ResolversTypes['Grid']>>, ParentType, ContextType>;
+  householdCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   landAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publicSpaces?: Resolver<Array<ResolversTypes['PublicSpace']>, ParentType, ContextType>;
-  residentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  specialCareHouseholdCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  staff?: Resolver<ResolversTypes['StaffConnection'], ParentType, ContextType, Partial<CommunityStaffArgs>>;
-  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<CommunityTicketsArgs>>;
+  residentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  specialCareHouseholdCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  staff?: Resolver<Maybe<ResolversTypes['StaffConnection']>, ParentType, ContextType, Partial<CommunityStaffArgs>>;
+  tickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, Partial<CommunityTicketsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1245,6 +1312,12 @@ export type DispatchResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EraseResidentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EraseResidentPayload'] = ResolversParentTypes['EraseResidentPayload']> = {
+  erasedResidentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventsKept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ticketsKept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GridResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid']> = {
   buildings?: Resolver<Array<ResolversTypes['Building']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1260,19 +1333,19 @@ export type GridResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type GridWorkerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GridWorker'] = ResolversParentTypes['GridWorker']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type HouseholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household']> = {
   building?: Resolver<ResolversTypes['Building'], ParentType, ContextType>;
-  careNeeds?: Resolver<Array<ResolversTypes['CareNeed']>, ParentType, ContextType>;
+  careNeeds?: Resolver<Maybe<Array<ResolversTypes['CareNeed']>>, ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   floor?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   residents?: Resolver<Array<ResolversTypes['Resident']>, ParentType, ContextType>;
   specialCare?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<HouseholdTicketsArgs>>;
-  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1291,6 +1364,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   acknowledgeTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAcknowledgeTicketArgs, 'input'>>;
   assignTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAssignTicketArgs, 'input'>>;
   cancelTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationCancelTicketArgs, 'input'>>;
+  closeTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationCloseTicketArgs, 'input'>>;
+  eraseResident?: Resolver<ResolversTypes['EraseResidentPayload'], ParentType, ContextType, RequireFields<MutationEraseResidentArgs, 'input'>>;
   rateTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationRateTicketArgs, 'input'>>;
   reopenTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationReopenTicketArgs, 'input'>>;
   resolveTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationResolveTicketArgs, 'input'>>;
@@ -1326,14 +1401,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'code'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
-  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<QueryTicketsArgs>>;
+  tickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, Partial<QueryTicketsArgs>>;
 };
 
 export type ResidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resident'] = ResolversParentTypes['Resident']> = {
   household?: Resolver<ResolversTypes['Household'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<ResidentTicketsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1345,7 +1420,7 @@ export type StaffResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   onDuty?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['StaffRole'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1376,7 +1451,7 @@ export type TicketResolvers<ContextType = Context, ParentType extends ResolversP
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dispatch?: Resolver<Maybe<ResolversTypes['Dispatch']>, ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
@@ -1395,7 +1470,7 @@ export type TicketResolvers<ContextType = Context, ParentType extends ResolversP
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['TicketEventConnection'], ParentType, ContextType, Partial<TicketTimelineArgs>>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1460,6 +1535,7 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Dispatch?: DispatchResolvers<ContextType>;
+  EraseResidentPayload?: EraseResidentPayloadResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   GridWorker?: GridWorkerResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
@@ -1486,3 +1562,7 @@ export type Resolvers<ContextType = Context> = {
   TicketRating?: TicketRatingResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  personal?: PersonalDirectiveResolver<any, any, ContextType>;
+  scoped?: ScopedDirectiveResolver<any, any, ContextType>;
+};

@@ -31,7 +31,7 @@ const TICKET_COLUMNS: ColumnSpec = [
   ['resolve_due_at', 'epoch'], ['rating_score', 'smallint'], ['rating_comment', 'text'], ['rated_at', 'epoch'],
 ];
 const EVENT_COLUMNS: ColumnSpec = [
-  ['ticket_id', 'int'], ['type', 'text'], ['from_status', 'text'], ['to_status', 'text'], ['actor_role', 'text'],
+  ['ticket_id', 'int'], ['community_id', 'int'], ['type', 'text'], ['from_status', 'text'], ['to_status', 'text'], ['actor_role', 'text'],
   ['actor_subject', 'text'], ['actor_staff_id', 'int'], ['actor_resident_id', 'int'], ['note', 'text'], ['at', 'epoch'],
 ];
 
@@ -158,8 +158,10 @@ export async function seedTickets(trx: Knex.Transaction, root: Rng, communityIds
   const ticketWriter = new BulkWriter(trx, 'ticket', TICKET_COLUMNS);
   const eventWriter = new BulkWriter(trx, 'ticket_event', EVENT_COLUMNS);
   const countOnly: EventSink = () => {};
+  // The seed loads with triggers off (see withBulkChecks), so it writes the event's estate itself.
+  let eventCommunity = 0;
   const toEvents: EventSink = (id, type, from, to, actor, note, at) =>
-    eventWriter.push(id, type, from, to, actor.role, subject(actor), actor.staffId, actor.residentId, note, at);
+    eventWriter.push(id, eventCommunity, type, from, to, actor.role, subject(actor), actor.staffId, actor.residentId, note, at);
 
   await withBulkChecks(trx, ['ticket', 'ticket_event'], async () => {
     for (let i = 0; i < all.length; i++) {
@@ -178,6 +180,7 @@ export async function seedTickets(trx: Knex.Transaction, root: Rng, communityIds
     // Events go in ticket by ticket, so their ids rise with time within each ticket.
     for (let i = 0; i < all.length; i++) {
       const t = all[i]!;
+      eventCommunity = t.communityId;
       replay(ids[i]!, t.timeline, t.actors, t.notes, t.created, toEvents);
       if (eventWriter.pending >= EVENT_BATCH) await eventWriter.send();
     }

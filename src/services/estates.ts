@@ -1,26 +1,34 @@
 import { Building, Community, Household, Resident } from '../entities';
+import { isEstateCode } from '../auth';
 import type { Context } from '../context';
-import { notFound } from '../errors';
-import { assertInScope, assertPersonalData } from './access';
+import { forbidden, notFound, preview, unauthenticated } from '../errors';
+import { expectGlobalId } from '../ids';
+import { forgetSubject } from '../access/viewer';
+import type { CountSpec } from '../loaders';
 import type { Connection, ListSpec, PageArgs } from './paging';
 
-/** Estates, buildings, households and residents. */
+/**
+ * Estates, buildings, households and residents. Which rows a viewer reads is
+ * decided by the data layer (access/rows.ts), which fields by the SDL's
+ * @personal and @scoped (access/fields.ts).
+ */
 
-const COMMUNITIES: ListSpec<Community> = { entity: Community, table: 'community', orderBy: ['code', 'id'] };
-const BUILDINGS: ListSpec<Building> = { entity: Building, table: 'building', orderBy: ['code', 'id'], parentColumn: 'community_id' };
-const HOUSEHOLDS: ListSpec<Household> = { entity: Household, table: 'household', orderBy: ['unit', 'id'], parentColumn: 'building_id' };
+const COMMUNITIES: ListSpec<Community> = { entity: Community, orderBy: ['code', 'id'] };
+const BUILDINGS: ListSpec<Building> = { entity: Building, orderBy: ['code', 'id'], parentColumn: 'community_id' };
+/** By unit for staff; by id for everyone else, whom neither the order nor a cursor may tell a flat number. */
+const HOUSEHOLDS: ListSpec<Household> = { entity: Household, orderBy: ['id'], staffOrderBy: ['unit', 'id'], parentColumn: 'building_id' };
 
 const COUNTS = {
-  residents: { table: 'resident', parentColumn: 'community_id' },
-  households: { table: 'household', parentColumn: 'community_id' },
-  specialCare: { table: 'household', parentColumn: 'community_id', where: { sql: 'cardinality(x.care_needs) > 0', bindings: [] } },
-  buildingHouseholds: { table: 'household', parentColumn: 'building_id' },
-} as const;
+  residents: { entity: Resident, parentColumn: 'community_id' },
+  households: { entity: Household, parentColumn: 'community_id' },
+  specialCare: { entity: Household, parentColumn: 'community_id', where: { sql: 'cardinality(x.care_needs) > 0', bindings: [] } },
+  buildingHouseholds: { entity: Household, parentColumn: 'building_id' },
+} as const satisfies Record<string, CountSpec>;
 
 /** An estate by code; NOT_FOUND when there is none. Estates are public. */
 export async function communityByCode(ctx: Context, code: string): Promise<Community> {
-  const community = await ctx.loaders.communityByCode.load(code);
-  if (!community) throw notFound(`No estate has the code "${code}"`);
+  const community = isEstateCode(code) ? await ctx.loaders.communityByCode.load(code) : null;
+  if (!community) throw notFound(`No estate has the code "${preview(code)}"`);
   return community;
 }
 
@@ -30,24 +38,22 @@ export function listCommunities(ctx: Context, args: PageArgs): Promise<Connectio
 }
 
 /** The estate's buildings, ordered by code. */
-export async function communityBuildings(ctx: Context, community: Community, args: PageArgs): Promise<Connection<Building>> {
-  await assertInScope(ctx, community.id);
-  return ctx.loaders.childPage(BUILDINGS, 'all', community.id, args);
+export function communityBuildings(ctx: Context, community: Community, args: PageArgs): Promise<Connection<Building>> {
+  return ctx.loaders.childPage(BUILDINGS, community.id, args);
 }
 
 /** Residents, households or special-care households of an estate. */
-export async function communityCount(ctx: Context, community: Community, what: 'residents' | 'households' | 'specialCare'): Promise<number> {
-  await assertInScope(ctx, community.id);
-  return ctx.loaders.count(COUNTS[what], what).load(community.id);
+export function communityCount(ctx: Context, community: Community, what: 'residents' | 'households' | 'specialCare'): Promise<number> {
+  return ctx.loaders.count(COUNTS[what], community.id);
 }
 
-/** A building's households, ordered by unit. The building was reached in scope. */
+/** A building's households (see HOUSEHOLDS for the order). */
 export function buildingHouseholds(ctx: Context, building: Building, args: PageArgs): Promise<Connection<Household>> {
-  return ctx.loaders.childPage(HOUSEHOLDS, 'all', building.id, args);
+  return ctx.loaders.childPage(HOUSEHOLDS, building.id, args);
 }
 
 export function buildingHouseholdCount(ctx: Context, building: Building): Promise<number> {
-  return ctx.loaders.count(COUNTS.buildingHouseholds, 'all').load(building.id);
+  return ctx.loaders.count(COUNTS.buildingHouseholds, building.id);
 }
 
 /** A household's residents in the order they were registered. */
@@ -55,14 +61,37 @@ export function householdResidents(ctx: Context, household: Household): Promise<
   return ctx.loaders.children(Resident, 'household', { id: 'asc' }).load(household.id);
 }
 
-/** A personal field of a household, after the role check. */
-export function householdPersonal<K extends 'unit' | 'careNeeds'>(ctx: Context, household: Household, field: K): Household[K] | Promise<Household[K]> {
-  const check = assertPersonalData(ctx, household.id);
-  return check ? check.then(() => household[field]) : household[field];
+/** What `eraseResident` removed and kept. */
+export interface Erasure {
+  residentId: number;
+  ticketsKept: number;
+  eventsKept: number;
 }
 
-/** A personal field of a resident, after the role check. */
-export function residentPersonal<K extends 'name' | 'phone'>(ctx: Context, resident: Resident, field: K): Resident[K] | Promise<Resident[K]> {
-  const check = assertPersonalData(ctx, resident.household.id);
-  return check ? check.then(() => resident[field]) : resident[field];
+/**
+ * Erases a resident's personal data: the row goes, and with it their name,
+ * phone and household link. Their tickets and ticket events stay (the foreign
+ * keys set the links to null; the events' append-only guard allows exactly
+ * that change), so the estate's history and figures are intact.
+ */
+export async function eraseResident(ctx: Context, residentGlobalId: string): Promise<Erasure> {
+  const { role } = ctx.viewer;
+  if (!role) throw unauthenticated('Sign in to erase a resident');
+  const id = expectGlobalId(residentGlobalId, 'Resident', 'residentId');
+  const resident = await ctx.loaders.resident.load(id);
+  if (!resident) throw notFound('No Resident with this ID is visible to you');
+  if (role !== 'MANAGER' && role !== 'ADMIN') throw forbidden('Only a manager of the estate or an admin can erase a resident');
+  if (ctx.viewer.staffCommunityId !== undefined && ctx.viewer.staffCommunityId !== resident.community.id) {
+    throw forbidden('You manage another estate');
+  }
+  const erasure = await ctx.em.transactional(async (em) => {
+    const [counts]: { tickets: number; events: number }[] = await em.execute(
+      `select (select count(*) from ticket where reporter_resident_id = ?)::int as tickets,
+              (select count(*) from ticket_event where actor_resident_id = ?)::int as events`, [id, id]);
+    await em.execute('delete from resident where id = ?', [id]);
+    return { residentId: id, ticketsKept: counts.tickets, eventsKept: counts.events };
+  });
+  forgetSubject({ residentId: id });
+  ctx.logger.info({ requestId: ctx.requestId, residentId: id, by: ctx.viewer.subject }, 'resident erased');
+  return erasure;
 }

@@ -3,34 +3,30 @@ import type DataLoader from 'dataloader';
 import type { Context } from '../context';
 import { badInput, notFound, unauthenticated } from '../errors';
 import { fromGlobalId, type NodeType } from '../ids';
-import { inScope } from './access';
-import { ticketVisible } from './ticket-queries';
-import type { Ticket } from '../entities';
 
 /** Types anyone may fetch without a token. */
 const PUBLIC_TYPES: ReadonlySet<NodeType> = new Set(['Community', 'PublicSpace']);
 
-type Scoped = { id: number; community?: { id: number } };
-
-function loaderFor(ctx: Context, type: NodeType): DataLoader<number, Scoped | null> {
+function loaderFor(ctx: Context, type: NodeType): DataLoader<number, object | null> {
   const { loaders } = ctx;
-  const byType: Record<NodeType, DataLoader<number, Scoped | null>> = {
-    Community: loaders.community,
-    Building: loaders.building,
-    Household: loaders.household,
-    Resident: loaders.resident,
-    Grid: loaders.grid,
-    Staff: loaders.staff,
-    PublicSpace: loaders.publicSpace,
-    Ticket: loaders.ticket,
+  const byType: Record<NodeType, () => DataLoader<number, object | null>> = {
+    Community: () => loaders.community,
+    Building: () => loaders.building,
+    Household: () => loaders.household,
+    Resident: () => loaders.resident,
+    Grid: () => loaders.grid,
+    Staff: () => loaders.staff,
+    PublicSpace: () => loaders.publicSpace,
+    Ticket: () => loaders.ticket,
   };
-  return byType[type];
+  return byType[type]();
 }
 
 /**
  * Any object by global ID. A malformed ID is BAD_USER_INPUT; an object that
- * does not exist or lies outside the viewer's estates is NOT_FOUND, so a
- * token cannot probe other estates.
+ * does not exist or that the viewer may not read (the data layer never reads
+ * it) is NOT_FOUND with the same message, so a token cannot probe other
+ * estates' IDs.
  */
 export async function loadNode(ctx: Context, globalId: string): Promise<object> {
   const decoded = fromGlobalId(globalId);
@@ -38,15 +34,7 @@ export async function loadNode(ctx: Context, globalId: string): Promise<object> 
   const { type, id } = decoded;
   if (!PUBLIC_TYPES.has(type) && !ctx.viewer.role) throw unauthenticated(`Sign in to fetch a ${type}`);
   const entity = await loaderFor(ctx, type).load(id);
-  // One answer for missing and hidden alike, so a token cannot probe other estates' IDs.
-  const hidden = () => notFound(`No ${type} with this ID is visible to you`);
-  if (!entity) throw hidden();
-  if (PUBLIC_TYPES.has(type)) return entity;
-  const communityId = entity.community?.id;
-  const visible = type === 'Ticket' ? await ticketVisible(ctx, entity as Ticket) : communityId !== undefined && (await inScope(ctx, communityId));
-  if (!visible) {
-    throw hidden();
-  }
+  if (!entity) throw notFound(`No ${type} with this ID is visible to you`);
   return entity;
 }
 

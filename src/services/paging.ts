@@ -1,6 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { Utils, type EntityName } from '@mikro-orm/core';
-import { mapRows } from '../db/rows';
+import type { EntityName } from '@mikro-orm/core';
 import { badInput } from '../errors';
 
 /** Relay connection arguments as clients send them. */
@@ -13,14 +11,20 @@ export interface PageArgs {
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/** No cursor this API issues is longer; anything longer is not one of ours. */
+const MAX_CURSOR_LENGTH = 512;
+
+/** What a keyset column holds, so a cursor's values can be checked before they reach SQL. */
+export type ColumnKind =
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'text'; maxLength: number }
+  | { kind: 'timestamp' };
 
 /** A validated page request: how many, which way, from where. */
 export interface PageRequest {
   limit: number;
   backward: boolean;
   cursor: unknown[] | null;
-  /** Identical requests share one batched query; this is their grouping key. */
-  key: string;
 }
 
 /** One page of a connection, as the GraphQL connection types expect it. */
@@ -45,8 +49,14 @@ export interface Condition {
  */
 export interface ListSpec<T extends object = object> {
   entity: EntityName<T>;
-  table: string;
   orderBy: readonly string[];
+  /**
+   * An order on personal columns (a household's unit, say), used only for
+   * viewers who may read those columns on every row (staff roles). Everyone
+   * else gets `orderBy`, so neither the order nor a cursor reveals them and a
+   * forged cursor cannot probe them.
+   */
+  staffOrderBy?: readonly string[];
   descending?: boolean;
   /** The foreign key a nested list hangs from, e.g. `building_id`. */
   parentColumn?: string;
@@ -54,7 +64,7 @@ export interface ListSpec<T extends object = object> {
 }
 
 /** Validates connection arguments: BAD_USER_INPUT for anything a client could get wrong. */
-export function pageRequest(args: PageArgs, spec: ListSpec<object>): PageRequest {
+export function pageRequest(args: PageArgs, columns: readonly ColumnKind[]): PageRequest {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw badInput('Pass either first or last, not both', 'first');
   if (after != null && before != null) throw badInput('Pass either after or before, not both', 'after');
@@ -68,43 +78,71 @@ export function pageRequest(args: PageArgs, spec: ListSpec<object>): PageRequest
   const backward = last != null || before != null;
   const limit = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
   const raw = backward ? before : after;
-  const cursor = raw == null ? null : decodeCursor(raw, spec.orderBy.length, backward ? 'before' : 'after');
-  return { limit, backward, cursor, key: JSON.stringify([limit, backward, cursor]) };
+  const cursor = raw == null ? null : decodeCursor(raw, columns, backward ? 'before' : 'after');
+  return { limit, backward, cursor };
 }
 
 function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(raw: string, length: number, argument: string): unknown[] {
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/** A cursor's values, each checked against its column, or BAD_USER_INPUT: a forged cursor never reaches SQL. */
+function decodeCursor(raw: string, columns: readonly ColumnKind[], argument: string): unknown[] {
+  const invalid = () => badInput(`${argument} is not a cursor from this list`, argument);
+  if (raw.length > MAX_CURSOR_LENGTH) throw invalid();
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    values = null;
+    throw invalid();
   }
-  const ok =
-    Array.isArray(values) &&
-    values.length === length &&
-    values.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) &&
-    Number.isSafeInteger(values[length - 1]);
-  if (!ok) throw badInput(`${argument} is not a cursor from this list`, argument);
-  return values as unknown[];
+  if (!Array.isArray(values) || values.length !== columns.length) throw invalid();
+  return values.map((value, i) => {
+    const column = columns[i];
+    if (column.kind === 'int') {
+      if (!Number.isSafeInteger(value) || (value as number) < column.min || (value as number) > column.max) throw invalid();
+      return value;
+    }
+    if (typeof value !== 'string') throw invalid();
+    if (column.kind === 'text') {
+      if (value.length > column.maxLength || value.includes('\u0000')) throw invalid();
+      return value;
+    }
+    if (!ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) throw invalid();
+    return value;
+  });
 }
 
-function cursorOf(row: Record<string, unknown>, spec: ListSpec<object>): string {
-  return encodeCursor(spec.orderBy.map((c) => {
-    const v = row[c];
-    return v instanceof Date ? v.toISOString() : v;
+/** The cursor of a raw row for the given order columns, each value in the form `decodeCursor` accepts. */
+export function cursorOf(row: Record<string, unknown>, orderBy: readonly string[], columns: readonly ColumnKind[]): string {
+  return encodeCursor(orderBy.map((c, i) => {
+    const value = row[c];
+    const kind = columns[i].kind;
+    if (kind === 'int') return Number(value);
+    if (kind === 'timestamp') return isoInstant(value as string | Date);
+    return value;
   }));
 }
 
-/** The ORDER BY and keyset condition for a request (alias `x`). */
-function keysetSql(spec: ListSpec<object>, request: PageRequest) {
-  const desc = request.backward !== Boolean(spec.descending);
-  const cols = spec.orderBy.map((c) => `x."${c}"`);
+/**
+ * A timestamp as ISO-8601 in UTC with all its digits: the driver hands back
+ * PostgreSQL's text (`2025-03-01 08:30:00.123456+00`, see db/rows.ts), and a
+ * keyset must compare the exact stored value, microseconds included.
+ */
+function isoInstant(value: string | Date): string {
+  if (value instanceof Date) return value.toISOString();
+  const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)\+00$/.exec(value);
+  return match ? `${match[1]}T${match[2]}Z` : new Date(value).toISOString();
+}
+
+/** The ORDER BY and keyset condition for a request on alias `x`. */
+export function keysetSql(orderBy: readonly string[], descending: boolean, request: PageRequest) {
+  const desc = request.backward !== descending;
+  const cols = orderBy.map((c) => `x."${c}"`);
   const order = cols.map((c) => `${c} ${desc ? 'desc' : 'asc'}`).join(', ');
-  const condition = request.cursor
+  const condition: Condition | null = request.cursor
     ? { sql: `(${cols.join(', ')}) ${desc ? '<' : '>'} (${cols.map(() => '?').join(', ')})`, bindings: request.cursor }
     : null;
   return { order, condition };
@@ -112,7 +150,7 @@ function keysetSql(spec: ListSpec<object>, request: PageRequest) {
 
 /** Conditions combined with AND (`true` when there are none). */
 export function allOf(conditions: readonly (Condition | null | undefined)[]): Condition {
-  const present = conditions.filter((c): c is Condition => Boolean(c));
+  const present = conditions.filter((c): c is Condition => Boolean(c) && c!.sql !== 'true');
   return {
     sql: present.length ? present.map((c) => `(${c.sql})`).join(' and ') : 'true',
     bindings: present.flatMap((c) => c.bindings),
@@ -129,14 +167,16 @@ export function textArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
-function toConnection<T extends object>(
-  em: EntityManager, spec: ListSpec<T>, request: PageRequest, rows: Record<string, unknown>[], totalCount: () => Promise<number>,
+/** A page of raw rows (one more than asked for, in query order) as a connection of mapped nodes. */
+export function toConnection<T>(
+  request: PageRequest, orderBy: readonly string[], columns: readonly ColumnKind[], rows: Record<string, unknown>[],
+  map: (rows: Record<string, unknown>[]) => T[], totalCount: () => Promise<number>,
 ): Connection<T> {
   const more = rows.length > request.limit;
   const page = more ? rows.slice(0, request.limit) : rows;
   if (request.backward) page.reverse();
-  const nodes = mapRows<T>(em.getMetadata(), Utils.className(spec.entity), page);
-  const edges = page.map((row, i) => ({ cursor: cursorOf(row, spec as ListSpec<object>), node: nodes[i] }));
+  const nodes = map(page);
+  const edges = page.map((row, i) => ({ cursor: cursorOf(row, orderBy, columns), node: nodes[i] }));
   return {
     edges,
     pageInfo: {
@@ -147,67 +187,4 @@ function toConnection<T extends object>(
     },
     totalCount,
   };
-}
-
-/**
- * One page of a top-level list (no parent), in one statement.
- */
-export async function fetchPage<T extends object>(
-  em: EntityManager, spec: ListSpec<T>, request: PageRequest, totalCount: () => Promise<number>,
-): Promise<Connection<T>> {
-  const { order, condition } = keysetSql(spec as ListSpec<object>, request);
-  const where = allOf([spec.where, condition]);
-  const rows: Record<string, unknown>[] = request.limit === 0 ? [] : await em.execute(
-    `select x.* from "${spec.table}" x where ${where.sql} order by ${order} limit ?`,
-    [...where.bindings, request.limit + 1],
-  );
-  return toConnection(em, spec, request, rows, totalCount);
-}
-
-/**
- * The same page of a nested list for many parents in one statement: a LATERAL
- * join runs the keyset query once per parent, each an index range scan, so the
- * cost follows the page size, not the size of the lists.
- */
-export async function fetchChildPages<T extends object>(
-  em: EntityManager, spec: ListSpec<T>, request: PageRequest, parentIds: readonly number[],
-  totalCount: (parentId: number) => () => Promise<number>,
-): Promise<Connection<T>[]> {
-  const parent = requireParent(spec as ListSpec<object>);
-  const { order, condition } = keysetSql(spec as ListSpec<object>, request);
-  const where = allOf([{ sql: `x."${parent}" = p.pid`, bindings: [] }, spec.where, condition]);
-  const rows: Record<string, unknown>[] = request.limit === 0 ? [] : await em.execute(
-    `select c.* from unnest(?::int[]) as p(pid) cross join lateral (` +
-      `select x.* from "${spec.table}" x where ${where.sql} order by ${order} limit ?) c`,
-    [intArray(parentIds), ...where.bindings, request.limit + 1],
-  );
-  const byParent = new Map<number, Record<string, unknown>[]>(parentIds.map((id) => [id, []]));
-  for (const row of rows) byParent.get(row[parent] as number)?.push(row);
-  return parentIds.map((id) => toConnection(em, spec, request, byParent.get(id)!, totalCount(id)));
-}
-
-/** Counts a nested list for many parents in one statement. */
-export async function countChildren(
-  em: EntityManager, spec: Pick<ListSpec<object>, 'table' | 'parentColumn' | 'where'>, parentIds: readonly number[],
-): Promise<number[]> {
-  const parent = requireParent(spec);
-  const where = allOf([{ sql: `x."${parent}" = any(?::int[])`, bindings: [intArray(parentIds)] }, spec.where]);
-  const rows: { pid: number; n: number }[] = await em.execute(
-    `select x."${parent}" as pid, count(*)::int as n from "${spec.table}" x where ${where.sql} group by 1`,
-    [...where.bindings],
-  );
-  const counts = new Map(rows.map((r) => [r.pid, r.n]));
-  return parentIds.map((id) => counts.get(id) ?? 0);
-}
-
-/** Counts a top-level list. */
-export async function countAll(em: EntityManager, spec: Pick<ListSpec<object>, 'table' | 'where'>): Promise<number> {
-  const where = allOf([spec.where]);
-  const [row]: { n: number }[] = await em.execute(`select count(*)::int as n from "${spec.table}" x where ${where.sql}`, [...where.bindings]);
-  return row.n;
-}
-
-function requireParent(spec: Pick<ListSpec<object>, 'parentColumn'>): string {
-  if (!spec.parentColumn) throw new Error('a nested list needs a parentColumn');
-  return spec.parentColumn;
 }

@@ -10,6 +10,7 @@ import { AppError } from '../errors';
  *   SUBMITTED → ACKNOWLEDGED → IN_PROGRESS → RESOLVED → CLOSED
  *   SUBMITTED | ACKNOWLEDGED → CANCELLED        (before work starts)
  *   RESOLVED → REOPENED → IN_PROGRESS           (the reporter rejects a resolution)
+ *   RESOLVED → CLOSED                           (rate: the resident reporter; close: staff, when no resident reported it)
  */
 export const MOVES = {
   acknowledge: { from: ['SUBMITTED'], to: 'ACKNOWLEDGED', event: 'ACKNOWLEDGED' },
@@ -18,6 +19,8 @@ export const MOVES = {
   reopen: { from: ['RESOLVED'], to: 'REOPENED', event: 'REOPENED' },
   cancel: { from: ['SUBMITTED', 'ACKNOWLEDGED'], to: 'CANCELLED', event: 'CANCELLED' },
   rate: { from: ['RESOLVED'], to: 'CLOSED', event: 'CLOSED' },
+  // A ticket with no resident behind it (a patrol's, a steward's) has nobody to rate it: staff close it.
+  close: { from: ['RESOLVED'], to: 'CLOSED', event: 'CLOSED' },
 } as const satisfies Record<string, { from: readonly TicketStatus[]; to: TicketStatus; event: TicketEventType }>;
 
 export type Move = keyof typeof MOVES;

@@ -1,58 +1,39 @@
 import { Ticket, TicketEvent, type Building, type Community, type Grid, type Household, type Resident } from '../entities';
 import type { TicketFilter } from '../generated/graphql';
 import type { Context } from '../context';
-import { forbidden, unauthenticated, badInput } from '../errors';
+import { isEstateCode } from '../auth';
+import { forbidden, unauthenticated, badInput, preview } from '../errors';
 import { expectGlobalId } from '../ids';
-import { assertInScope, inScope, ownsTicket, scopeIds, ticketOwner, type TicketOwner } from './access';
 import { allOf, intArray, textArray, type Condition, type Connection, type ListSpec, type PageArgs } from './paging';
 
-/** Reading tickets: who sees which, filters, nested lists and timelines. */
+/**
+ * Reading tickets: filters, nested lists and timelines. Which tickets a viewer
+ * may read at all (their estates; a RESIDENT their household's and their own)
+ * is the ticket table's rule in access/rows.ts, applied to every statement.
+ */
 
-const NEWEST_FIRST = { entity: Ticket, table: 'ticket', orderBy: ['created_at', 'id'], descending: true } as const;
-const TIMELINE: ListSpec<TicketEvent> = { entity: TicketEvent, table: 'ticket_event', orderBy: ['id'], parentColumn: 'ticket_id' };
+const NEWEST_FIRST = { entity: Ticket, orderBy: ['created_at', 'id'], descending: true } as const;
+const TIMELINE: ListSpec<TicketEvent> = { entity: TicketEvent, orderBy: ['id'], parentColumn: 'ticket_id' };
 
 /** The parents a ticket list hangs from, and their columns (each indexed with created_at, id). */
-const PARENT_COLUMNS = {
-  community: 'community_id',
-  grid: 'grid_id',
-  building: 'building_id',
-  household: 'household_id',
-  resident: 'reporter_resident_id',
-} as const;
-
-/**
- * The SQL form of `ownsTicket` on a table with household_id and
- * reporter_resident_id: other households' tickets are personal data.
- */
-export function ownedBy(owner: TicketOwner, alias: string): Condition {
-  return { sql: `${alias}.household_id = ? or ${alias}.reporter_resident_id = ?`, bindings: [owner.householdId ?? 0, owner.residentId] };
-}
-
-async function residentCondition(ctx: Context): Promise<Condition | null> {
-  const owner = await ticketOwner(ctx);
-  return owner && ownedBy(owner, 'x');
-}
-
-/** True when the viewer may see this ticket at all. */
-export async function ticketVisible(ctx: Context, ticket: Ticket): Promise<boolean> {
-  if (!(await inScope(ctx, ticket.community.id))) return false;
-  const owner = await ticketOwner(ctx);
-  return !owner || ownsTicket(owner, ticket.household?.id, ticket.reporterResident?.id);
-}
+const PARENT_LISTS = {
+  community: { ...NEWEST_FIRST, parentColumn: 'community_id' },
+  grid: { ...NEWEST_FIRST, parentColumn: 'grid_id' },
+  building: { ...NEWEST_FIRST, parentColumn: 'building_id' },
+  household: { ...NEWEST_FIRST, parentColumn: 'household_id' },
+  resident: { ...NEWEST_FIRST, parentColumn: 'reporter_resident_id' },
+} as const satisfies Record<string, ListSpec<Ticket>>;
 
 /** A nested ticket list (community, grid, building, household, resident), newest first. */
-export async function ticketsOf(
-  ctx: Context, parent: keyof typeof PARENT_COLUMNS, entity: Community | Grid | Building | Household | Resident, args: PageArgs,
+export function ticketsOf(
+  ctx: Context, parent: keyof typeof PARENT_LISTS, entity: Community | Grid | Building | Household | Resident, args: PageArgs,
 ): Promise<Connection<Ticket>> {
-  if (parent === 'community') await assertInScope(ctx, entity.id);
-  const condition = await residentCondition(ctx);
-  const spec: ListSpec<Ticket> = { ...NEWEST_FIRST, parentColumn: PARENT_COLUMNS[parent], where: condition ?? undefined };
-  return ctx.loaders.childPage(spec, condition ? `resident:${condition.bindings.join(':')}` : 'all', entity.id, args);
+  return ctx.loaders.childPage(PARENT_LISTS[parent], entity.id, args);
 }
 
 /** A ticket's events, oldest first. */
 export function ticketTimeline(ctx: Context, ticket: Ticket, args: PageArgs): Promise<Connection<TicketEvent>> {
-  return ctx.loaders.childPage(TIMELINE, 'all', ticket.id, args);
+  return ctx.loaders.childPage(TIMELINE, ticket.id, args);
 }
 
 /**
@@ -81,23 +62,25 @@ export async function listTickets(ctx: Context, filter: TicketFilter | null | un
   if (after && before && after >= before) throw badInput('filter.createdAfter must be before filter.createdBefore', 'filter.createdAfter');
   if (after) conditions.push({ sql: 'x.created_at >= ?', bindings: [after.toISOString()] });
   if (before) conditions.push({ sql: 'x.created_at < ?', bindings: [before.toISOString()] });
-  const resident = await residentCondition(ctx);
-  if (resident) conditions.push(resident);
   return ctx.loaders.page({ ...NEWEST_FIRST, where: allOf(conditions) }, args);
 }
 
-/** The estates a ticket filter covers: the requested ones, each of which the token must cover; default all it covers. */
+/**
+ * The estates a filter covers: the requested ones, each of which the token
+ * must cover (an estate that does not exist answers the same as one the token
+ * does not cover); by default every estate it covers.
+ */
 export async function filterEstates(ctx: Context, codes: readonly string[] | null | undefined, field = 'filter.communityCodes'): Promise<number[] | 'ALL'> {
-  const scope = await scopeIds(ctx);
+  const { scope } = ctx.viewer;
   if (!codes || codes.length === 0) return scope === 'ALL' ? 'ALL' : [...scope];
   if (codes.length > 100) throw badInput(`${field} takes at most 100 codes`, field);
-  const found = await ctx.loaders.communityByCode.loadMany([...codes]);
+  const found = await ctx.loaders.communityByCode.loadMany(codes.map((code) => (isEstateCode(code) ? code : '')));
   return codes.map((code, i) => {
     const community = found[i];
     const covered = community && !(community instanceof Error) && (scope === 'ALL' || scope.has(community.id));
     if (!covered) {
-      if (scope === 'ALL') throw badInput(`No estate has the code "${code}"`, field);
-      throw forbidden(`Your token does not cover estate "${code}"`);
+      if (scope === 'ALL') throw badInput(`No estate has the code "${preview(code)}"`, field);
+      throw forbidden(`Your token does not cover estate "${preview(code)}"`);
     }
     return (community as Community).id;
   });

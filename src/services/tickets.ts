@@ -1,27 +1,32 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SlaPolicy, Ticket, TicketEvent, type Household, type Staff, type TicketEventType } from '../entities';
+import { SlaPolicy, Ticket, TicketEvent, type Building, type Household, type PublicSpace, type Staff, type TicketEventType } from '../entities';
 import type { AssignTicketInput, RateTicketInput, SubmitTicketInput, TicketActionInput } from '../generated/graphql';
 import type { Context } from '../context';
 import { AppError, badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
-import { inScope, scopeIds, viewerHouseholdId } from './access';
 import { ASSIGNABLE, ASSIGNER_ROLES, SUBMITTER_ROLES, WORKER_ROLES, transition, type Move } from './ticket-lifecycle';
-import { ticketVisible } from './ticket-queries';
 import { appendTicketEvents } from '../events/log';
 
-/** Raising and working tickets. Every change is one transaction: the ticket row and its event, or nothing. */
+/**
+ * Raising and working tickets. Every change is one transaction: the ticket row
+ * and its event, or nothing. Failures come in the contract's order:
+ * UNAUTHENTICATED, NOT_FOUND (missing and hidden alike), FORBIDDEN,
+ * VERSION_CONFLICT, INVALID_TRANSITION, then BAD_USER_INPUT for the values.
+ */
 
 export const LIMITS = { title: 200, description: 4000, note: 1000, comment: 1000, idempotencyKey: 100 } as const;
 
-function text(value: string | null | undefined, field: keyof typeof LIMITS, required: boolean): string | null {
+/** Trimmed text within its limit; null when empty. Control characters other than tab and line breaks never reach the database. */
+export function text(value: string | null | undefined, field: keyof typeof LIMITS, required: boolean, name: string = field): string | null {
   const trimmed = value?.trim() ?? '';
-  if (required && trimmed === '') throw badInput(`${field} must not be empty`, field);
-  if (trimmed.length > LIMITS[field]) throw badInput(`${field} is at most ${LIMITS[field]} characters, got ${trimmed.length}`, field);
+  if (required && trimmed === '') throw badInput(`${name} must not be empty`, name);
+  if (trimmed.length > LIMITS[field]) throw badInput(`${name} is at most ${LIMITS[field]} characters, got ${trimmed.length}`, name);
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(trimmed)) throw badInput(`${name} must not contain control characters`, name);
   return trimmed === '' ? null : trimmed;
 }
 
-/** The viewer's own Staff row when the token names one: writes record who acted. */
+/** The viewer's own Staff row when the token names one (confirmed when the token was read): writes record who acted. */
 async function actingStaff(ctx: Context): Promise<Staff | null> {
   if (ctx.viewer.staffId === undefined) return null;
   const staff = await ctx.loaders.staff.load(ctx.viewer.staffId);
@@ -33,28 +38,32 @@ function caller(ctx: Context): string {
   return `${ctx.viewer.role}:${ctx.viewer.subject}`;
 }
 
-/** Where a new ticket is: exactly one of household, building or public space, visible to the viewer. */
+const hidden = (type: string) => notFound(`No ${type} with this ID is visible to you`);
+
+/**
+ * Where a new ticket is: exactly one of household, building or public space.
+ * One that does not exist and one the viewer may not read answer alike.
+ */
 async function locate(ctx: Context, input: SubmitTicketInput) {
   const given = (['householdId', 'buildingId', 'spaceId'] as const).filter((k) => input[k] != null);
   if (given.length !== 1) throw badInput('Give exactly one of householdId, buildingId or spaceId', given[1] ?? 'householdId');
   const { loaders } = ctx;
   let household: Household | null = null;
-  let building;
-  let space = null;
+  let building: Building | null = null;
+  let space: PublicSpace | null = null;
   if (input.householdId != null) {
     household = await loaders.household.load(expectGlobalId(input.householdId, 'Household', 'householdId'));
-    if (!household) throw notFound('No Household with this ID exists');
+    if (!household) throw hidden('Household');
     building = await loaders.building.load(household.building.id);
   } else if (input.buildingId != null) {
     building = await loaders.building.load(expectGlobalId(input.buildingId, 'Building', 'buildingId'));
-    if (!building) throw notFound('No Building with this ID exists');
+    if (!building) throw hidden('Building');
   } else {
     space = await loaders.publicSpace.load(expectGlobalId(input.spaceId!, 'PublicSpace', 'spaceId'));
-    if (!space) throw notFound('No PublicSpace with this ID exists');
+    // Public spaces are public; raising a ticket about one still needs a token for its estate.
+    if (!space || !(ctx.viewer.scope === 'ALL' || ctx.viewer.scope.has(space.community.id))) throw hidden('PublicSpace');
   }
-  const communityId = (household ?? building ?? space)!.community.id;
-  if (!(await inScope(ctx, communityId))) throw notFound(`No ${given[0] === 'householdId' ? 'Household' : given[0] === 'buildingId' ? 'Building' : 'PublicSpace'} with this ID is visible to you`);
-  return { communityId, household, building: building ?? null, space };
+  return { communityId: (household ?? building ?? space)!.community.id, household, building, space };
 }
 
 /**
@@ -66,26 +75,27 @@ async function locate(ctx: Context, input: SubmitTicketInput) {
 export async function submitTicket(ctx: Context, input: SubmitTicketInput): Promise<Ticket> {
   const { role } = ctx.viewer;
   if (!role) throw unauthenticated('Sign in to raise a ticket');
-  if (!SUBMITTER_ROLES.includes(role)) throw forbidden(`${role} tokens are read-only`);
-  const key = text(input.idempotencyKey, 'idempotencyKey', true)!;
-  const title = text(input.title, 'title', true)!;
-  const description = text(input.description, 'description', false) ?? '';
   const where = await locate(ctx, input);
+  if (!SUBMITTER_ROLES.includes(role)) throw forbidden(`${role} tokens are read-only`);
   const staff = await actingStaff(ctx);
   if (staff && staff.community.id !== where.communityId) throw forbidden('You can raise tickets only in the estate you work in');
+  if (role === 'RESIDENT' && where.household && where.household.id !== ctx.viewer.householdId) {
+    throw forbidden('Residents raise tickets for their own household only');
+  }
 
   let reporterResidentId: number | null = null;
   if (role === 'RESIDENT') {
     if (input.reporterId != null) throw badInput('reporterId is for staff raising a ticket on a resident\'s behalf', 'reporterId');
-    const own = await viewerHouseholdId(ctx);
-    if (own === null) throw unauthenticated("The token's subject is not a resident any more");
-    if (where.household && where.household.id !== own) throw forbidden('Residents raise tickets for their own household only');
     reporterResidentId = ctx.viewer.residentId!;
   } else if (input.reporterId != null) {
     const reporter = await ctx.loaders.resident.load(expectGlobalId(input.reporterId, 'Resident', 'reporterId'));
-    if (!reporter || reporter.community.id !== where.communityId) throw badInput('reporterId must be a resident of the same estate', 'reporterId');
+    if (!reporter) throw hidden('Resident');
+    if (reporter.community.id !== where.communityId) throw badInput('reporterId must be a resident of the same estate', 'reporterId');
     reporterResidentId = reporter.id;
   }
+  const key = text(input.idempotencyKey, 'idempotencyKey', true)!;
+  const title = text(input.title, 'title', true)!;
+  const description = text(input.description, 'description', false) ?? '';
 
   const same = (t: Ticket) => checkReplay(t, input, title, where);
   const replay = await findReplay(ctx.em, caller(ctx), key);
@@ -161,7 +171,7 @@ function record(
   fromStatus: string | null, toStatus: string | null, note: string | null, at: Date,
 ): TicketEvent {
   return em.create(TicketEvent, {
-    ticket, type, fromStatus, toStatus, note, at,
+    ticket, community: ticket.community, type, fromStatus, toStatus, note, at,
     actorRole: ctx.viewer.role!, actorSubject: ctx.viewer.subject!,
     actorStaff: ctx.viewer.staffId ?? null, actorResident: ctx.viewer.residentId ?? null,
   } as never);
@@ -170,9 +180,11 @@ function record(
 type Action = Move | 'assign';
 
 /**
- * Loads the ticket under a row lock and checks, in the contract's order:
- * visible (else NOT_FOUND), allowed to act (FORBIDDEN), expectedVersion
- * (VERSION_CONFLICT), then the move itself (INVALID_TRANSITION).
+ * Checks, in the contract's order: visible (else NOT_FOUND, the same answer
+ * as for a ticket that does not exist), allowed to act (FORBIDDEN),
+ * expectedVersion (VERSION_CONFLICT); then `apply` makes the move under a row
+ * lock, checking the transition (INVALID_TRANSITION) before the values it
+ * was sent (BAD_USER_INPUT).
  */
 async function act(
   ctx: Context, ticketId: string, expectedVersion: number | null | undefined, action: Action,
@@ -180,12 +192,13 @@ async function act(
 ): Promise<Ticket> {
   if (!ctx.viewer.role) throw unauthenticated('Sign in to change tickets');
   const id = expectGlobalId(ticketId, 'Ticket', 'ticketId');
-  if (expectedVersion != null && expectedVersion < 1) throw badInput('expectedVersion starts at 1', 'expectedVersion');
+  // Who may see the ticket depends only on columns that never change (estate, household, reporter):
+  // the data layer's answer before the transaction holds inside it.
+  if (!(await ctx.loaders.ticket.load(id))) throw hidden('Ticket');
   // Everything about the viewer is read before the transaction, which then uses only its own connection.
-  await Promise.all([scopeIds(ctx), viewerHouseholdId(ctx), actingStaff(ctx)]);
+  await actingStaff(ctx);
   return ctx.em.transactional(async (em) => {
-    const ticket = await em.findOne(Ticket, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!ticket || !(await ticketVisible(ctx, ticket))) throw notFound('No Ticket with this ID is visible to you');
+    const ticket = await em.findOneOrFail(Ticket, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     await authorize(ctx, ticket, action);
     if (expectedVersion != null && expectedVersion !== ticket.version) {
       throw new AppError('VERSION_CONFLICT', `The ticket changed since you saw it: it is at version ${ticket.version}, you sent ${expectedVersion}`, {
@@ -202,32 +215,53 @@ async function act(
   });
 }
 
+/**
+ * A ticket's voice is the resident who reported it; a ticket raised by staff
+ * with no resident behind it speaks through the member of staff who raised it.
+ * Only a resident's voice rates: staff never rate the service they give.
+ */
+function reporterRole(ctx: Context, ticket: Ticket): 'resident' | 'staff' | null {
+  const { viewer } = ctx;
+  if (ticket.reporterResident) return viewer.role === 'RESIDENT' && ticket.reporterResident.id === viewer.residentId ? 'resident' : null;
+  return viewer.staffId !== undefined && ticket.reporterStaff?.id === viewer.staffId ? 'staff' : null;
+}
+
+const WHO: Record<Action, string> = {
+  acknowledge: 'staff of its estate', start: 'staff of its estate', resolve: 'staff of its estate',
+  assign: 'managers and dispatchers', cancel: 'its reporter', rate: 'the resident who reported it',
+  reopen: 'its reporter or a manager', close: 'the member of staff who raised it or a manager',
+};
+
 async function authorize(ctx: Context, ticket: Ticket, action: Action): Promise<void> {
   const { role } = ctx.viewer;
-  const isReporter = role === 'RESIDENT'
-    ? ticket.reporterResident?.id === ctx.viewer.residentId
-    : ctx.viewer.staffId !== undefined && ticket.reporterStaff?.id === ctx.viewer.staffId;
+  const reporter = reporterRole(ctx, ticket);
+  const manager = role === 'MANAGER' || role === 'ADMIN';
   let allowed: boolean;
   switch (action) {
     case 'acknowledge': case 'start': case 'resolve': allowed = WORKER_ROLES.includes(role!); break;
     case 'assign': allowed = ASSIGNER_ROLES.includes(role!); break;
-    case 'cancel': case 'rate': allowed = isReporter; break;
-    case 'reopen': allowed = isReporter || role === 'MANAGER' || role === 'ADMIN'; break;
+    case 'cancel': allowed = reporter !== null; break;
+    case 'rate':
+      if (!ticket.reporterResident) throw forbidden('This ticket has no resident reporter, so it has no rating: staff close it with closeTicket');
+      allowed = reporter === 'resident';
+      break;
+    case 'reopen': allowed = reporter !== null || manager; break;
+    case 'close':
+      if (ticket.reporterResident) throw forbidden('A ticket a resident reported is closed by their rating');
+      allowed = reporter === 'staff' || manager;
+      break;
   }
-  if (!allowed) {
-    const who = { acknowledge: 'staff of its estate', start: 'staff of its estate', resolve: 'staff of its estate', assign: 'managers and dispatchers', cancel: 'its reporter', rate: 'its reporter', reopen: 'its reporter or a manager' }[action];
-    throw forbidden(`Only ${who} can ${action} this ticket`);
-  }
+  if (!allowed) throw forbidden(`Only ${WHO[action]} can ${action} this ticket`);
   const staff = await actingStaff(ctx);
   if (staff && staff.community.id !== ticket.community.id) throw forbidden('You work in another estate');
 }
 
-/** Moves a ticket along the lifecycle (acknowledge, start, resolve, reopen, cancel). */
+/** Moves a ticket along the lifecycle (acknowledge, start, resolve, reopen, cancel, close). */
 export function moveTicket(ctx: Context, input: TicketActionInput, move: Exclude<Move, 'rate'>): Promise<Ticket> {
-  const note = text(input.note, 'note', false);
   return act(ctx, input.ticketId, input.expectedVersion, move, (em, ticket, now) => {
     const from = ticket.status;
     ticket.status = transition(from, move);
+    const note = text(input.note, 'note', false, 'note');
     if (move === 'acknowledge') ticket.acknowledgedAt = now;
     if (move === 'start') ticket.startedAt ??= now;
     if (move === 'resolve') ticket.resolvedAt = now;
@@ -236,21 +270,21 @@ export function moveTicket(ctx: Context, input: TicketActionInput, move: Exclude
       ticket.resolvedAt = null;
     }
     if (move === 'cancel') ticket.cancelledAt = now;
-    const event = ({ acknowledge: 'ACKNOWLEDGED', start: 'STARTED', resolve: 'RESOLVED', reopen: 'REOPENED', cancel: 'CANCELLED' } as const)[move];
+    if (move === 'close') ticket.closedAt = now;
+    const event = ({ acknowledge: 'ACKNOWLEDGED', start: 'STARTED', resolve: 'RESOLVED', reopen: 'REOPENED', cancel: 'CANCELLED', close: 'CLOSED' } as const)[move];
     return [record(em, ctx, ticket, event, from, ticket.status, note, now)];
   });
 }
 
 /** Gives the ticket to a member of staff of its estate; allowed until it is resolved. */
-export async function assignTicket(ctx: Context, input: AssignTicketInput): Promise<Ticket> {
-  const note = text(input.note, 'note', false);
-  const assigneeId = expectGlobalId(input.assigneeId, 'Staff', 'assigneeId');
-  const assignee = await ctx.loaders.staff.load(assigneeId);
-  return act(ctx, input.ticketId, input.expectedVersion, 'assign', (em, ticket, now) => {
+export function assignTicket(ctx: Context, input: AssignTicketInput): Promise<Ticket> {
+  return act(ctx, input.ticketId, input.expectedVersion, 'assign', async (em, ticket, now) => {
     if (!ASSIGNABLE.includes(ticket.status)) {
       throw new AppError('INVALID_TRANSITION', `Cannot assign a ticket that is ${ticket.status}; allowed until it is resolved`, { from: ticket.status, move: 'assign' });
     }
-    if (!assignee) throw notFound('No Staff with this ID exists');
+    const note = text(input.note, 'note', false, 'note');
+    const assignee = await ctx.loaders.staff.load(expectGlobalId(input.assigneeId, 'Staff', 'assigneeId'));
+    if (!assignee) throw hidden('Staff');
     if (assignee.community.id !== ticket.community.id) throw badInput('assigneeId must be a member of staff of the ticket\'s estate', 'assigneeId');
     ticket.assignee = assignee.id as never;
     ticket.assignedAt = now;
@@ -258,13 +292,13 @@ export async function assignTicket(ctx: Context, input: AssignTicketInput): Prom
   });
 }
 
-/** The reporter rates a resolved ticket 1–5, once; this closes it. */
+/** The resident who reported a resolved ticket rates it 1–5, once; this closes it. */
 export function rateTicket(ctx: Context, input: RateTicketInput): Promise<Ticket> {
-  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) throw badInput(`score must be 1 to 5, got ${input.score}`, 'score');
-  const comment = text(input.comment, 'comment', false);
   return act(ctx, input.ticketId, input.expectedVersion, 'rate', (em, ticket, now) => {
     const from = ticket.status;
     ticket.status = transition(from, 'rate');
+    if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) throw badInput(`score must be 1 to 5, got ${input.score}`, 'score');
+    const comment = text(input.comment, 'comment', false, 'comment');
     ticket.ratingScore = input.score;
     ticket.ratingComment = comment;
     ticket.ratedAt = now;

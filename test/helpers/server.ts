@@ -39,6 +39,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     jwtSecret: TEST_SECRET,
     logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent',
     production: false,
+    tokenMaxLifetimeSeconds: 24 * 3600,
     ...overrides,
   };
   const requests: RequestReport[] = [];

@@ -84,10 +84,10 @@ export async function roleTokens(t: TestServer, estate: Estate): Promise<Record<
   return tokens;
 }
 
-/** Asserts an expected failure: exactly this code, no payload, and the field named when given. */
+/** Asserts an expected failure: exactly this code, no payload (no data, or only null fields), and the field named when given. */
 export function expectFailure(res: GraphQLResponse, code: string, field?: string): void {
   expect(codes(res)).toEqual([code]);
-  expect(res.data ?? null).toBeNull();
+  for (const value of Object.values(res.data ?? {})) expect(value).toBeNull();
   if (field) expect(res.errors![0].extensions?.field).toBe(field);
 }
 

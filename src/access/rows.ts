@@ -1,0 +1,121 @@
+import { intArray, textArray, type Condition } from '../services/paging';
+import type { Viewer } from './viewer';
+
+/**
+ * Which rows a viewer may read, table by table. This is the one place that
+ * decides it: every statement the data layer builds (by id, by parent, a
+ * page, a count) and every live event a subscriber is offered passes the
+ * table's rule, so no nesting, alias, batching or subscription can reach a
+ * row outside the viewer's estates. A table without a rule cannot be read.
+ *
+ * A rule is data, compiled two ways from the same definition: to SQL for
+ * statements and to a predicate on a raw row (column names as keys) for live
+ * rows, so the two can never disagree.
+ */
+export type Rule =
+  | boolean
+  | { column: string; in: readonly (number | string)[] }
+  | { and: readonly Rule[] }
+  | { or: readonly Rule[] }
+  /** The row's `via` column points at a row of `table` that the viewer may read (SQL only). */
+  | { parentTable: string; via: string };
+
+const and = (...rules: Rule[]): Rule => {
+  const rest = rules.filter((r) => r !== true);
+  if (rest.includes(false)) return false;
+  return rest.length === 0 ? true : rest.length === 1 ? rest[0] : { and: rest };
+};
+
+/** Rows of the viewer's estates; nothing for an anonymous caller. */
+function estate(viewer: Viewer): Rule {
+  if (!viewer.role) return false;
+  return viewer.scopeIds === 'ALL' ? true : { column: 'community_id', in: viewer.scopeIds };
+}
+
+/**
+ * A RESIDENT sees the tickets of their own household and the ones they raised:
+ * other households' tickets are personal data. Other roles see whole estates.
+ */
+function ownTickets(viewer: Viewer): Rule {
+  if (viewer.role !== 'RESIDENT') return true;
+  return { or: [{ column: 'household_id', in: [viewer.householdId ?? 0] }, { column: 'reporter_resident_id', in: [viewer.residentId ?? 0] }] };
+}
+
+/** Rules by table. Public tables say so explicitly. */
+const TABLES: Record<string, (viewer: Viewer) => Rule> = {
+  community: () => true,
+  public_space: () => true,
+  grid: estate,
+  building: estate,
+  staff: estate,
+  household: estate,
+  resident: estate,
+  ticket: (v) => and(estate(v), ownTickets(v)),
+  // A resident's events follow their tickets; everyone else's follow the estate, on the event's own row.
+  ticket_event: (v) => (v.role === 'RESIDENT' ? and(estate(v), { parentTable: 'ticket', via: 'ticket_id' }) : estate(v)),
+  // Log rows carry copies of the columns the ticket rule reads.
+  event_log: (v) => and(estate(v), ownTickets(v)),
+};
+
+/** The rule for reading `table` as `viewer`; a table without a rule is a programming error. */
+export function rowRule(table: string, viewer: Viewer): Rule {
+  const rule = TABLES[table];
+  if (!rule) throw new Error(`no access rule for table "${table}": add one to src/access/rows.ts before reading it`);
+  return rule(viewer);
+}
+
+/** Tables that have a rule (for tests that walk them). */
+export const RULED_TABLES: readonly string[] = Object.keys(TABLES);
+
+const compiled = new WeakMap<Viewer, Map<string, Condition>>();
+
+/** `rowRule` as SQL on `alias`, cached per viewer (viewers are cached per token). */
+export function rowCondition(table: string, viewer: Viewer, alias = 'x'): Condition {
+  let byTable = compiled.get(viewer);
+  if (!byTable) compiled.set(viewer, (byTable = new Map()));
+  const key = `${table} ${alias}`;
+  let condition = byTable.get(key);
+  if (!condition) byTable.set(key, (condition = toSql(rowRule(table, viewer), alias, viewer, 0)));
+  return condition;
+}
+
+/** A rule as an SQL condition on `alias`. */
+export function toSql(rule: Rule, alias: string, viewer: Viewer, depth = 0): Condition {
+  if (rule === true) return { sql: 'true', bindings: [] };
+  if (rule === false) return { sql: 'false', bindings: [] };
+  if ('column' in rule) {
+    const column = `${alias}."${rule.column}"`;
+    if (rule.in.length === 0) return { sql: 'false', bindings: [] };
+    if (rule.in.length === 1) return { sql: `${column} = ?`, bindings: [rule.in[0]] };
+    return typeof rule.in[0] === 'number'
+      ? { sql: `${column} = any(?::int[])`, bindings: [intArray(rule.in as number[])] }
+      : { sql: `${column} = any(?::text[])`, bindings: [textArray(rule.in as string[])] };
+  }
+  if ('parentTable' in rule) {
+    const parent = `p${depth}`;
+    const inner = toSql(rowRule(rule.parentTable, viewer), parent, viewer, depth + 1);
+    return {
+      sql: `exists (select 1 from "${rule.parentTable}" ${parent} where ${parent}.id = ${alias}."${rule.via}" and (${inner.sql}))`,
+      bindings: inner.bindings,
+    };
+  }
+  const parts = ('and' in rule ? rule.and : rule.or).map((r) => toSql(r, alias, viewer, depth));
+  return { sql: parts.map((p) => `(${p.sql})`).join('and' in rule ? ' and ' : ' or '), bindings: parts.flatMap((p) => p.bindings) };
+}
+
+/** A rule as a predicate on a raw row (column names as keys), for live rows already in memory. */
+export function toPredicate(rule: Rule): (row: Record<string, unknown>) => boolean {
+  if (rule === true) return () => true;
+  if (rule === false) return () => false;
+  if ('column' in rule) {
+    const { column } = rule;
+    const values = new Set<unknown>(rule.in);
+    return (row) => values.has(row[column]);
+  }
+  if ('parentTable' in rule) throw new Error('a rule that reads a parent row can only run in SQL');
+  const parts = ('and' in rule ? rule.and : rule.or).map(toPredicate);
+  return 'and' in rule ? (row) => parts.every((p) => p(row)) : (row) => parts.some((p) => p(row));
+}
+
+/** Combines rules with AND (exported for services that add their own filters to a table's rule). */
+export const allRules = and;
