@@ -112,7 +112,9 @@ describe('DISTRICT', () => {
     // Five tickets concern a household (A, B, D, E, G) and four were raised by a resident (A, B, C, D).
     expect(paths.filter((p) => p.startsWith('household.')).length).toBeGreaterThanOrEqual(5);
     expect(paths.filter((p) => p === 'reporter.name')).toHaveLength(4);
-    expect(paths.every((p) => ['household.unit', 'household.careNeeds', 'reporter.name'].includes(p))).toBe(true);
+    // Titles are free text people type: null for DISTRICT too.
+    expect(paths.filter((p) => p === 'node.title')).toHaveLength(7);
+    expect(paths.every((p) => ['household.unit', 'household.careNeeds', 'reporter.name', 'node.title'].includes(p))).toBe(true);
     const body = JSON.stringify(res);
     for (const resident of own.residents) expect(body).not.toContain(resident.name);
     for (const h of own.households) expect(body).not.toContain(`"${h.unit}"`);
