@@ -16,7 +16,7 @@ import { AppError, formatError, isClientError } from './errors';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { assertAffordable, limitRules } from './limits';
 import { startWebSocketServer } from './websocket';
-import { EventBus } from './events/bus';
+import { EventBus, type EventBusOptions } from './events/bus';
 import type { Logger } from './logger';
 
 /** What the server reports about each finished GraphQL request over HTTP (and logs as one line). */
@@ -36,6 +36,10 @@ export interface ServerOptions {
   orm: MikroORM;
   /** Called with each request's report after its response is ready (metrics, tests). */
   onRequestEnd?: (report: RequestReport) => void;
+  /** Where the event bus's LISTEN connection goes; default the ORM's database (tests route it through a proxy). */
+  listenerUrl?: string;
+  /** The event bus's heartbeat and poll intervals; the defaults suit production. */
+  eventBus?: EventBusOptions;
 }
 
 export interface RunningServer {
@@ -57,14 +61,14 @@ const BODY_LIMIT = '1mb';
  * Creates and starts the HTTP server: Apollo on POST/GET /graphql, graphql-ws
  * on the same path, /healthz and /readyz.
  */
-export async function startServer({ config, logger, orm, onRequestEnd }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ config, logger, orm, onRequestEnd, listenerUrl, eventBus }: ServerOptions): Promise<RunningServer> {
   const schema = buildSchema();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
   const tokenRules = { secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds };
-  const events = new EventBus(orm, orm.config.get('clientUrl')!, logger);
+  const events = new EventBus(orm, listenerUrl ?? orm.config.get('clientUrl')!, logger, eventBus);
   await events.start();
   const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events);
 

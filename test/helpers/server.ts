@@ -3,7 +3,7 @@ import { signToken, type TokenClaims } from '../../src/auth';
 import type { Config } from '../../src/config';
 import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
-import { startServer, type RequestReport, type RunningServer } from '../../src/server';
+import { startServer, type RequestReport, type RunningServer, type ServerOptions } from '../../src/server';
 
 export const TEST_SECRET = new TextEncoder().encode('test-secret-test-secret-test-secret!');
 
@@ -28,9 +28,10 @@ export function testDatabaseUrl(): string {
 
 /**
  * A real server on a free port over the test run's database, in this process
- * so that tests can count the statements a request issues.
+ * so that tests can count the statements a request issues. `options` replaces
+ * the logger or points and tunes the event bus.
  */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, options: Partial<Pick<ServerOptions, 'logger' | 'listenerUrl' | 'eventBus'>> = {}): Promise<TestServer> {
   const orm = await openOrm(testDatabaseUrl(), { poolMax: 5 });
   const config: Config = {
     port: 0,
@@ -43,7 +44,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     ...overrides,
   };
   const requests: RequestReport[] = [];
-  const server = await startServer({ config, logger: createLogger(config.logLevel), orm, onRequestEnd: (r) => requests.push(r) });
+  const server = await startServer({ ...options, config, logger: options.logger ?? createLogger(config.logLevel), orm, onRequestEnd: (r) => requests.push(r) });
   return {
     url: server.url,
     wsUrl: server.url.replace(/^http/, 'ws'),
