@@ -14,7 +14,9 @@ import { createContext, type Context } from './context';
 import { databaseReady } from './db/orm';
 import { AppError, formatError, isClientError } from './errors';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { assertAffordable, limitRules } from './limits';
+import { queryLimits } from './limits';
+import { createRateLimiter } from './rate-limit';
+import { correlationIdOf, requestIds } from './request-id';
 import { startWebSocketServer } from './websocket';
 import { EventBus } from './events/bus';
 import type { Logger } from './logger';
@@ -22,6 +24,8 @@ import type { Logger } from './logger';
 /** What the server reports about each finished GraphQL request over HTTP (and logs as one line). */
 export interface RequestReport {
   requestId?: string;
+  /** The caller's own `x-request-id`, when sane: for matching with the caller's logs, never trusted as an id. */
+  correlationId?: string;
   operationName: string | null;
   durationMs: number;
   /** SQL statements the request itself sent (background work such as the event bus is not counted). */
@@ -65,12 +69,15 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
 
   const events = new EventBus(orm, orm.config.get('clientUrl')!, logger);
   await events.start();
-  const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events);
+  const limits = queryLimits(config.limits);
+  const rateLimiter = createRateLimiter(config.rateLimit, orm.config.get('clientUrl')!, config.jwtSecret, logger);
+  const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events, rateLimiter);
 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.production,
-    validationRules: limitRules,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     // Unexpected errors are logged (with the request id) by the request log plugin, which sees the context.
@@ -85,7 +92,7 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
         async requestDidStart() {
           return {
             async didResolveOperation({ document, request, operationName }) {
-              assertAffordable(schema, document, request.variables, operationName);
+              limits.assertAffordable(schema, document, request.variables, operationName);
             },
           };
         },
@@ -107,12 +114,8 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
 
   app.use(
     '/graphql',
-    (req, res, next) => {
-      const header = req.get('x-request-id');
-      res.locals.requestId = header && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
-      res.setHeader('x-request-id', res.locals.requestId);
-      next();
-    },
+    requestIds,
+    rateLimiter.http,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -140,7 +143,7 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
   return {
     url: `http://${host}:${port}/graphql`,
     port,
-    stop: () => (stopping ??= apollo.stop().then(() => events.stop())),
+    stop: () => (stopping ??= apollo.stop().then(() => events.stop()).then(() => rateLimiter.close())),
   };
 }
 
@@ -168,6 +171,7 @@ function requestLogPlugin(logger: Logger, onRequestEnd?: (report: RequestReport)
           }
           const report: RequestReport = {
             requestId: contextValue?.requestId,
+            correlationId: correlationIdOf(request.http?.headers.get('x-request-id')),
             operationName: operationName ?? request.operationName ?? null,
             durationMs: Number(process.hrtime.bigint() - started) / 1e6,
             sqlStatements: contextValue?.statements?.count,

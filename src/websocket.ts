@@ -2,13 +2,15 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { viewerFromAuthorization, type Viewer } from './auth';
 import type { Config } from './config';
 import { createContext } from './context';
 import { AppError, formatError } from './errors';
-import { assertAffordable, limitRules } from './limits';
+import { queryLimits } from './limits';
+import { limitSubscribes, type RateLimiter } from './rate-limit';
+import { quietOversizedMessages, refuseBadConnectionParams, WS_MAX_PAYLOAD } from './ws-limits';
 import type { Logger } from './logger';
 import type { EventBus } from './events/bus';
 import { subscribeShared } from './events/execute';
@@ -33,8 +35,12 @@ type Extra = {
  * as over HTTP, errors leave through the same masking, and a connection ends
  * (4401) when its token expires.
  */
-export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSchema, config: Config, orm: MikroORM, logger: Logger, events: EventBus) {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSchema, config: Config, orm: MikroORM, logger: Logger, events: EventBus, rateLimiter: RateLimiter) {
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_MAX_PAYLOAD });
+  quietOversizedMessages(wsServer, logger);
+  const limits = queryLimits(config.limits);
+  // Over HTTP, Apollo refuses introspection in production itself.
+  const rules = [...specifiedRules, ...limits.validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
   const mask = (error: GraphQLError) =>
     formatError(error.toJSON(), error, (internal) => {
       logger.error({ err: internal, transport: 'websocket' }, 'unexpected error while resolving');
@@ -45,6 +51,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
       schema,
       subscribe: subscribeShared,
       onConnect: async (ctx) => {
+        if (refuseBadConnectionParams(ctx.connectionParams, ctx.extra.socket)) return false;
         let viewer: Viewer;
         try {
           viewer = await viewerFromAuthorization(ctx.connectionParams?.authorization, config.jwtSecret);
@@ -70,7 +77,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
       },
-      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onSubscribe: limitSubscribes(rateLimiter, (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
         const viewer = ctx.extra.viewer!;
         if (viewer.expiresAt !== undefined && viewer.expiresAt * 1000 <= Date.now()) {
           ctx.extra.socket.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
@@ -78,14 +85,14 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         }
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, limits.parseOptions);
         } catch (error) {
           return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
-        const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
+        const errors = validate(schema, document, rules);
         if (errors.length) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
         try {
-          assertAffordable(schema, document, payload.variables ?? undefined, payload.operationName);
+          limits.assertAffordable(schema, document, payload.variables, payload.operationName);
         } catch (error) {
           return [error as GraphQLError];
         }
@@ -98,7 +105,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         // What a result can depend on: the operation and the reader's rights (role, estates, own household).
         context.shareKey = JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, viewer.role, viewer.communities, viewer.residentId ?? null]);
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
-      },
+      }),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map(mask) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map(mask),
