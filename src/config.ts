@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_LIMITS, type QueryLimits } from './limits';
 
 /** The project root: `src/` and `dist/src/` both sit below it. */
 export const PROJECT_ROOT = fs.existsSync(path.join(__dirname, '../package.json'))
@@ -23,7 +24,31 @@ export interface Config {
   production: boolean;
   /** The longest a token may still be valid for when presented (its `exp` minus now), in seconds. */
   tokenMaxLifetimeSeconds: number;
+  /** Limits on each GraphQL operation; unset: DEFAULT_LIMITS. */
+  limits?: QueryLimits;
+  /** Operations per caller and window; unset: no rate limit. */
+  rateLimit?: RateLimitConfig;
 }
+
+/** A caller (a token's subject and role, else an IP address) may run `points` operations per `windowSeconds`. */
+export interface RateLimitConfig {
+  points: number;
+  windowSeconds: number;
+}
+
+/** Operations per window when NODE_ENV=production and RATE_LIMIT_POINTS is unset. */
+export const PRODUCTION_RATE_LIMIT: Readonly<RateLimitConfig> = Object.freeze({ points: 600, windowSeconds: 60 });
+
+/** The environment variable behind each query limit. */
+export const LIMIT_VARIABLES: Readonly<Record<keyof QueryLimits, string>> = Object.freeze({
+  depth: 'GRAPHQL_MAX_DEPTH',
+  introspectionDepth: 'GRAPHQL_MAX_INTROSPECTION_DEPTH',
+  cost: 'GRAPHQL_MAX_COST',
+  aliases: 'GRAPHQL_MAX_ALIASES',
+  directives: 'GRAPHQL_MAX_DIRECTIVES',
+  tokens: 'GRAPHQL_MAX_TOKENS',
+  selections: 'GRAPHQL_MAX_SELECTIONS',
+});
 
 /** A configuration mistake; its message is one line naming the variable. */
 export class ConfigError extends Error {}
@@ -42,7 +67,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: parseLogLevel(env.LOG_LEVEL),
     production,
     tokenMaxLifetimeSeconds: parseDuration(env.TOKEN_MAX_LIFETIME, 'TOKEN_MAX_LIFETIME', 24 * 3600),
+    limits: parseLimits(env),
+    rateLimit: parseRateLimit(env, production),
   };
+}
+
+/** A whole number of at least `min`, or `fallback` when unset. */
+function parseCount(name: string, raw: string | undefined, fallback: number, min = 1): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function parseLimits(env: NodeJS.ProcessEnv): QueryLimits {
+  const entries = (Object.keys(LIMIT_VARIABLES) as (keyof QueryLimits)[])
+    .map((key) => [key, parseCount(LIMIT_VARIABLES[key], env[LIMIT_VARIABLES[key]], DEFAULT_LIMITS[key])]);
+  return Object.fromEntries(entries) as QueryLimits;
+}
+
+/**
+ * RATE_LIMIT_POINTS: operations per window; 0 turns the limit off. Unset: on
+ * in production (PRODUCTION_RATE_LIMIT), off elsewhere.
+ */
+function parseRateLimit(env: NodeJS.ProcessEnv, production: boolean): RateLimitConfig | undefined {
+  const windowSeconds = parseCount('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, PRODUCTION_RATE_LIMIT.windowSeconds);
+  const raw = env.RATE_LIMIT_POINTS;
+  if (raw === undefined || raw === '') return production ? { ...PRODUCTION_RATE_LIMIT, windowSeconds } : undefined;
+  const points = parseCount('RATE_LIMIT_POINTS', raw, 0, 0);
+  return points === 0 ? undefined : { points, windowSeconds };
 }
 
 function parsePort(raw: string | undefined): number {

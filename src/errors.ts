@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'INVALID_TRANSITION'
   | 'VERSION_CONFLICT'
-  | 'SPACE_UNAVAILABLE';
+  | 'SPACE_UNAVAILABLE'
+  /** Over the per-caller operation limit (HTTP 429 with Retry-After; src/rate-limit.ts). */
+  | 'RATE_LIMITED';
 
 /** An expected failure: its message is meant for the client developer. */
 export class AppError extends GraphQLError {

@@ -1,31 +1,97 @@
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
-  GraphQLError, getNullableType, isLeafType, isListType, getNamedType,
-  type DocumentNode, type GraphQLSchema, type ValidationRule,
+  GraphQLError, getNullableType, getOperationAST, getVariableValues, isLeafType, isListType, getNamedType,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type ParseOptions, type ValidationRule,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './services/paging';
+import { aliasesRule, depthRule, directivesRule, isIntrospectionOnly, selectionsRule } from './limit-rules';
 
-/** Deepest selection accepted; the deepest contract operation (BuildingTickets) is 7 levels. */
-export const MAX_DEPTH = 12;
 /**
- * Highest estimated cost accepted: roughly the number of objects a response may
- * hold. Every contract operation at 100 a page stays below it; a page of
- * pages of pages (100 × 100 × …) does not.
+ * What one GraphQL operation may ask for, over HTTP and WebSocket alike. Each
+ * is set by an environment variable (src/config.ts, README "Limits"); the
+ * defaults admit every operation of the client contract with room to spare.
  */
-export const MAX_COST = 10_000;
+export interface QueryLimits {
+  /** Deepest selection of an operation that reads data (`GRAPHQL_MAX_DEPTH`). */
+  depth: number;
+  /** Deepest selection of an introspection-only operation (`GRAPHQL_MAX_INTROSPECTION_DEPTH`). */
+  introspectionDepth: number;
+  /** Highest estimated cost, roughly the objects a response may hold (`GRAPHQL_MAX_COST`). */
+  cost: number;
+  /** Most aliases in one operation (`GRAPHQL_MAX_ALIASES`). */
+  aliases: number;
+  /** Most directives in one operation (`GRAPHQL_MAX_DIRECTIVES`). */
+  directives: number;
+  /** Most lexical tokens in one document, checked while parsing (`GRAPHQL_MAX_TOKENS`). */
+  tokens: number;
+  /** Most selections in one operation, fragments counted at every spread (`GRAPHQL_MAX_SELECTIONS`). */
+  selections: number;
+}
+
+/**
+ * The contract's deepest operation (BuildingTickets) is 7 levels, its largest
+ * 99 tokens and 39 selections, with no aliases or directives; the standard
+ * introspection query is 15 levels (nine nested `ofType`), 183 tokens and 239
+ * selections. A test-suite tool batches up to 50 aliased fields.
+ */
+export const DEFAULT_LIMITS: Readonly<QueryLimits> = Object.freeze({
+  depth: 12,
+  introspectionDepth: 15,
+  cost: 10_000,
+  aliases: 50,
+  directives: 20,
+  tokens: 2_000,
+  selections: 1_000,
+});
+
+/** Deepest selection accepted by default. */
+export const MAX_DEPTH = DEFAULT_LIMITS.depth;
+/**
+ * Highest estimated cost accepted by default: roughly the number of objects a
+ * response may hold. Every contract operation at 100 a page stays below it; a
+ * page of pages of pages (100 × 100 × …) does not.
+ */
+export const MAX_COST = DEFAULT_LIMITS.cost;
 /** What an unpaged list (a grid's buildings, a household's residents) is assumed to hold. */
 const PLAIN_LIST_SIZE = 10;
 
-/** Rejects over-deep documents during validation, with the other validation errors. */
-export const limitRules: ValidationRule[] = [
-  maxDepthRule({
-    n: MAX_DEPTH,
-    exposeLimits: true,
-    propagateOnRejection: false,
-    onReject: [(context, error) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
-  }) as unknown as ValidationRule,
-];
+/** The limits as the server applies them. */
+export interface Limits {
+  readonly limits: Readonly<QueryLimits>;
+  /** For graphql-js `parse` (Apollo's `parseOptions`): the token limit, enforced while lexing. */
+  readonly parseOptions: ParseOptions;
+  /** Added to graphql-js's specifiedRules: depth, aliases, directives, selections. */
+  readonly validationRules: ValidationRule[];
+  /**
+   * After validation, before anything runs: QUERY_TOO_COMPLEX (HTTP 400) when
+   * the operation would cost more than the limit or its cost cannot be
+   * estimated, BAD_USER_INPUT when its variables do not fit it.
+   */
+  assertAffordable(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown> | null, operationName?: string | null): void;
+}
+
+/** The limits for these settings (unset ones take their defaults). */
+export function queryLimits(overrides: Partial<QueryLimits> = {}): Limits {
+  const limits = Object.freeze({ ...DEFAULT_LIMITS, ...definedOnly(overrides) });
+  return {
+    limits,
+    parseOptions: { maxTokens: limits.tokens },
+    validationRules: [
+      depthRule(limits.depth, limits.introspectionDepth),
+      aliasesRule(limits.aliases),
+      directivesRule(limits.directives),
+      selectionsRule(limits.selections),
+    ],
+    assertAffordable: (schema, document, variables, operationName) =>
+      assertAffordableWith(limits, schema, document, variables, operationName),
+  };
+}
+
+const defaults = queryLimits();
+/** The default validation rules (depth, aliases, directives, selections). */
+export const limitRules: ValidationRule[] = defaults.validationRules;
+/** {@link Limits.assertAffordable} with the default limits. */
+export const assertAffordable = defaults.assertAffordable;
 
 /**
  * Cost of one field: 1, plus its selection times the number of items it can
@@ -47,24 +113,58 @@ const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) 
   return 1 + childComplexity;
 };
 
-/** The estimated cost of running `document` with these variables. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): number {
-  return getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [estimator] });
+/**
+ * The estimated cost of running `document` with these variables. Throws a
+ * GraphQLError when it cannot be estimated: variables that do not fit, or more
+ * than `maxSelections` selections (graphql-query-complexity walks every
+ * fragment spread anew and stops there).
+ */
+export function operationCost(
+  schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown> | null, operationName?: string | null,
+  maxSelections = DEFAULT_LIMITS.selections,
+): number {
+  return getComplexity({
+    schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [estimator],
+    // It throws once it has counted this many; the selections rule has already refused anything larger.
+    maxQueryNodes: maxSelections + 1,
+  });
 }
 
-/** QUERY_TOO_COMPLEX (HTTP 400) when the operation would cost more than MAX_COST. */
-export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): void {
+function assertAffordableWith(
+  limits: QueryLimits, schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown> | null, operationName?: string | null,
+): void {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  if (!operation) {
+    throw refusal('BAD_USER_INPUT', operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.');
+  }
+  // Reading the schema costs no page arithmetic; its depth was bounded during validation.
+  if (isIntrospectionOnly(operation, (name) => fragmentOf(document, name))) return;
+  // Checked here rather than left to execution: nothing may run whose cost was not estimated.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors) throw refusal('BAD_USER_INPUT', coerced.errors[0].message);
   let cost: number;
   try {
-    cost = operationCost(schema, document, variables, operationName);
+    cost = operationCost(schema, document, variables, operationName, limits.selections);
   } catch (error) {
-    // Variables that do not fit the operation: execution reports that precisely (BAD_USER_INPUT), nothing runs.
-    if (error instanceof GraphQLError) return;
-    throw error;
+    if (!(error instanceof GraphQLError)) throw error;
+    throw refusal('QUERY_TOO_COMPLEX', `The operation's cost could not be estimated (${error.message}); it is refused. Ask for fewer fields or fragments`, { maxCost: limits.cost });
   }
-  if (cost > MAX_COST) {
-    throw new GraphQLError(`The operation's estimated cost ${Math.ceil(cost)} exceeds the limit of ${MAX_COST}; ask for smaller pages or fewer nested lists`, {
-      extensions: { code: 'QUERY_TOO_COMPLEX', cost: Math.ceil(cost), maxCost: MAX_COST, http: { status: 400 } },
+  if (cost > limits.cost) {
+    throw refusal('QUERY_TOO_COMPLEX', `The operation's estimated cost ${Math.ceil(cost)} exceeds the limit of ${limits.cost}; ask for smaller pages or fewer nested lists`, {
+      cost: Math.ceil(cost), maxCost: limits.cost,
     });
   }
+}
+
+function refusal(code: 'BAD_USER_INPUT' | 'QUERY_TOO_COMPLEX', message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
+}
+
+function fragmentOf(document: DocumentNode, name: string): FragmentDefinitionNode | undefined {
+  return document.definitions.find((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition' && d.name.value === name);
+}
+
+/** Drops keys whose value is undefined, so that they keep their defaults. */
+function definedOnly<T extends object>(values: Partial<T>): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -14,7 +14,9 @@ import { createContext, type Context } from './context';
 import { databaseReady } from './db/orm';
 import { AppError, formatError, isClientError } from './errors';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { assertAffordable, limitRules } from './limits';
+import { queryLimits } from './limits';
+import { createRateLimiter } from './rate-limit';
+import { correlationIdOf, requestIds } from './request-id';
 import { startWebSocketServer } from './websocket';
 import { EventBus, type EventBusOptions } from './events/bus';
 import type { Logger } from './logger';
@@ -22,6 +24,8 @@ import type { Logger } from './logger';
 /** What the server reports about each finished GraphQL request over HTTP (and logs as one line). */
 export interface RequestReport {
   requestId?: string;
+  /** The caller's own `x-request-id`, when sane: for matching with the caller's logs, never trusted as an id. */
+  correlationId?: string;
   operationName: string | null;
   durationMs: number;
   /** SQL statements the request itself sent (background work such as the event bus is not counted). */
@@ -70,12 +74,15 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   const tokenRules = { secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds };
   const events = new EventBus(orm, listenerUrl ?? orm.config.get('clientUrl')!, logger, eventBus);
   await events.start();
-  const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events);
+  const limits = queryLimits(config.limits);
+  const rateLimiter = createRateLimiter(config.rateLimit, orm.config.get('clientUrl')!, logger);
+  const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events, rateLimiter);
 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.production,
-    validationRules: limitRules,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     // Unexpected errors are logged (with the request id) by the request log plugin, which sees the context.
@@ -90,7 +97,7 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
         async requestDidStart() {
           return {
             async didResolveOperation({ document, request, operationName }) {
-              assertAffordable(schema, document, request.variables, operationName);
+              limits.assertAffordable(schema, document, request.variables, operationName);
             },
           };
         },
@@ -112,24 +119,24 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
 
   app.use(
     '/graphql',
+    requestIds,
+    // The token is read once per request; the rate limiter counts its subject, the context carries its viewer.
     (req, res, next) => {
-      const header = req.get('x-request-id');
-      res.locals.requestId = header && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
-      res.setHeader('x-request-id', res.locals.requestId);
-      next();
+      viewerFromAuthorization(req.headers.authorization, tokenRules, orm.em.fork())
+        .then((viewer) => { res.locals.viewer = viewer; }, (error: unknown) => { res.locals.authError = error; })
+        .then(() => next(), next);
     },
+    rateLimiter.http,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        let viewer: Viewer;
-        try {
-          viewer = await viewerFromAuthorization(req.headers.authorization, tokenRules, orm.em.fork());
-        } catch (error) {
+      context: async ({ res }) => {
+        const error: unknown = res.locals.authError;
+        if (error) {
           // A database failure while confirming the token is not the caller's fault: it stays masked.
           if (!(error instanceof AppError)) throw error;
           throw new AppError('UNAUTHENTICATED', error.message, { http: { status: 401 } });
         }
-        return createContext(orm.em, viewer, res.locals.requestId ?? crypto.randomUUID(), logger, events);
+        return createContext(orm.em, res.locals.viewer as Viewer, res.locals.requestId ?? crypto.randomUUID(), logger, events);
       },
     }),
   );
@@ -146,7 +153,7 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   return {
     url: `http://${host}:${port}/graphql`,
     port,
-    stop: () => (stopping ??= apollo.stop().then(() => events.stop())),
+    stop: () => (stopping ??= apollo.stop().then(() => events.stop()).then(() => rateLimiter.close())),
   };
 }
 
@@ -174,6 +181,7 @@ function requestLogPlugin(logger: Logger, onRequestEnd?: (report: RequestReport)
           }
           const report: RequestReport = {
             requestId: contextValue?.requestId,
+            correlationId: correlationIdOf(request.http?.headers.get('x-request-id')),
             operationName: operationName ?? request.operationName ?? null,
             durationMs: Number(process.hrtime.bigint() - started) / 1e6,
             sqlStatements: contextValue?.statements?.count,

@@ -2,13 +2,15 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { viewerFromAuthorization, type Viewer } from './access/viewer';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { AppError, formatError } from './errors';
-import { assertAffordable, limitRules } from './limits';
+import { queryLimits } from './limits';
+import { limitSubscribes, type RateLimiter } from './rate-limit';
+import { closeReason, quietOversizedMessages, refuseBadConnectionParams, WS_MAX_PAYLOAD } from './ws-limits';
 import type { Logger } from './logger';
 import type { EventBus } from './events/bus';
 import { subscribeShared } from './events/execute';
@@ -33,8 +35,12 @@ type Extra = {
  * as over HTTP, errors leave through the same masking, and a connection ends
  * (4401) when its token expires.
  */
-export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSchema, config: Config, orm: MikroORM, logger: Logger, events: EventBus) {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSchema, config: Config, orm: MikroORM, logger: Logger, events: EventBus, rateLimiter: RateLimiter) {
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_MAX_PAYLOAD });
+  quietOversizedMessages(wsServer, logger);
+  const limits = queryLimits(config.limits);
+  // Over HTTP, Apollo refuses introspection in production itself.
+  const rules = [...specifiedRules, ...limits.validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
   const tokenRules = { secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds };
   // As over HTTP: an unexpected error is logged in full under the operation's request id, and the client gets only that id.
   const mask = (error: GraphQLError, requestId?: string) =>
@@ -47,6 +53,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
       schema,
       subscribe: subscribeShared,
       onConnect: async (ctx) => {
+        if (refuseBadConnectionParams(ctx.connectionParams, ctx.extra.socket)) return false;
         let viewer: Viewer;
         try {
           viewer = await viewerFromAuthorization(ctx.connectionParams?.authorization, tokenRules, orm.em.fork());
@@ -80,7 +87,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
       },
-      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onSubscribe: limitSubscribes(rateLimiter, (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
         const viewer = ctx.extra.viewer!;
         if (viewer.expiresAt !== undefined && viewer.expiresAt * 1000 <= Date.now()) {
           ctx.extra.socket.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
@@ -88,14 +95,14 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         }
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, limits.parseOptions);
         } catch (error) {
           return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
-        const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
+        const errors = validate(schema, document, rules);
         if (errors.length) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
         try {
-          assertAffordable(schema, document, payload.variables ?? undefined, payload.operationName);
+          limits.assertAffordable(schema, document, payload.variables, payload.operationName);
         } catch (error) {
           return [error as GraphQLError];
         }
@@ -105,11 +112,10 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         }
         const context = createContext(orm.em, viewer, crypto.randomUUID(), logger, events);
         context.connection = { close: (code, reason) => ctx.extra.socket.close(code, reason) };
-        // What a result can depend on: the operation and the reader's rights (role, estates, own household).
         // What a result can depend on: the operation and the reader's rights, as the access rules see them.
         context.shareKey = JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, viewer.rightsKey]);
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
-      },
+      }),
       onNext: (_ctx, _id, _payload, args, result) => {
         const requestId = (args.contextValue as Context | undefined)?.requestId;
         return result.errors ? { ...result, errors: result.errors.map((e) => mask(e, requestId)) } : undefined;
@@ -124,13 +130,4 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
 /** The codes HTTP clients get from Apollo for the same mistakes. */
 function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
-}
-
-/** A WebSocket close reason: at most 123 bytes of UTF-8, cut on a character boundary. */
-export function closeReason(text: string): string {
-  const bytes = Buffer.from(text);
-  if (bytes.length <= 123) return text;
-  let cut = 120;
-  while (cut > 0 && (bytes[cut] & 0xc0) === 0x80) cut--;
-  return `${bytes.subarray(0, cut).toString()}...`;
 }

@@ -29,6 +29,8 @@ function databaseOn(serverUrl: string, name: string): string {
   return url.toString();
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** `http://host:port` of a server, for the routes beside /graphql. */
 const origin = (url: string) => new URL(url).origin;
 
@@ -150,8 +152,8 @@ describe('unexpected errors', () => {
         });
         const text = await res.text();
         const requestId = res.headers.get('x-request-id');
-        expect(requestId).toBeTruthy();
-        if (sent) expect(requestId).toBe(sent);
+        // The server's own id, never the caller's: a caller must not be able to point at another request's log lines.
+        expect(requestId).toMatch(UUID);
         const body = JSON.parse(text);
         expect(body.errors).toHaveLength(1);
         // locations and path are the standard GraphQL error fields and reveal nothing.
@@ -255,25 +257,39 @@ describe('x-request-id', () => {
     headers: { 'content-type': 'application/json', ...(id !== undefined ? { 'x-request-id': id } : {}) },
     body: JSON.stringify({ query: '{ __typename }' }),
   });
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  /** The request log line (the report the server logs) of the response with this request id. */
+  const logged = (requestId: string | null) => t.requests.find((r) => r.requestId === requestId);
 
-  it('echoes a sane id', async () => {
+  it('is always the server\'s own: a caller\'s id is logged apart as correlationId', async () => {
     const res = await send('client-7.trace_01');
-    expect(res.headers.get('x-request-id')).toBe('client-7.trace_01');
+    const requestId = res.headers.get('x-request-id');
+    expect(requestId).toMatch(UUID);
+    expect(logged(requestId)).toMatchObject({ requestId, correlationId: 'client-7.trace_01' });
   });
 
-  it('generates one when none is sent', async () => {
+  it('differs for two requests that send the same id', async () => {
+    const [a, b] = await Promise.all([send('same-id'), send('same-id')]);
+    const ids = [a.headers.get('x-request-id'), b.headers.get('x-request-id')];
+    expect(ids[0]).not.toBe(ids[1]);
+    for (const id of ids) expect(logged(id)).toMatchObject({ requestId: id, correlationId: 'same-id' });
+  });
+
+  it('generates one when none is sent, and logs no correlationId', async () => {
     const a = (await send()).headers.get('x-request-id');
     const b = (await send()).headers.get('x-request-id');
     expect(a).toMatch(UUID);
     expect(b).toMatch(UUID);
     expect(a).not.toBe(b);
+    expect(logged(a)).toBeDefined();
+    expect(logged(a)!.correlationId).toBeUndefined();
   });
 
   it.each([['too long', 'x'.repeat(65)], ['with spaces', 'a b'], ['with markup', '<script>'], ['empty', '']])(
-    'replaces one that is %s', async (_what, id) => {
+    'does not log a caller\'s id that is %s', async (_what, id) => {
       const res = await send(id);
-      expect(res.headers.get('x-request-id')).toMatch(UUID);
+      const requestId = res.headers.get('x-request-id');
+      expect(requestId).toMatch(UUID);
+      expect(logged(requestId)!.correlationId).toBeUndefined();
     },
   );
 });

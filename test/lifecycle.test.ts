@@ -1,7 +1,8 @@
 import net from 'node:net';
 import WebSocket from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig, PRODUCTION_RATE_LIMIT } from '../src/config';
+import { DEFAULT_LIMITS } from '../src/limits';
 import { openOrm } from '../src/db/orm';
 import { codes, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
@@ -26,6 +27,10 @@ const BAD_CONFIG: [string, Record<string, string | undefined>][] = [
   ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
   ['JWT_SECRET', { JWT_SECRET: 'short' }],
   ['JWT_SECRET', { NODE_ENV: 'production', JWT_SECRET: undefined }],
+  ['GRAPHQL_MAX_ALIASES', { GRAPHQL_MAX_ALIASES: 'many' }],
+  ['GRAPHQL_MAX_DEPTH', { GRAPHQL_MAX_DEPTH: '0' }],
+  ['RATE_LIMIT_POINTS', { RATE_LIMIT_POINTS: '-1' }],
+  ['RATE_LIMIT_WINDOW_SECONDS', { RATE_LIMIT_WINDOW_SECONDS: '1.5' }],
 ];
 
 describe('loadConfig', () => {
@@ -40,6 +45,21 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({ port: 0, host: '0.0.0.0', logLevel: 'warn', databaseUrl: 'postgres://u@db:5432/gk', production: true });
     expect(Buffer.from(config.jwtSecret).toString()).toBe(SECRET);
+  });
+
+  it('reads query limits, defaulting each unset one', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET }).limits).toEqual(DEFAULT_LIMITS);
+    expect(loadConfig({ JWT_SECRET: SECRET, GRAPHQL_MAX_TOKENS: '500', GRAPHQL_MAX_COST: '20000' }).limits)
+      .toEqual({ ...DEFAULT_LIMITS, tokens: 500, cost: 20_000 });
+  });
+
+  it('rate-limits by default in production only; RATE_LIMIT_POINTS=0 turns it off', () => {
+    const prod = { JWT_SECRET: SECRET, NODE_ENV: 'production' };
+    expect(loadConfig({ JWT_SECRET: SECRET }).rateLimit).toBeUndefined();
+    expect(loadConfig(prod).rateLimit).toEqual(PRODUCTION_RATE_LIMIT);
+    expect(loadConfig({ ...prod, RATE_LIMIT_POINTS: '0' }).rateLimit).toBeUndefined();
+    expect(loadConfig({ ...prod, RATE_LIMIT_WINDOW_SECONDS: '10' }).rateLimit).toEqual({ points: PRODUCTION_RATE_LIMIT.points, windowSeconds: 10 });
+    expect(loadConfig({ JWT_SECRET: SECRET, RATE_LIMIT_POINTS: '5' }).rateLimit).toEqual({ points: 5, windowSeconds: 60 });
   });
 
   it.each(BAD_CONFIG)('rejects a bad %s: %j', (variable, env) => {

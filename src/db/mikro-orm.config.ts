@@ -20,6 +20,8 @@ export function ormConfig(clientUrl: string, extra: { poolMax?: number } = {}) {
     allowGlobalContext: false,
     pool: { min: 0, max: extra.poolMax ?? 10 },
     forceUtcTimezone: true,
+    // Written by rate-limiter-flexible, not by an entity: a generated migration must not drop it.
+    schemaGenerator: { skipTables: ['rate_limit'] },
     migrations: {
       path: MIGRATIONS_PATH,
       pathTs: MIGRATIONS_PATH,
