@@ -1,0 +1,118 @@
+import crypto from 'node:crypto';
+import { toGlobalId } from '../../src/ids';
+import { createEstate, type Estate } from './factories';
+import type { TestServer } from './server';
+import { actOk, sql, submitOk } from './tickets';
+
+/**
+ * The leak hunter's ground: an estate whose every personal and non-public
+ * value is a unique marker, with tickets raised and worked through the API by
+ * residents, staff, the desk and the manager, so a marker found in an answer
+ * can only have come from where it was written.
+ */
+
+const marker = (kind: string) => `${kind}${crypto.randomBytes(6).toString('hex')}`;
+const digits = () => `1${crypto.randomInt(10 ** 9, 10 ** 10 - 1)}`;
+
+/** What one ticket of the ground is and whose it is. */
+export interface GroundTicket {
+  id: string;
+  householdId: number | null;
+  reporterResidentId: number | null;
+  /** Global IDs of its events. */
+  events: string[];
+  /** Its title, description, notes and rating comment. */
+  text: string[];
+}
+
+export interface Ground {
+  estate: Estate;
+  /** Global IDs of the estate's non-public rows (buildings, grids, staff, households, residents, tickets, events). */
+  rowIds: Set<string>;
+  /** Global IDs of its public rows (the estate, its public spaces). */
+  publicIds: Set<string>;
+  /** Household row id → the personal values of that household (unit, care needs, its residents' names and phones). */
+  households: Map<number, string[]>;
+  /** Staff work phones and the grid workers' phones. */
+  staffContact: string[];
+  /** Staff and grid workers' names, grid names, building codes: not personal, but not public either. */
+  internal: string[];
+  tickets: GroundTicket[];
+}
+
+/** Care needs per household, by position: each value tells its household apart. */
+export type CareNeedsPlan = string[][];
+
+/**
+ * Two buildings of two households of two residents, markers everywhere, and
+ * five tickets: the resident of household 0 (rated, with notes), the resident
+ * of household 1, a steward's patrol, the desk for household 2's resident,
+ * the manager's about a public space.
+ */
+export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise<Ground> {
+  const estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 2, residentsPerHousehold: 2 });
+  const id = estate.community.id;
+  for (const r of estate.residents) await sql(t, 'update resident set name = ?, phone = ? where id = ?', [marker('name'), digits(), r.id]);
+  for (const [i, h] of estate.households.entries()) {
+    await sql(t, 'update household set unit = ?, care_needs = ?::text[] where id = ?', [marker('U').slice(0, 14), `{${(care[i] ?? []).join(',')}}`, h.id]);
+  }
+  for (const s of Object.values(estate.staff)) await sql(t, 'update staff set name = ?, phone = ? where id = ?', [marker('staff'), digits(), s.id]);
+  await sql(t, 'update grid set name = ?, grid_worker_name = ?, grid_worker_phone = ? where community_id = ?', [marker('grid'), marker('worker'), digits(), id]);
+  for (const b of estate.buildings) await sql(t, 'update building set code = ? where id = ?', [marker('B').slice(0, 14), b.id]);
+
+  const token = (sub: string, role: string) => t.token({ sub, role: role as never, communities: [estate.code] });
+  const [r0, r2, r4] = [await token(estate.gid.resident(0), 'RESIDENT'), await token(estate.gid.resident(2), 'RESIDENT'), await token(estate.gid.resident(4), 'RESIDENT')];
+  const steward = await token(estate.gid.staff('steward'), 'STAFF');
+  const desk = await token(estate.gid.staff('dispatcher'), 'DISPATCHER');
+  const manager = await token(estate.gid.staff('manager'), 'MANAGER');
+  const words = () => ({ title: marker('title'), description: marker('desc') });
+  const note = () => ({ note: marker('note') });
+
+  const t1 = await submitOk(t, r0, { householdId: estate.gid.household(0), ...words() });
+  for (const op of ['AcknowledgeTicket', 'StartTicket', 'ResolveTicket']) await actOk(t, op, { ticketId: t1.id, ...note() }, steward);
+  await actOk(t, 'RateTicket', { ticketId: t1.id, score: 4, comment: marker('comment') }, r0);
+  const t2 = await submitOk(t, r2, { householdId: estate.gid.household(1), ...words() });
+  await actOk(t, 'AcknowledgeTicket', { ticketId: t2.id, ...note() }, steward);
+  await submitOk(t, steward, { buildingId: estate.gid.building(1), channel: 'PATROL', ...words() });
+  const t4 = await submitOk(t, desk, { householdId: estate.gid.household(2), channel: 'HOTLINE', reporterId: estate.gid.resident(4), ...words() });
+  await actOk(t, 'AssignTicket', { ticketId: t4.id, assigneeId: estate.gid.staff('maintenance'), ...note() }, manager);
+  await submitOk(t, manager, { spaceId: toGlobalId('PublicSpace', estate.spaces[0].id), ...words() });
+  void r4;
+
+  const tickets = (await sql(t, `select k.id, k.household_id, k.reporter_resident_id,
+      array_remove(array[k.title, k.description, k.rating_comment], null) || coalesce((select array_agg(e.note) from ticket_event e where e.ticket_id = k.id and e.note is not null), '{}') as text,
+      (select array_agg(e.id order by e.id) from ticket_event e where e.ticket_id = k.id) as events
+    from ticket k where k.community_id = ? order by k.id`, [id])).map((row): GroundTicket => ({
+    id: toGlobalId('Ticket', row.id),
+    householdId: row.household_id,
+    reporterResidentId: row.reporter_resident_id,
+    events: (row.events as string[]).map((e) => Buffer.from(`TicketEvent:${e}`).toString('base64url')),
+    text: row.text,
+  }));
+
+  const residents = await sql(t, 'select id, household_id, name, phone from resident where community_id = ?', [id]);
+  const households = new Map<number, string[]>();
+  for (const h of await sql(t, 'select id, unit, care_needs from household where community_id = ?', [id])) {
+    households.set(h.id, [h.unit, ...h.care_needs, ...residents.filter((r) => r.household_id === h.id).flatMap((r) => [r.name, r.phone])]);
+  }
+  const staff = await sql(t, 'select id, name, phone from staff where community_id = ?', [id]);
+  const [grid] = await sql(t, 'select id, name, grid_worker_name, grid_worker_phone from grid where community_id = ?', [id]);
+  const buildings = await sql(t, 'select id, code from building where community_id = ?', [id]);
+
+  const rowIds = new Set<string>([
+    ...buildings.map((b) => toGlobalId('Building', b.id)), toGlobalId('Grid', grid.id),
+    ...staff.map((s) => toGlobalId('Staff', s.id)),
+    ...[...households.keys()].map((h) => toGlobalId('Household', h)),
+    ...residents.map((r) => toGlobalId('Resident', r.id)),
+    ...tickets.flatMap((k) => [k.id, ...k.events]),
+  ]);
+  return {
+    estate,
+    rowIds,
+    publicIds: new Set([estate.gid.community, ...estate.spaces.map((s) => toGlobalId('PublicSpace', s.id))]),
+    households,
+    staffContact: [...staff.map((s) => s.phone), grid.grid_worker_phone],
+    internal: [...staff.map((s) => s.name), grid.name, grid.grid_worker_name, ...buildings.map((b) => b.code)],
+    tickets,
+  };
+}

@@ -1,0 +1,196 @@
+import { getNamedType, type GraphQLObjectType } from 'graphql';
+import { buildSchema } from '../resolvers';
+import { fromGlobalId, toGlobalId } from '../src/ids';
+import { gql } from './helpers/client';
+import { huntingGround, type Ground } from './helpers/ground';
+import { Variables, argumentList, reachableFields, selectAll, stringsOf, type Walk } from './helpers/hunter';
+import { sleep } from './helpers/instances';
+import { startTestServer, type TestServer } from './helpers/server';
+import { submitOk } from './helpers/tickets';
+import { bearer, connect, type WsConnection } from './helpers/ws';
+
+/**
+ * The leak hunter. Two estates, A and B, every value a unique marker. For
+ * every role with a token for A (and no token at all), it walks the schema to
+ * build queries that reach every field through every path, three rows deep,
+ * from every root and for rows of both estates (`node` and `nodes` of mixed
+ * types, lists that hold several parent kinds), runs them over HTTP and the
+ * subscriptions over graphql-ws, and asserts that nothing of B comes back and
+ * no personal value of A reaches a role the contract keeps it from. Types and
+ * fields the schema gains are walked the day they land; a root or a field with
+ * required arguments needs an entry in the tables below, or the hunter fails.
+ */
+
+type Role = 'anonymous' | 'RESIDENT' | 'STAFF' | 'DISPATCHER' | 'MANAGER' | 'DISTRICT' | 'INTEGRATOR' | 'ADMIN';
+const ROLES: Role[] = ['anonymous', 'RESIDENT', 'STAFF', 'DISPATCHER', 'MANAGER', 'DISTRICT', 'INTEGRATOR', 'ADMIN'];
+const HOPS = 3;
+
+let t: TestServer;
+let A: Ground;
+let B: Ground;
+const tokens = {} as Record<Role, string | undefined>;
+const schema = buildSchema();
+
+beforeAll(async () => {
+  // Access, not limits, is under test here: the generated documents are far bigger than any client's.
+  t = await startTestServer({ limits: { depth: 40, introspectionDepth: 15, cost: 1e9, aliases: 500, directives: 100, tokens: 1e6, selections: 1e6 } });
+  A = await huntingGround(t, [['CHRONIC_ILLNESS'], ['LOW_INCOME'], ['DISABILITY'], []]);
+  B = await huntingGround(t, [['ELDERLY_LIVING_ALONE'], ['ELDERLY_LIVING_ALONE'], [], []]);
+  const a = A.estate;
+  const subjects: Record<Exclude<Role, 'anonymous'>, string> = {
+    RESIDENT: a.gid.resident(0), STAFF: a.gid.staff('steward'), DISPATCHER: a.gid.staff('dispatcher'), MANAGER: a.gid.staff('manager'),
+    DISTRICT: 'district-hunter', INTEGRATOR: 'integrator-hunter', ADMIN: 'admin-hunter',
+  };
+  for (const [role, sub] of Object.entries(subjects)) tokens[role as Role] = await t.token({ sub, role: role as never, communities: [a.code] });
+}, 60_000);
+afterAll(() => t.close());
+
+/** One row of every Node type in each estate. */
+function sampleIds(g: Ground): string[] {
+  const e = g.estate;
+  return [e.gid.community, e.gid.building(1), e.gid.household(1), e.gid.resident(3), toGlobalId('Grid', e.grids[0].id), e.gid.staff('maintenance'),
+    toGlobalId('PublicSpace', e.spaces[0].id), ...g.tickets.map((k) => k.id)];
+}
+
+/** Arguments for each root field: every entry is one root of its own. Fields missing here must need none. */
+function rootArgs(): Record<string, Record<string, unknown>[]> {
+  const ids = [...sampleIds(A), ...sampleIds(B)];
+  return {
+    'Query.community': [{ code: A.estate.code }, { code: B.estate.code }],
+    'Query.communities': [{ first: 100 }],
+    'Query.node': ids.map((id) => ({ id })),
+    'Query.nodes': [{ ids }],
+    'Query.tickets': [{ first: 10 }, { first: 10, filter: { communityCodes: [A.estate.code] } }, { first: 10, filter: { communityCodes: [B.estate.code] } }],
+    'Subscription.ticketEvents': [{}, { filter: { communityCodes: [A.estate.code] } }, { filter: { communityCodes: [B.estate.code] } }],
+  };
+}
+
+/** Arguments for nested fields: those that require some, and lists the hunt must read whole. */
+const NESTED_ARGS: Walk['nestedArgs'] = {
+  // Every event of a ticket (its notes among them), not only the first two.
+  'Ticket.timeline': { first: 10 },
+};
+
+const covered = new Set<string>();
+
+/** One document per root field and argument set, each reaching every field below it. */
+function documents(operation: 'query' | 'subscription'): { text: string; variables: Record<string, unknown> }[] {
+  const root = (operation === 'query' ? schema.getQueryType() : schema.getSubscriptionType()) as GraphQLObjectType;
+  const table = rootArgs();
+  return Object.values(root.getFields()).flatMap((field) => {
+    const key = `${root.name}.${field.name}`;
+    const variants = table[key] ?? (field.args.some((a) => String(a.type).endsWith('!')) ? null : [field.args.some((a) => a.name === 'first') ? { first: 10 } : {}]);
+    if (!variants) throw new Error(`the leak hunter cannot call ${key}: add its arguments to rootArgs`);
+    covered.add(key);
+    return variants.map((args) => {
+      const vars = new Variables();
+      const walk: Walk = { schema, hops: HOPS, nestedArgs: NESTED_ARGS, covered, vars };
+      // node(id) answers one type: its document walks that type (nodes(ids) walks them all, mixed).
+      const only = key === 'Query.node' ? fromGlobalId(args.id as string)?.type : undefined;
+      const selection = only
+        ? `__typename ... on ${only} { ${selectAll(walk, schema.getType(only)!, HOPS, `${only}_`)} }`
+        : selectAll(walk, getNamedType(field.type), HOPS);
+      const call = `${field.name}${argumentList(field, args, vars)}`;
+      return { text: `${operation} Hunt${vars.declaration()} { ${call} { ${selection} } }`, variables: vars.values };
+    });
+  });
+}
+
+/** What each role may never receive, and what a manager must (so the hunt provably reaches it). */
+function forbiddenFor(role: Role): { ids: Set<string>; values: string[] } {
+  const everything = (g: Ground) => [...g.households.values()].flat().concat(g.staffContact, g.internal, g.tickets.flatMap((k) => k.text));
+  const ids = new Set(B.rowIds);
+  const values = everything(B);
+  const aPersonal = [...A.households.values()].flat();
+  const aText = A.tickets.flatMap((k) => k.text);
+  if (role === 'anonymous') {
+    for (const id of A.rowIds) ids.add(id);
+    values.push(...everything(A));
+  } else if (role === 'DISTRICT' || role === 'INTEGRATOR') {
+    values.push(...aPersonal, ...A.staffContact, ...aText);
+  } else if (role === 'RESIDENT') {
+    const home = A.estate.households[0].id;
+    const me = A.estate.residents[0].id;
+    for (const [household, personal] of A.households) if (household !== home) values.push(...personal);
+    values.push(...A.staffContact);
+    for (const k of A.tickets.filter((k) => k.householdId !== home && k.reporterResidentId !== me)) {
+      ids.add(k.id);
+      for (const e of k.events) ids.add(e);
+      values.push(...k.text);
+    }
+  }
+  // Care needs are enum values: matched exactly, like ids.
+  const exact = values.filter((v) => /^[A-Z_]+$/.test(v));
+  for (const v of exact) ids.add(v);
+  return { ids, values: values.filter((v) => !exact.includes(v)) };
+}
+
+/** Every marker or id of `forbidden` found in a body, with where it came from. */
+function leaks(body: unknown, forbidden: { ids: Set<string>; values: string[] }): string[] {
+  const strings = stringsOf(body);
+  const text = [...strings].join('\n');
+  return [...[...strings].filter((s) => forbidden.ids.has(s)), ...forbidden.values.filter((v) => text.includes(v))];
+}
+
+const seen = Object.fromEntries(ROLES.map((r) => [r, new Set<string>()])) as Record<Role, Set<string>>;
+
+describe.each(ROLES)('%s', (role) => {
+  it('gets nothing of the other estate and no personal value it may not see, from any query', async () => {
+    const forbidden = forbiddenFor(role);
+    const found: string[] = [];
+    for (const doc of documents('query')) {
+      const res = await gql(t.url, doc.text, doc.variables, tokens[role]);
+      const codes = (res.errors ?? []).map((e) => e.extensions?.code);
+      // Refusals are expected; a broken document or a crash is not.
+      expect(codes.filter((c) => !['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'].includes(c))).toEqual([]);
+      for (const leak of leaks(res, forbidden)) found.push(`${leak} ← ${doc.text.slice(0, 60)} ${JSON.stringify(doc.variables).slice(0, 80)}`);
+      for (const s of stringsOf(res.data)) seen[role].add(s);
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
+
+  it('gets nothing it may not see from any subscription, whatever is written in either estate', async () => {
+    const conn: WsConnection = connect(t.wsUrl, tokens[role] ? bearer(tokens[role]!) : undefined);
+    const received: unknown[] = [];
+    const stops = documents('subscription').map((doc) => conn.client.subscribe({ query: doc.text, variables: doc.variables }, {
+      next: (result) => { received.push(result); },
+      error: (error) => { received.push({ error }); },
+      complete: () => {},
+    }));
+    await sleep(500);
+    const write = async (g: Ground) => {
+      const manager = await t.token({ sub: g.estate.gid.staff('manager'), role: 'MANAGER', communities: [g.estate.code] });
+      for (const k of g.tickets.filter((k) => k.reporterResidentId !== null).slice(0, 2)) {
+        await gql(t.url, 'mutation($i: TicketActionInput!) { reopenTicket(input: $i) { ticket { id } } }', { i: { ticketId: k.id } }, manager);
+      }
+      return submitOk(t, manager, { buildingId: g.estate.gid.building(0) });
+    };
+    await write(B);
+    const sentinel = await write(A);
+    const deadline = Date.now() + 10_000;
+    while (role !== 'anonymous' && role !== 'RESIDENT' && !stringsOf(received).has(sentinel.id) && Date.now() < deadline) await sleep(100);
+    await sleep(role === 'anonymous' || role === 'RESIDENT' ? 1500 : 300);
+    stops.forEach((stop) => stop());
+    await conn.dispose();
+    const forbidden = forbiddenFor(role);
+    expect(leaks(received, forbidden)).toEqual([]);
+    for (const s of stringsOf(received)) seen[role].add(s);
+    if (role !== 'anonymous' && role !== 'RESIDENT') expect(stringsOf(received).has(sentinel.id)).toBe(true);
+  }, 60_000);
+});
+
+describe('the hunt is not vacuous', () => {
+  it('walks every field of every type a client can reach', () => {
+    const reachable = reachableFields(schema, [schema.getQueryType()!, schema.getSubscriptionType()!]);
+    expect([...reachable].filter((f) => !covered.has(f))).toEqual([]);
+  });
+
+  it('reaches every personal value of A as a manager, and the own household as a resident', () => {
+    const all = [...A.households.values()].flat().concat(A.staffContact, A.tickets.flatMap((k) => k.text), [...A.rowIds]);
+    expect(all.filter((v) => !seen.MANAGER.has(v))).toEqual([]);
+    const home = A.households.get(A.estate.households[0].id)!;
+    expect(home.filter((v) => !seen.RESIDENT.has(v))).toEqual([]);
+    expect(A.tickets.filter((k) => k.householdId === A.estate.households[0].id).map((k) => k.id).every((id) => seen.RESIDENT.has(id))).toBe(true);
+    expect(A.tickets.map((k) => k.id).every((id) => seen.DISTRICT.has(id))).toBe(true);
+  });
+});
