@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseManifest, type TrustedDocuments } from './documents';
+import { canonicalOrigin } from './origins';
 
 /** The project root: `src/` and `dist/src/` both sit below it. */
 export const PROJECT_ROOT = fs.existsSync(path.join(__dirname, '../package.json'))
@@ -21,6 +23,16 @@ export interface Config {
   jwtSecret: Uint8Array;
   logLevel: LogLevel;
   production: boolean;
+  /**
+   * CORS_ORIGINS: browser origins allowed on HTTP and WebSocket upgrades, in
+   * canonical form (`:*` = any port). Unset: any port on localhost and
+   * 127.0.0.1 outside production, none in production (see src/origins.ts).
+   */
+  corsOrigins?: readonly string[];
+  /** TRUSTED_DOCUMENTS: when set, the only documents the server runs (see src/documents.ts). */
+  trustedDocuments?: TrustedDocuments;
+  /** METRICS_TOKEN: when set, GET /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 /** A configuration mistake; its message is one line naming the variable. */
@@ -39,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret: parseJwtSecret(env.JWT_SECRET, production),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     production,
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    trustedDocuments: parseTrustedDocuments(env.TRUSTED_DOCUMENTS),
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
   };
 }
 
@@ -108,4 +123,34 @@ function parseLogLevel(raw: string | undefined): LogLevel {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
   }
   return raw as LogLevel;
+}
+
+function parseCorsOrigins(raw: string | undefined): readonly string[] | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  return raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+    const origin = canonicalOrigin(entry);
+    if (!origin) throw new ConfigError(`CORS_ORIGINS must list origins like https://app.example.com or http://localhost:* (no path), got "${entry}"`);
+    return origin;
+  });
+}
+
+function parseTrustedDocuments(raw: string | undefined): TrustedDocuments | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let json: string;
+  try {
+    json = fs.readFileSync(raw, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`TRUSTED_DOCUMENTS must be a readable manifest file, could not read "${raw}" (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return parseManifest(json);
+  } catch (error) {
+    throw new ConfigError(`TRUSTED_DOCUMENTS file "${raw}" ${(error as Error).message}`);
+  }
+}
+
+function parseMetricsToken(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16 || /\s/.test(raw)) throw new ConfigError('METRICS_TOKEN must be at least 16 characters without spaces');
+  return raw;
 }

@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'INVALID_TRANSITION'
   | 'VERSION_CONFLICT'
-  | 'SPACE_UNAVAILABLE';
+  | 'SPACE_UNAVAILABLE'
+  /** TRUSTED_DOCUMENTS is set and the request's document is not in it. */
+  | 'PERSISTED_QUERY_NOT_IN_LIST';
 
 /** An expected failure: its message is meant for the client developer. */
 export class AppError extends GraphQLError {

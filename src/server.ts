@@ -6,6 +6,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { buildSchema } from '../resolvers';
 import { viewerFromAuthorization, type Viewer } from './auth';
@@ -18,6 +19,9 @@ import { assertAffordable, limitRules } from './limits';
 import { startWebSocketServer } from './websocket';
 import { EventBus } from './events/bus';
 import type { Logger } from './logger';
+import { corsForGraphql } from './origins';
+import { trustedDocumentsGate } from './documents';
+import { Metrics } from './metrics';
 
 /** What the server reports about each finished GraphQL request over HTTP (and logs as one line). */
 export interface RequestReport {
@@ -65,7 +69,9 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
 
   const events = new EventBus(orm, orm.config.get('clientUrl')!, logger);
   await events.start();
-  const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events);
+  const metrics = new Metrics({ orm, events, production: config.production, token: config.metricsToken });
+  const report = (r: RequestReport) => { metrics.observe(r); onRequestEnd?.(r); };
+  const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events, metrics);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -80,7 +86,7 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
       // The default cache-control plugin wraps every field resolver in a hook; nothing here is HTTP-cacheable.
       ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
-      requestLogPlugin(logger, onRequestEnd),
+      requestLogPlugin(logger, report),
       {
         async requestDidStart() {
           return {
@@ -90,7 +96,8 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
           };
         },
       },
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's sandbox, without its telemetry; none in production.
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false } }),
     ],
   });
   await apollo.start();
@@ -104,9 +111,11 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
     migrated ||= ready;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
+  app.get('/metrics', metrics.handler);
 
   app.use(
     '/graphql',
+    corsForGraphql(config),
     (req, res, next) => {
       const header = req.get('x-request-id');
       res.locals.requestId = header && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
@@ -114,6 +123,7 @@ export async function startServer({ config, logger, orm, onRequestEnd }: ServerO
       next();
     },
     express.json({ limit: BODY_LIMIT }),
+    trustedDocumentsGate(config.trustedDocuments, logger, report),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         let viewer: Viewer;

@@ -13,6 +13,9 @@ import type { Logger } from './logger';
 import type { EventBus } from './events/bus';
 import { subscribeShared } from './events/execute';
 import { CLOSE } from './events/subscriptions';
+import { verifyWebSocketOrigin } from './origins';
+import { admitSubscribe } from './documents';
+import type { Metrics } from './metrics';
 
 /** Most subscriptions one connection may hold at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
@@ -33,15 +36,16 @@ type Extra = {
  * as over HTTP, errors leave through the same masking, and a connection ends
  * (4401) when its token expires.
  */
-export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSchema, config: Config, orm: MikroORM, logger: Logger, events: EventBus) {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSchema, config: Config, orm: MikroORM, logger: Logger, events: EventBus, metrics?: Metrics) {
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', verifyClient: verifyWebSocketOrigin(config) });
+  const watch = <O extends object>(options: O): O => metrics?.watchWebSockets(wsServer, options) ?? options;
   const mask = (error: GraphQLError) =>
     formatError(error.toJSON(), error, (internal) => {
       logger.error({ err: internal, transport: 'websocket' }, 'unexpected error while resolving');
       return undefined;
     });
   return useServer<Record<string, unknown>, Extra>(
-    {
+    watch({
       schema,
       subscribe: subscribeShared,
       onConnect: async (ctx) => {
@@ -76,6 +80,8 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
           ctx.extra.socket.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
           return [new AppError('UNAUTHENTICATED', 'The token has expired')];
         }
+        const untrusted = admitSubscribe(config.trustedDocuments, payload);
+        if (untrusted) return untrusted;
         let document;
         try {
           document = parse(payload.query);
@@ -102,7 +108,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map(mask) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map(mask),
-    },
+    }),
     wsServer,
     KEEP_ALIVE_MS,
   );
