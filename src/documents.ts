@@ -161,7 +161,9 @@ export function trustedDocumentsGate(
       return next();
     }
     if (req.method === 'GET') {
-      const [path, search = ''] = req.url.split('?', 2);
+      const mark = req.url.indexOf('?');
+      const path = mark < 0 ? req.url : req.url.slice(0, mark);
+      const search = mark < 0 ? '' : req.url.slice(mark + 1);
       const params = new URLSearchParams(search);
       let extensions: unknown;
       try {

@@ -95,7 +95,7 @@ export function corsForGraphql(config: { corsOrigins?: readonly string[]; produc
 export function verifyWebSocketOrigin(config: { corsOrigins?: readonly string[]; production: boolean }) {
   const allowed = originMatcher(allowedOrigins(config));
   return (
-    info: { origin: string; req: IncomingMessage },
+    info: { req: IncomingMessage },
     done: (result: boolean, code?: number, message?: string) => void,
   ): void => {
     const origin = info.req.headers.origin;
