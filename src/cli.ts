@@ -20,6 +20,11 @@ const USAGE = `usage: tsx src/cli.ts <command>
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'token' && rest.some((arg) => arg === '--help' || arg === '-h')) {
+    // Before the configuration is read: help must work whatever the environment holds.
+    process.stdout.write(`${TOKEN_USAGE}\n`);
+    return 0;
+  }
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   switch (command) {
@@ -109,6 +114,27 @@ async function start(config: Config, logger: Logger): Promise<number> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   return new Promise<number>(() => {}); // runs until a signal
 }
+
+const TOKEN_USAGE = `usage: npm run -s token -- --role ROLE --community CODE [options]
+
+Prints a JWT for local use on stdout (a summary goes to stderr), signed with
+JWT_SECRET or, outside production when it is unset, the development secret in
+.data/dev-jwt-secret that the server uses too.
+
+  --role ROLE         ${ROLES.join(', ')}
+  --community CODE    an estate the token covers (e.g. LH); repeat or comma-separate
+                      for several; optional for ADMIN (omitted: every estate)
+  --sub ID            the subject: a Resident's global ID for RESIDENT, a Staff global
+                      ID for STAFF, DISPATCHER and MANAGER, any id otherwise. Default for
+                      those four: the estate's first resident, steward, dispatcher or
+                      manager in the database (DATABASE_URL, else the embedded one)
+  --expires TIME      lifetime: seconds, or 30m, 12h, 7d (default 12h)
+  -h, --help          show this help
+
+Use it as "Authorization: Bearer <token>" on HTTP, or as
+{"authorization": "Bearer <token>"} in the graphql-ws connection_init payload.
+
+example: npm run -s token -- --role MANAGER --community LH`;
 
 /** Which staff role a token role's default subject is taken from. */
 const SUBJECT_ROLE: Partial<Record<Role, string>> = { STAFF: 'STEWARD', DISPATCHER: 'DISPATCHER', MANAGER: 'MANAGER' };

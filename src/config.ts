@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits';
+import { parseManifest, type TrustedDocuments } from './documents';
+import { canonicalOrigin } from './origins';
 
 /** The project root: `src/` and `dist/src/` both sit below it. */
 export const PROJECT_ROOT = fs.existsSync(path.join(__dirname, '../package.json'))
@@ -28,6 +30,16 @@ export interface Config {
   limits?: QueryLimits;
   /** Operations per caller and window; unset: no rate limit. */
   rateLimit?: RateLimitConfig;
+  /**
+   * CORS_ORIGINS: browser origins allowed on HTTP and WebSocket upgrades, in
+   * canonical form (`:*` = any port). Unset: any port on localhost and
+   * 127.0.0.1 outside production, none in production (see src/origins.ts).
+   */
+  corsOrigins?: readonly string[];
+  /** TRUSTED_DOCUMENTS: when set, the only documents the server runs (see src/documents.ts). */
+  trustedDocuments?: TrustedDocuments;
+  /** METRICS_TOKEN: when set, GET /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 /** A caller (a token's subject and role, else an IP address) may run `points` operations per `windowSeconds`. */
@@ -69,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenMaxLifetimeSeconds: parseDuration(env.TOKEN_MAX_LIFETIME, 'TOKEN_MAX_LIFETIME', 24 * 3600),
     limits: parseLimits(env),
     rateLimit: parseRateLimit(env, production),
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    trustedDocuments: parseTrustedDocuments(env.TRUSTED_DOCUMENTS),
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
   };
 }
 
@@ -177,4 +192,34 @@ export function parseDuration(raw: string | undefined, name: string, fallback: n
   const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2] || 's'] : 0;
   if (!match || seconds <= 0) throw new ConfigError(`${name} must be a duration like 3600, 90m, 24h or 7d, got "${raw}"`);
   return seconds;
+}
+
+function parseCorsOrigins(raw: string | undefined): readonly string[] | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  return raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+    const origin = canonicalOrigin(entry);
+    if (!origin) throw new ConfigError(`CORS_ORIGINS must list origins like https://app.example.com or http://localhost:* (no path), got "${entry}"`);
+    return origin;
+  });
+}
+
+function parseTrustedDocuments(raw: string | undefined): TrustedDocuments | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let json: string;
+  try {
+    json = fs.readFileSync(raw, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`TRUSTED_DOCUMENTS must be a readable manifest file, could not read "${raw}" (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return parseManifest(json);
+  } catch (error) {
+    throw new ConfigError(`TRUSTED_DOCUMENTS file "${raw}" ${(error as Error).message}`);
+  }
+}
+
+function parseMetricsToken(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16 || /\s/.test(raw)) throw new ConfigError('METRICS_TOKEN must be at least 16 characters without spaces');
+  return raw;
 }

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'VERSION_CONFLICT'
   | 'SPACE_UNAVAILABLE'
   /** Over the per-caller operation limit (HTTP 429 with Retry-After; src/rate-limit.ts). */
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** TRUSTED_DOCUMENTS is set and the request's document is not in it. */
+  | 'PERSISTED_QUERY_NOT_IN_LIST';
 
 /** An expected failure: its message is meant for the client developer. */
 export class AppError extends GraphQLError {

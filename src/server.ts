@@ -6,6 +6,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { buildSchema } from '../resolvers';
 import { viewerFromAuthorization, type Viewer } from './access/viewer';
@@ -20,6 +21,9 @@ import { correlationIdOf, requestIds } from './request-id';
 import { startWebSocketServer } from './websocket';
 import { EventBus, type EventBusOptions } from './events/bus';
 import type { Logger } from './logger';
+import { corsForGraphql } from './origins';
+import { trustedDocumentsGate } from './documents';
+import { Metrics } from './metrics';
 
 /** What the server reports about each finished GraphQL request over HTTP (and logs as one line). */
 export interface RequestReport {
@@ -76,7 +80,9 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   await events.start();
   const limits = queryLimits(config.limits);
   const rateLimiter = createRateLimiter(config.rateLimit, orm.config.get('clientUrl')!, logger);
-  const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events, rateLimiter);
+  const metrics = new Metrics({ orm, events, production: config.production, token: config.metricsToken });
+  const report = (r: RequestReport) => { metrics.observe(r); onRequestEnd?.(r); };
+  const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events, rateLimiter, metrics);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -92,7 +98,7 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
       // The default cache-control plugin wraps every field resolver in a hook; nothing here is HTTP-cacheable.
       ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
-      requestLogPlugin(logger, onRequestEnd),
+      requestLogPlugin(logger, report),
       {
         async requestDidStart() {
           return {
@@ -102,7 +108,8 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
           };
         },
       },
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's sandbox, without its telemetry; none in production.
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false } }),
     ],
   });
   await apollo.start();
@@ -116,9 +123,11 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
     migrated ||= ready;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
+  app.get('/metrics', metrics.handler);
 
   app.use(
     '/graphql',
+    corsForGraphql(config),
     requestIds,
     // The token is read once per request; the rate limiter counts its subject, the context carries its viewer.
     (req, res, next) => {
@@ -128,6 +137,7 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
     },
     rateLimiter.http,
     express.json({ limit: BODY_LIMIT }),
+    trustedDocumentsGate(config.trustedDocuments, logger, report),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const error: unknown = res.locals.authError;

@@ -15,6 +15,9 @@ import type { Logger } from './logger';
 import type { EventBus } from './events/bus';
 import { subscribeShared } from './events/execute';
 import { CLOSE } from './events/subscriptions';
+import { verifyWebSocketOrigin } from './origins';
+import { admitSubscribe } from './documents';
+import type { Metrics } from './metrics';
 
 /** Most subscriptions one connection may hold at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
@@ -35,9 +38,10 @@ type Extra = {
  * as over HTTP, errors leave through the same masking, and a connection ends
  * (4401) when its token expires.
  */
-export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSchema, config: Config, orm: MikroORM, logger: Logger, events: EventBus, rateLimiter: RateLimiter) {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_MAX_PAYLOAD });
+export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSchema, config: Config, orm: MikroORM, logger: Logger, events: EventBus, rateLimiter: RateLimiter, metrics?: Metrics) {
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_MAX_PAYLOAD, verifyClient: verifyWebSocketOrigin(config) });
   quietOversizedMessages(wsServer, logger);
+  const watch = <O extends object>(options: O): O => metrics?.watchWebSockets(wsServer, options) ?? options;
   const limits = queryLimits(config.limits);
   // Over HTTP, Apollo refuses introspection in production itself.
   const rules = [...specifiedRules, ...limits.validationRules, ...(config.production ? [NoSchemaIntrospectionCustomRule] : [])];
@@ -49,7 +53,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
       return requestId;
     });
   return useServer<Record<string, unknown>, Extra>(
-    {
+    watch({
       schema,
       subscribe: subscribeShared,
       onConnect: async (ctx) => {
@@ -93,6 +97,8 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
           ctx.extra.socket.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
           return [new AppError('UNAUTHENTICATED', 'The token has expired')];
         }
+        const untrusted = admitSubscribe(config.trustedDocuments, payload);
+        if (untrusted) return untrusted;
         let document;
         try {
           document = parse(payload.query, limits.parseOptions);
@@ -121,7 +127,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         return result.errors ? { ...result, errors: result.errors.map((e) => mask(e, requestId)) } : undefined;
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => mask(e)),
-    },
+    }),
     wsServer,
     KEEP_ALIVE_MS,
   );
