@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ROLES, signToken, type Role } from './auth';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, parseDuration, type Config } from './config';
 import { openDatabase, type DatabaseLocation } from './db/database';
 import { migrate, openOrm } from './db/orm';
 import { toGlobalId } from './ids';
@@ -171,11 +171,12 @@ async function token(config: Config, logger: Logger, args: string[]): Promise<nu
       sub = `${role.toLowerCase()}-local`;
     }
   }
-  const jwt = await signToken(
-    { sub, role: role as Role, ...(communities.length ? { communities } : {}) },
-    config.jwtSecret,
-    /^\d+$/.test(values.expires!) ? `${values.expires}s` : values.expires,
-  );
+  // The server refuses tokens that live longer than TOKEN_MAX_LIFETIME: say so now rather than print one it refuses.
+  const lifetime = parseDuration(values.expires, '--expires', 12 * 3600);
+  if (lifetime > config.tokenMaxLifetimeSeconds) {
+    throw new ConfigError(`--expires ${values.expires} is longer than the server accepts (TOKEN_MAX_LIFETIME: ${config.tokenMaxLifetimeSeconds} s)`);
+  }
+  const jwt = await signToken({ sub, role: role as Role, ...(communities.length ? { communities } : {}) }, config.jwtSecret, `${lifetime}s`);
   process.stderr.write(`role ${role}, sub ${sub}, estates ${communities.join(',') || 'all'}, expires in ${values.expires}\n`);
   process.stdout.write(`${jwt}\n`);
   return 0;
