@@ -34,6 +34,7 @@ const config: CodegenConfig = {
           HouseholdConnection: '../services/paging#Connection',
           CommunityConnection: '../services/paging#Connection',
           StaffConnection: '../services/paging#Connection',
+          Viewer: '../access/viewer#Viewer as ViewerModel',
         },
       },
     },

@@ -1,23 +1,25 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { toGlobalId } from '../src/ids';
 import * as tickets from '../src/services/tickets';
-import { ticketTimeline, ticketsOf, listTickets } from '../src/services/ticket-queries';
+import { ticketByNumber, ticketTimeline, ticketsOf, listTickets } from '../src/services/ticket-queries';
+import { encodeCursor } from '../src/events/log';
 import { required } from './estates';
 
 export const ticketResolvers: Resolvers = {
   Query: {
     tickets: (_, { filter, ...args }, ctx) => listTickets(ctx, filter, args),
+    ticket: (_, { number }, ctx) => ticketByNumber(ctx, number),
   },
   Mutation: {
-    submitTicket: async (_, { input }, ctx) => ({ ticket: await tickets.submitTicket(ctx, input) }),
-    acknowledgeTicket: async (_, { input }, ctx) => ({ ticket: await tickets.moveTicket(ctx, input, 'acknowledge') }),
-    assignTicket: async (_, { input }, ctx) => ({ ticket: await tickets.assignTicket(ctx, input) }),
-    startTicket: async (_, { input }, ctx) => ({ ticket: await tickets.moveTicket(ctx, input, 'start') }),
-    resolveTicket: async (_, { input }, ctx) => ({ ticket: await tickets.moveTicket(ctx, input, 'resolve') }),
-    reopenTicket: async (_, { input }, ctx) => ({ ticket: await tickets.moveTicket(ctx, input, 'reopen') }),
-    cancelTicket: async (_, { input }, ctx) => ({ ticket: await tickets.moveTicket(ctx, input, 'cancel') }),
-    closeTicket: async (_, { input }, ctx) => ({ ticket: await tickets.moveTicket(ctx, input, 'close') }),
-    rateTicket: async (_, { input }, ctx) => ({ ticket: await tickets.rateTicket(ctx, input) }),
+    submitTicket: (_, { input }, ctx) => tickets.submitTicket(ctx, input).then(payload),
+    acknowledgeTicket: (_, { input }, ctx) => tickets.moveTicket(ctx, input, 'acknowledge').then(payload),
+    assignTicket: (_, { input }, ctx) => tickets.assignTicket(ctx, input).then(payload),
+    startTicket: (_, { input }, ctx) => tickets.moveTicket(ctx, input, 'start').then(payload),
+    resolveTicket: (_, { input }, ctx) => tickets.moveTicket(ctx, input, 'resolve').then(payload),
+    reopenTicket: (_, { input }, ctx) => tickets.moveTicket(ctx, input, 'reopen').then(payload),
+    cancelTicket: (_, { input }, ctx) => tickets.moveTicket(ctx, input, 'cancel').then(payload),
+    closeTicket: (_, { input }, ctx) => tickets.moveTicket(ctx, input, 'close').then(payload),
+    rateTicket: (_, { input }, ctx) => tickets.rateTicket(ctx, input).then(payload),
   },
   Ticket: {
     id: (t) => toGlobalId('Ticket', t.id),
@@ -57,3 +59,8 @@ export const ticketResolvers: Resolvers = {
   Household: { tickets: (h, args, ctx) => ticketsOf(ctx, 'household', h, args) },
   Resident: { tickets: (r, args, ctx) => ticketsOf(ctx, 'resident', r, args) },
 };
+
+/** A mutation's answer: the ticket and the stream cursor of the last event the change appended. */
+function payload({ ticket, logId }: tickets.TicketChange) {
+  return { ticket, cursor: logId === null ? null : encodeCursor(logId) };
+}

@@ -51,10 +51,10 @@ export function formatError(
   onInternal: (error: unknown) => string | undefined,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError) return stripStack(formatted);
+  if (original instanceof AppError) return clientSafe(formatted);
   if (isClientError(error)) {
     const code = formatted.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED';
-    return stripStack({ ...formatted, extensions: { ...formatted.extensions, code } });
+    return clientSafe({ ...formatted, extensions: { ...formatted.extensions, code } });
   }
   const requestId = onInternal(original);
   return {
@@ -65,10 +65,14 @@ export function formatError(
   };
 }
 
-function stripStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
+/** The longest error message a client gets: graphql-js repeats invalid variable values whole, however large. */
+const MAX_MESSAGE_LENGTH = 300;
+
+function clientSafe(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.length > MAX_MESSAGE_LENGTH ? `${formatted.message.slice(0, MAX_MESSAGE_LENGTH)}…` : formatted.message;
+  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return message === formatted.message ? formatted : { ...formatted, message };
   const { stacktrace: _drop, ...extensions } = formatted.extensions;
-  return { ...formatted, extensions };
+  return { ...formatted, message, extensions };
 }
 
 /** The longest piece of a client's own input an error message repeats. */

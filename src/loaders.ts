@@ -63,6 +63,14 @@ export class Loaders {
     });
   }
 
+  /** Tickets by their human number, those the viewer may read. */
+  get ticketByNumber(): DataLoader<string, Ticket | null> {
+    return this.batch(this.statement(Ticket, 'x.number = any(?::text[])'), textArray, async (numbers, rows) => {
+      const byNumber = new Map(this.map<Ticket>(Ticket, rows).map((r) => [r.number, r]));
+      return numbers.map((n) => byNumber.get(n) ?? null);
+    });
+  }
+
   /** The live-stream position of ticket events (null for history that predates the stream). */
   get logIdByTicketEvent(): DataLoader<number, number | null> {
     const rule = rowCondition('event_log', this.viewer, 'x');

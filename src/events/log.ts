@@ -37,10 +37,11 @@ export interface LogRow {
 /**
  * Appends the given ticket events (already flushed) to the log and notifies
  * listeners, inside the caller's transaction. Call it as the last statement
- * before commit: the log lock is held until then.
+ * before commit: the log lock is held until then. Returns the newest log id
+ * appended (a client's cursor to follow from), null when there was nothing.
  */
-export async function appendTicketEvents(em: EntityManager, ticket: Ticket, events: readonly TicketEvent[]): Promise<void> {
-  if (events.length === 0) return;
+export async function appendTicketEvents(em: EntityManager, ticket: Ticket, events: readonly TicketEvent[]): Promise<number | null> {
+  if (events.length === 0) return null;
   await em.execute('select pg_advisory_xact_lock(?)', [LOG_LOCK_KEY]);
   const values = events.map(() => `('TICKET', ?, ?, ?, ?, ?, ?, ?, ?, ?)`).join(', ');
   const bindings = events.flatMap((e) => [
@@ -54,6 +55,7 @@ export async function appendTicketEvents(em: EntityManager, ticket: Ticket, even
   );
   const newest = Math.max(...rows.map((r) => Number(r.id)));
   await em.execute('select pg_notify(?, ?)', [EVENTS_CHANNEL, String(newest)]);
+  return newest;
 }
 
 /** Clients see cursors as opaque strings. */

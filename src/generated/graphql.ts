@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel } from '../entities';
 import type { Connection } from '../services/paging';
+import type { Viewer as ViewerModel } from '../access/viewer';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -526,8 +527,12 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches several objects by global ID, in the order given; each missing or hidden one is null with its own error. */
   nodes: Array<Maybe<Node>>;
+  /** A ticket by its human number, e.g. `LH-2025-000123`. Null with NOT_FOUND when none has that number or the token may not see it. */
+  ticket?: Maybe<Ticket>;
   /** Tickets the token may see, newest first, filtered and paged. */
   tickets?: Maybe<TicketConnection>;
+  /** Who is asking: the token's role, estates and subject. Without a token: a viewer with no role and no estates. */
+  viewer: Viewer;
 };
 
 
@@ -555,6 +560,12 @@ export type QueryNodeArgs = {
 /** The entry points for reading the estate graph. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** The entry points for reading the estate graph. */
+export type QueryTicketArgs = {
+  number: Scalars['String']['input'];
 };
 
 
@@ -994,6 +1005,13 @@ export type TicketFilter = {
 /** The ticket after a change. */
 export type TicketPayload = {
   __typename?: 'TicketPayload';
+  /**
+   * The stream position of the last event this change appended: subscribe to
+   * `ticketEvents(after: cursor)` to follow the ticket from exactly here, with
+   * nothing missed and nothing twice. For an idempotent resubmission, the cursor
+   * of the original submission.
+   */
+  cursor?: Maybe<Scalars['String']['output']>;
   /** The ticket as it is now. */
   ticket: Ticket;
 };
@@ -1040,6 +1058,26 @@ export type TicketStatus =
   | 'RESOLVED'
   /** Raised, nobody has responded yet. */
   | 'SUBMITTED';
+
+/**
+ * Who is asking, as the server understood the token: what a client shows as
+ * "signed in as", and which estates its screens may offer.
+ */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The estates the token covers, ordered by code: every estate for an ADMIN token without `communities`. */
+  communities: Array<Community>;
+  /** When the token stops being valid; null without a token. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The resident a RESIDENT token names. */
+  resident?: Maybe<Resident>;
+  /** The token's role; null without a token. */
+  role?: Maybe<Role>;
+  /** The member of staff a STAFF, DISPATCHER or MANAGER token names. */
+  staff?: Maybe<Staff>;
+  /** The token's subject (`sub`); null without a token. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
 
 
 
@@ -1185,6 +1223,7 @@ export type ResolversTypes = {
   TicketPriority: TicketPriority;
   TicketRating: ResolverTypeWrapper<TicketRatingModel>;
   TicketStatus: TicketStatus;
+  Viewer: ResolverTypeWrapper<ViewerModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1234,6 +1273,7 @@ export type ResolversParentTypes = {
   TicketFilter: TicketFilter;
   TicketPayload: Omit<TicketPayload, 'ticket'> & { ticket: ResolversParentTypes['Ticket'] };
   TicketRating: TicketRatingModel;
+  Viewer: ViewerModel;
 };
 
 export type PersonalDirectiveArgs = {
@@ -1401,7 +1441,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'code'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'number'>>;
   tickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, Partial<QueryTicketsArgs>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
 export type ResidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resident'] = ResolversParentTypes['Resident']> = {
@@ -1516,6 +1558,7 @@ export type TicketEventEdgeResolvers<ContextType = Context, ParentType extends R
 };
 
 export type TicketPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketPayload'] = ResolversParentTypes['TicketPayload']> = {
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
 };
 
@@ -1523,6 +1566,15 @@ export type TicketRatingResolvers<ContextType = Context, ParentType extends Reso
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ratedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  staff?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -1560,6 +1612,7 @@ export type Resolvers<ContextType = Context> = {
   TicketEventEdge?: TicketEventEdgeResolvers<ContextType>;
   TicketPayload?: TicketPayloadResolvers<ContextType>;
   TicketRating?: TicketRatingResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

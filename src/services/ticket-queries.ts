@@ -2,7 +2,7 @@ import { Ticket, TicketEvent, type Building, type Community, type Grid, type Hou
 import type { TicketFilter } from '../generated/graphql';
 import type { Context } from '../context';
 import { isEstateCode } from '../auth';
-import { forbidden, unauthenticated, badInput, preview } from '../errors';
+import { forbidden, notFound, unauthenticated, badInput, preview } from '../errors';
 import { expectGlobalId } from '../ids';
 import { allOf, intArray, textArray, type Condition, type Connection, type ListSpec, type PageArgs } from './paging';
 
@@ -29,6 +29,16 @@ export function ticketsOf(
   ctx: Context, parent: keyof typeof PARENT_LISTS, entity: Community | Grid | Building | Household | Resident, args: PageArgs,
 ): Promise<Connection<Ticket>> {
   return ctx.loaders.childPage(PARENT_LISTS[parent], entity.id, args);
+}
+
+const TICKET_NUMBER = /^[A-Za-z0-9_-]{1,8}-\d{4}-\d{6,9}$/;
+
+/** A ticket by its number; one that does not exist and one the viewer may not see answer alike. */
+export async function ticketByNumber(ctx: Context, number: string): Promise<Ticket> {
+  if (!ctx.viewer.role) throw unauthenticated('Sign in to fetch a ticket');
+  const ticket = TICKET_NUMBER.test(number) ? await ctx.loaders.ticketByNumber.load(number) : null;
+  if (!ticket) throw notFound(`No ticket numbered "${preview(number)}" is visible to you`);
+  return ticket;
 }
 
 /** A ticket's events, oldest first. */

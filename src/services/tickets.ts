@@ -8,6 +8,13 @@ import { expectGlobalId } from '../ids';
 import { ASSIGNABLE, ASSIGNER_ROLES, SUBMITTER_ROLES, WORKER_ROLES, transition, type Move } from './ticket-lifecycle';
 import { appendTicketEvents } from '../events/log';
 
+/** A ticket after a change, and the log position of the last event the change appended. */
+export interface TicketChange {
+  ticket: Ticket;
+  /** Null only when the change appended nothing that streams. */
+  logId: number | null;
+}
+
 /**
  * Raising and working tickets. Every change is one transaction: the ticket row
  * and its event, or nothing. Failures come in the contract's order:
@@ -72,7 +79,7 @@ async function locate(ctx: Context, input: SubmitTicketInput) {
  * from the same caller returns the first ticket and writes nothing, however
  * many identical requests race.
  */
-export async function submitTicket(ctx: Context, input: SubmitTicketInput): Promise<Ticket> {
+export async function submitTicket(ctx: Context, input: SubmitTicketInput): Promise<TicketChange> {
   const { role } = ctx.viewer;
   if (!role) throw unauthenticated('Sign in to raise a ticket');
   const where = await locate(ctx, input);
@@ -97,7 +104,8 @@ export async function submitTicket(ctx: Context, input: SubmitTicketInput): Prom
   const title = text(input.title, 'title', true)!;
   const description = text(input.description, 'description', false) ?? '';
 
-  const same = (t: Ticket) => checkReplay(t, input, title, where);
+  // A resubmission answers with the first ticket and the cursor of its submission.
+  const same = async (t: Ticket): Promise<TicketChange> => ({ ticket: checkReplay(t, input, title, where), logId: await submissionLogId(ctx, t) });
   const replay = await findReplay(ctx.em, caller(ctx), key);
   if (replay) return same(replay);
   const code = (await ctx.loaders.community.load(where.communityId))!.code;
@@ -131,8 +139,7 @@ export async function submitTicket(ctx: Context, input: SubmitTicketInput): Prom
       } as never);
       const event = record(em, ctx, ticket, 'SUBMITTED', null, 'SUBMITTED', null, now);
       await em.flush();
-      await appendTicketEvents(em, ticket, [event]);
-      return ticket;
+      return { ticket, logId: await appendTicketEvents(em, ticket, [event]) };
     });
   } catch (error) {
     if (error instanceof Replay) return same(error.ticket);
@@ -149,6 +156,13 @@ class Replay extends Error {
   constructor(readonly ticket: Ticket) {
     super('idempotent replay');
   }
+}
+
+/** The log position of a ticket's submission (null for history that predates the stream). */
+async function submissionLogId(ctx: Context, ticket: Ticket): Promise<number | null> {
+  const [row]: { id: string }[] = await ctx.em.fork().execute(
+    `select l.id from event_log l where l.ticket_id = ? and l.kind = 'TICKET' order by l.id limit 1`, [ticket.id]);
+  return row ? Number(row.id) : null;
 }
 
 function findReplay(em: EntityManager, idempotencyCaller: string, idempotencyKey: string): Promise<Ticket | null> {
@@ -189,7 +203,7 @@ type Action = Move | 'assign';
 async function act(
   ctx: Context, ticketId: string, expectedVersion: number | null | undefined, action: Action,
   apply: (em: EntityManager, ticket: Ticket, now: Date) => Promise<TicketEvent[]> | TicketEvent[],
-): Promise<Ticket> {
+): Promise<TicketChange> {
   if (!ctx.viewer.role) throw unauthenticated('Sign in to change tickets');
   const id = expectGlobalId(ticketId, 'Ticket', 'ticketId');
   // Who may see the ticket depends only on columns that never change (estate, household, reporter):
@@ -210,8 +224,7 @@ async function act(
     ticket.version += 1;
     await em.flush();
     // Last, so the log lock is held only for the moment before commit.
-    await appendTicketEvents(em, ticket, events);
-    return ticket;
+    return { ticket, logId: await appendTicketEvents(em, ticket, events) };
   });
 }
 
@@ -257,7 +270,7 @@ async function authorize(ctx: Context, ticket: Ticket, action: Action): Promise<
 }
 
 /** Moves a ticket along the lifecycle (acknowledge, start, resolve, reopen, cancel, close). */
-export function moveTicket(ctx: Context, input: TicketActionInput, move: Exclude<Move, 'rate'>): Promise<Ticket> {
+export function moveTicket(ctx: Context, input: TicketActionInput, move: Exclude<Move, 'rate'>): Promise<TicketChange> {
   return act(ctx, input.ticketId, input.expectedVersion, move, (em, ticket, now) => {
     const from = ticket.status;
     ticket.status = transition(from, move);
@@ -277,7 +290,7 @@ export function moveTicket(ctx: Context, input: TicketActionInput, move: Exclude
 }
 
 /** Gives the ticket to a member of staff of its estate; allowed until it is resolved. */
-export function assignTicket(ctx: Context, input: AssignTicketInput): Promise<Ticket> {
+export function assignTicket(ctx: Context, input: AssignTicketInput): Promise<TicketChange> {
   return act(ctx, input.ticketId, input.expectedVersion, 'assign', async (em, ticket, now) => {
     if (!ASSIGNABLE.includes(ticket.status)) {
       throw new AppError('INVALID_TRANSITION', `Cannot assign a ticket that is ${ticket.status}; allowed until it is resolved`, { from: ticket.status, move: 'assign' });
@@ -293,7 +306,7 @@ export function assignTicket(ctx: Context, input: AssignTicketInput): Promise<Ti
 }
 
 /** The resident who reported a resolved ticket rates it 1–5, once; this closes it. */
-export function rateTicket(ctx: Context, input: RateTicketInput): Promise<Ticket> {
+export function rateTicket(ctx: Context, input: RateTicketInput): Promise<TicketChange> {
   return act(ctx, input.ticketId, input.expectedVersion, 'rate', (em, ticket, now) => {
     const from = ticket.status;
     ticket.status = transition(from, 'rate');
