@@ -11,6 +11,8 @@ export const Community = defineEntity({
     district: p.string().length(120),
     landAreaM2: p.integer(),
     floorAreaM2: p.integer(),
+    /** Minutes within which an emergency dispatch must be on scene (the estate's promise; 15 at the reference estate). */
+    emergencyTargetMinutes: p.smallint().default(15),
     createdAt: p.datetime().defaultRaw('now()'),
   },
 });

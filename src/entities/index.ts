@@ -11,6 +11,11 @@ export {
   type TicketStatus, type TicketPriority, type TicketChannel, type TicketCategory, type TicketEventType,
 } from './Ticket';
 export { EventLog, EVENT_KINDS, type EventKind } from './EventLog';
+export {
+  Dispatch, DispatchUnit, DispatchEvent, DispatchTimer, IncidentResponse,
+  INCIDENT_TYPES, DISPATCH_STATUSES, DISPATCH_EVENT_TYPES, UNIT_REASONS, TIMER_KINDS,
+  type IncidentType, type DispatchStatus, type DispatchEventType, type UnitReason, type TimerKind,
+} from './Dispatch';
 
 import { Community } from './Community';
 import { Grid } from './Grid';
@@ -21,6 +26,8 @@ import { Resident } from './Resident';
 import { PublicSpace } from './PublicSpace';
 import { Ticket, TicketEvent, SlaPolicy, TicketCounter } from './Ticket';
 import { EventLog } from './EventLog';
+import { Dispatch, DispatchUnit, DispatchEvent, DispatchTimer, IncidentResponse } from './Dispatch';
 
 /** Every entity the ORM knows; the one list the config and the CLI use. */
-export const entities = [Community, Grid, Staff, Building, Household, Resident, PublicSpace, Ticket, TicketEvent, SlaPolicy, TicketCounter, EventLog];
+export const entities = [Community, Grid, Staff, Building, Household, Resident, PublicSpace, Ticket, TicketEvent, SlaPolicy, TicketCounter, EventLog,
+  Dispatch, DispatchUnit, DispatchEvent, DispatchTimer, IncidentResponse];

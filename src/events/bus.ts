@@ -269,5 +269,6 @@ function destroy(client: Client): void {
 }
 
 function normalise(row: LogRow): LogRow {
-  return { ...row, id: Number(row.id), ticket_event_id: row.ticket_event_id === null ? null : Number(row.ticket_event_id) };
+  const id = (value: number | null) => (value === null ? null : Number(value));
+  return { ...row, id: Number(row.id), ticket_event_id: id(row.ticket_event_id), dispatch_event_id: id(row.dispatch_event_id) };
 }

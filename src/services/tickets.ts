@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import { AppError, badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
 import { ASSIGNABLE, ASSIGNER_ROLES, SUBMITTER_ROLES, WORKER_ROLES, transition, type Move } from './ticket-lifecycle';
-import { appendTicketEvents } from '../events/log';
+import { appendEvents, ticketEntries } from '../events/log';
 
 /** A ticket after a change, and the log position of the last event the change appended. */
 export interface TicketChange {
@@ -106,41 +106,50 @@ export async function submitTicket(ctx: Context, input: SubmitTicketInput): Prom
 
   // A resubmission answers with the first ticket and the cursor of its submission.
   const same = async (t: Ticket): Promise<TicketChange> => ({ ticket: checkReplay(t, input, title, where), logId: await submissionLogId(ctx, t) });
+  const estateCode = (await ctx.loaders.community.load(where.communityId))!.code;
+  return idempotent(ctx, key, same, async (em, now) => {
+    const { ticket, event } = await insertTicket(em, ctx, {
+      communityId: where.communityId, estateCode, key, channel: input.channel, category: input.category, priority: input.priority, title, description,
+      buildingId: where.building?.id ?? null, householdId: where.household?.id ?? null, spaceId: where.space?.id ?? null,
+      gridId: where.building?.grid.id ?? null, reporterResidentId, reporterStaffId: role === 'RESIDENT' ? null : staff?.id ?? null,
+    }, now);
+    return { ticket, logId: await appendEvents(em, ticketEntries(ticket, [event])) };
+  });
+}
+
+/** A new ticket's fields, checked by the caller. */
+export interface NewTicket {
+  communityId: number;
+  /** Read before the transaction: the transaction uses its own connection only. */
+  estateCode: string;
+  key: string;
+  channel: Ticket['channel'];
+  category: Ticket['category'];
+  priority: Ticket['priority'];
+  title: string;
+  description: string;
+  buildingId: number | null;
+  householdId: number | null;
+  spaceId: number | null;
+  gridId: number | null;
+  reporterResidentId: number | null;
+  reporterStaffId: number | null;
+}
+
+/**
+ * Runs `work` (which creates something under the caller's idempotency key) in
+ * a transaction, once per caller and key: a replay, including one that raced
+ * this request and committed first, answers with `same` and writes nothing.
+ * Inside the transaction only its own connection is used: a second pooled one
+ * per transaction would let concurrent requests exhaust the pool and wait forever.
+ */
+export async function idempotent<T>(
+  ctx: Context, key: string, same: (ticket: Ticket) => Promise<T>, work: (em: EntityManager, now: Date) => Promise<T>,
+): Promise<T> {
   const replay = await findReplay(ctx.em, caller(ctx), key);
   if (replay) return same(replay);
-  const code = (await ctx.loaders.community.load(where.communityId))!.code;
-  // Inside the transaction only its own connection is used: a second pooled one
-  // per transaction would let concurrent requests exhaust the pool and wait forever.
   try {
-    return await ctx.em.transactional(async (em) => {
-      const now = new Date();
-      const year = now.getUTCFullYear();
-      // Holding this row's lock until commit is what makes numbers gap-free and unique.
-      const [{ last_number: seq }] = await em.execute(
-        `insert into ticket_counter (community_id, year, last_number) values (?, ?, 1)
-         on conflict (community_id, year) do update set last_number = ticket_counter.last_number + 1 returning last_number`,
-        [where.communityId, year],
-      );
-      // A racing twin may have committed while we waited for the lock; it is visible now.
-      const twin = await findReplay(em, caller(ctx), key);
-      if (twin) throw new Replay(twin);
-      const sla = await em.findOneOrFail(SlaPolicy, { priority: input.priority });
-      const ticket = em.create(Ticket, {
-        community: where.communityId, number: `${code}-${year}-${String(seq).padStart(6, '0')}`, year, seq,
-        channel: input.channel, category: input.category, priority: input.priority, status: 'SUBMITTED',
-        title, description,
-        building: where.building?.id ?? null, household: where.household?.id ?? null, publicSpace: where.space?.id ?? null,
-        grid: where.building?.grid.id ?? null,
-        reporterResident: reporterResidentId, reporterStaff: role === 'RESIDENT' ? null : staff?.id ?? null,
-        version: 1, createdAt: now,
-        responseDueAt: new Date(now.getTime() + sla.responseMinutes * 60_000),
-        resolveDueAt: new Date(now.getTime() + sla.resolveMinutes * 60_000),
-        idempotencyCaller: caller(ctx), idempotencyKey: key,
-      } as never);
-      const event = record(em, ctx, ticket, 'SUBMITTED', null, 'SUBMITTED', null, now);
-      await em.flush();
-      return { ticket, logId: await appendTicketEvents(em, ticket, [event]) };
-    });
+    return await ctx.em.transactional((em) => work(em, new Date()));
   } catch (error) {
     if (error instanceof Replay) return same(error.ticket);
     // Same caller and key racing in another estate: the unique index decided; answer with the winner.
@@ -150,6 +159,40 @@ export async function submitTicket(ctx: Context, input: SubmitTicketInput): Prom
     }
     throw error;
   }
+}
+
+/**
+ * Creates a ticket and its SUBMITTED event inside the caller's transaction:
+ * numbered `<ESTATE>-<YEAR>-<seq>` without gaps (the counter row stays locked
+ * until commit), SLA due times from the sla_policy table. Throws a replay when
+ * the same caller's key committed while this one waited for the counter.
+ */
+export async function insertTicket(em: EntityManager, ctx: Context, fields: NewTicket, now: Date): Promise<{ ticket: Ticket; event: TicketEvent }> {
+  const year = now.getUTCFullYear();
+  // Holding this row's lock until commit is what makes numbers gap-free and unique.
+  const [{ last_number: seq }] = await em.execute(
+    `insert into ticket_counter (community_id, year, last_number) values (?, ?, 1)
+     on conflict (community_id, year) do update set last_number = ticket_counter.last_number + 1 returning last_number`,
+    [fields.communityId, year],
+  );
+  // A racing twin may have committed while we waited for the lock; it is visible now.
+  const twin = await findReplay(em, caller(ctx), fields.key);
+  if (twin) throw new Replay(twin);
+  const sla = await em.findOneOrFail(SlaPolicy, { priority: fields.priority });
+  const ticket = em.create(Ticket, {
+    community: fields.communityId, number: `${fields.estateCode}-${year}-${String(seq).padStart(6, '0')}`, year, seq,
+    channel: fields.channel, category: fields.category, priority: fields.priority, status: 'SUBMITTED',
+    title: fields.title, description: fields.description,
+    building: fields.buildingId, household: fields.householdId, publicSpace: fields.spaceId, grid: fields.gridId,
+    reporterResident: fields.reporterResidentId, reporterStaff: fields.reporterStaffId,
+    version: 1, createdAt: now,
+    responseDueAt: new Date(now.getTime() + sla.responseMinutes * 60_000),
+    resolveDueAt: new Date(now.getTime() + sla.resolveMinutes * 60_000),
+    idempotencyCaller: caller(ctx), idempotencyKey: fields.key,
+  } as never);
+  const event = record(em, ctx, ticket, 'SUBMITTED', null, 'SUBMITTED', null, now);
+  await em.flush();
+  return { ticket, event };
 }
 
 class Replay extends Error {
@@ -224,7 +267,7 @@ async function act(
     ticket.version += 1;
     await em.flush();
     // Last, so the log lock is held only for the moment before commit.
-    return { ticket, logId: await appendTicketEvents(em, ticket, events) };
+    return { ticket, logId: await appendEvents(em, ticketEntries(ticket, events)) };
   });
 }
 
@@ -272,21 +315,35 @@ async function authorize(ctx: Context, ticket: Ticket, action: Action): Promise<
 /** Moves a ticket along the lifecycle (acknowledge, start, resolve, reopen, cancel, close). */
 export function moveTicket(ctx: Context, input: TicketActionInput, move: Exclude<Move, 'rate'>): Promise<TicketChange> {
   return act(ctx, input.ticketId, input.expectedVersion, move, (em, ticket, now) => {
-    const from = ticket.status;
-    ticket.status = transition(from, move);
-    const note = text(input.note, 'note', false, 'note');
-    if (move === 'acknowledge') ticket.acknowledgedAt = now;
-    if (move === 'start') ticket.startedAt ??= now;
-    if (move === 'resolve') ticket.resolvedAt = now;
-    if (move === 'reopen') {
-      ticket.reopenedAt = now;
-      ticket.resolvedAt = null;
-    }
-    if (move === 'cancel') ticket.cancelledAt = now;
-    if (move === 'close') ticket.closedAt = now;
-    const event = ({ acknowledge: 'ACKNOWLEDGED', start: 'STARTED', resolve: 'RESOLVED', reopen: 'REOPENED', cancel: 'CANCELLED', close: 'CLOSED' } as const)[move];
-    return [record(em, ctx, ticket, event, from, ticket.status, note, now)];
+    const event = applyMove(em, ctx, ticket, move, now, () => text(input.note, 'note', false));
+    return [event];
   });
+}
+
+const MOVE_EVENTS = { acknowledge: 'ACKNOWLEDGED', start: 'STARTED', resolve: 'RESOLVED', reopen: 'REOPENED', cancel: 'CANCELLED', close: 'CLOSED' } as const;
+
+/**
+ * Makes a move on a ticket the caller holds locked and may act on: the
+ * transition (INVALID_TRANSITION), then the note (`note`, which may refuse
+ * it), then the ticket's timestamps and its event. The version is the caller's
+ * to bump. Dispatches move their ticket along with them through here.
+ */
+export function applyMove(
+  em: EntityManager, ctx: Context, ticket: Ticket, move: Exclude<Move, 'rate'>, now: Date, note: () => string | null,
+): TicketEvent {
+  const from = ticket.status;
+  ticket.status = transition(from, move);
+  const text = note();
+  if (move === 'acknowledge') ticket.acknowledgedAt = now;
+  if (move === 'start') ticket.startedAt ??= now;
+  if (move === 'resolve') ticket.resolvedAt = now;
+  if (move === 'reopen') {
+    ticket.reopenedAt = now;
+    ticket.resolvedAt = null;
+  }
+  if (move === 'cancel') ticket.cancelledAt = now;
+  if (move === 'close') ticket.closedAt = now;
+  return record(em, ctx, ticket, MOVE_EVENTS[move], from, ticket.status, text, now);
 }
 
 /** Gives the ticket to a member of staff of its estate; allowed until it is resolved. */
