@@ -34,7 +34,6 @@ export const ticketResolvers: Resolvers = {
     slaBreached: (t) => tickets.slaBreached(t),
     rating: (t) => (t.ratingScore === null || t.ratingScore === undefined ? null : t),
     timeline: (t, args, ctx) => ticketTimeline(ctx, t, args),
-    dispatch: () => null,
   },
   TicketRating: {
     score: (t) => t.ratingScore!,

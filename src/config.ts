@@ -30,6 +30,8 @@ export interface Config {
   limits?: QueryLimits;
   /** Operations per caller and window; unset: no rate limit. */
   rateLimit?: RateLimitConfig;
+  /** Emergency dispatch timing; unset: DEFAULT_DISPATCH. */
+  dispatch?: DispatchConfig;
   /**
    * CORS_ORIGINS: browser origins allowed on HTTP and WebSocket upgrades, in
    * canonical form (`:*` = any port). Unset: any port on localhost and
@@ -81,6 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenMaxLifetimeSeconds: parseDuration(env.TOKEN_MAX_LIFETIME, 'TOKEN_MAX_LIFETIME', 24 * 3600),
     limits: parseLimits(env),
     rateLimit: parseRateLimit(env, production),
+    dispatch: {
+      ackTimeoutSeconds: parseCount('DISPATCH_ACK_TIMEOUT_SECONDS', env.DISPATCH_ACK_TIMEOUT_SECONDS, DEFAULT_DISPATCH.ackTimeoutSeconds),
+      timerPollMs: parseCount('DISPATCH_TIMER_POLL_MS', env.DISPATCH_TIMER_POLL_MS, DEFAULT_DISPATCH.timerPollMs),
+    },
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     trustedDocuments: parseTrustedDocuments(env.TRUSTED_DOCUMENTS),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
@@ -107,6 +113,16 @@ function parseLimits(env: NodeJS.ProcessEnv): QueryLimits {
  * RATE_LIMIT_POINTS: operations per window; 0 turns the limit off. Unset: on
  * in production (PRODUCTION_RATE_LIMIT), off elsewhere.
  */
+/** How long a dispatch waits for an acknowledgement before it escalates, and how often timers are looked at. */
+export interface DispatchConfig {
+  /** DISPATCH_ACK_TIMEOUT_SECONDS: a dispatch nobody acknowledged within this escalates (the next unit, then the manager). */
+  ackTimeoutSeconds: number;
+  /** DISPATCH_TIMER_POLL_MS: how often each instance claims due timers (escalations, missed targets). */
+  timerPollMs: number;
+}
+
+export const DEFAULT_DISPATCH: Readonly<DispatchConfig> = Object.freeze({ ackTimeoutSeconds: 120, timerPollMs: 1000 });
+
 function parseRateLimit(env: NodeJS.ProcessEnv, production: boolean): RateLimitConfig | undefined {
   const windowSeconds = parseCount('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, PRODUCTION_RATE_LIMIT.windowSeconds);
   const raw = env.RATE_LIMIT_POINTS;

@@ -3,6 +3,7 @@ import type { Logger } from './logger';
 import type { Viewer } from './access/viewer';
 import { Loaders } from './loaders';
 import type { EventBus } from './events/bus';
+import { DEFAULT_DISPATCH, type DispatchConfig } from './config';
 
 /**
  * Everything a resolver gets: a fresh identity map, fresh loaders and the
@@ -22,9 +23,13 @@ export interface Context {
   shareKey?: string;
   /** Over WebSocket: ends the whole connection (a slow subscriber, an expired token). */
   connection?: { close(code: number, reason: string): void };
+  /** Server settings services need (dispatch timing). */
+  settings: Readonly<DispatchConfig>;
 }
 
-export function createContext(root: EntityManager, viewer: Viewer, requestId: string, logger: Logger, events?: EventBus): Context {
+export function createContext(
+  root: EntityManager, viewer: Viewer, requestId: string, logger: Logger, events?: EventBus, settings: Readonly<DispatchConfig> = DEFAULT_DISPATCH,
+): Context {
   const em = root.fork({ clear: true }) as EntityManager;
   const statements = { count: 0 };
   // Every read of a request goes through its fork's execute: counting here costs nothing per promise,
@@ -34,5 +39,5 @@ export function createContext(root: EntityManager, viewer: Viewer, requestId: st
     statements.count++;
     return execute(...args);
   }) as typeof em.execute;
-  return { em, loaders: new Loaders(em, viewer), viewer, requestId, logger, events, statements };
+  return { em, loaders: new Loaders(em, viewer), viewer, requestId, logger, events, statements, settings };
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Utils, type EntityMetadata, type EntityName } from '@mikro-orm/core';
 import { mapRows } from './db/rows';
-import { Building, Community, Grid, Household, PublicSpace, Resident, Staff, Ticket, TicketEvent } from './entities';
+import { Building, Community, Dispatch, DispatchEvent, Grid, Household, PublicSpace, Resident, Staff, Ticket, TicketEvent } from './entities';
 import { STAFF_ROLES } from './auth';
 import { rowCondition } from './access/rows';
 import type { Viewer } from './access/viewer';
@@ -54,6 +54,8 @@ export class Loaders {
   get publicSpace() { return this.byId(PublicSpace); }
   get ticket() { return this.byId(Ticket); }
   get ticketEvent() { return this.byId(TicketEvent); }
+  get dispatch() { return this.byId(Dispatch); }
+  get dispatchEvent() { return this.byId(DispatchEvent); }
 
   /** Estates by code (public). */
   get communityByCode(): DataLoader<string, Community | null> {
@@ -73,10 +75,19 @@ export class Loaders {
 
   /** The live-stream position of ticket events (null for history that predates the stream). */
   get logIdByTicketEvent(): DataLoader<number, number | null> {
+    return this.logIdBy('ticket_event_id');
+  }
+
+  /** The live-stream position of dispatch events (null for history that predates the stream). */
+  get logIdByDispatchEvent(): DataLoader<number, number | null> {
+    return this.logIdBy('dispatch_event_id');
+  }
+
+  private logIdBy(column: 'ticket_event_id' | 'dispatch_event_id'): DataLoader<number, number | null> {
     const rule = rowCondition('event_log', this.viewer, 'x');
-    const sql = `select x.ticket_event_id, x.id from event_log x where x.ticket_event_id = any(?::bigint[]) and (${rule.sql})`;
+    const sql = `select x.${column} as event, x.id from event_log x where x.${column} = any(?::bigint[]) and (${rule.sql})`;
     return this.batch({ sql, bindings: rule.bindings }, intArray, async (ids, rows) => {
-      const byEvent = new Map(rows.map((r) => [Number(r.ticket_event_id), Number(r.id)]));
+      const byEvent = new Map(rows.map((r) => [Number(r.event), Number(r.id)]));
       return ids.map((id) => byEvent.get(id) ?? null);
     });
   }

@@ -10,7 +10,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { buildSchema } from '../resolvers';
 import { viewerFromAuthorization, type Viewer } from './access/viewer';
-import type { Config } from './config';
+import { DEFAULT_DISPATCH, type Config } from './config';
+import { DispatchTimers } from './services/dispatch-timers';
 import { createContext, type Context } from './context';
 import { databaseReady } from './db/orm';
 import { AppError, formatError, isClientError } from './errors';
@@ -78,6 +79,9 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   const tokenRules = { secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds };
   const events = new EventBus(orm, listenerUrl ?? orm.config.get('clientUrl')!, logger, eventBus);
   await events.start();
+  // Escalations and missed targets: every instance polls; each timer fires once (src/services/dispatch-timers.ts).
+  const timers = new DispatchTimers(orm, logger, config.dispatch ?? DEFAULT_DISPATCH);
+  timers.start();
   const limits = queryLimits(config.limits);
   const rateLimiter = createRateLimiter(config.rateLimit, orm.config.get('clientUrl')!, logger);
   const metrics = new Metrics({ orm, events, production: config.production, token: config.metricsToken });
@@ -146,7 +150,7 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
           if (!(error instanceof AppError)) throw error;
           throw new AppError('UNAUTHENTICATED', error.message, { http: { status: 401 } });
         }
-        return createContext(orm.em, res.locals.viewer as Viewer, res.locals.requestId ?? crypto.randomUUID(), logger, events);
+        return createContext(orm.em, res.locals.viewer as Viewer, res.locals.requestId ?? crypto.randomUUID(), logger, events, config.dispatch);
       },
     }),
   );
@@ -163,7 +167,7 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   return {
     url: `http://${host}:${port}/graphql`,
     port,
-    stop: () => (stopping ??= apollo.stop().then(() => events.stop()).then(() => rateLimiter.close())),
+    stop: () => (stopping ??= apollo.stop().then(() => timers.stop()).then(() => events.stop()).then(() => rateLimiter.close())),
   };
 }
 

@@ -116,7 +116,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [new AppError('BAD_USER_INPUT', `A connection holds at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} operations at once; complete one first`)];
         }
-        const context = createContext(orm.em, viewer, crypto.randomUUID(), logger, events);
+        const context = createContext(orm.em, viewer, crypto.randomUUID(), logger, events, config.dispatch);
         context.connection = { close: (code, reason) => ctx.extra.socket.close(code, reason) };
         // What a result can depend on: the operation and the reader's rights, as the access rules see them.
         context.shareKey = JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, viewer.rightsKey]);

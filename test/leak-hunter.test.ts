@@ -60,8 +60,10 @@ function rootArgs(): Record<string, Record<string, unknown>[]> {
     'Query.communities': [{ first: 100 }],
     'Query.node': ids.map((id) => ({ id })),
     'Query.nodes': [{ ids }],
+    'Query.ticket': [...A.tickets, ...B.tickets].map((k) => ({ number: k.number })),
     'Query.tickets': [{ first: 10 }, { first: 10, filter: { communityCodes: [A.estate.code] } }, { first: 10, filter: { communityCodes: [B.estate.code] } }],
     'Subscription.ticketEvents': [{}, { filter: { communityCodes: [A.estate.code] } }, { filter: { communityCodes: [B.estate.code] } }],
+    'Subscription.dispatchEvents': [{}, { communityCodes: [A.estate.code] }, { communityCodes: [B.estate.code] }],
   };
 }
 
@@ -163,6 +165,8 @@ describe.each(ROLES)('%s', (role) => {
       for (const k of g.tickets.filter((k) => k.reporterResidentId !== null).slice(0, 2)) {
         await gql(t.url, 'mutation($i: TicketActionInput!) { reopenTicket(input: $i) { ticket { id } } }', { i: { ticketId: k.id } }, manager);
       }
+      await gql(t.url, 'mutation($i: RaiseEmergencyInput!) { raiseEmergency(input: $i) { dispatch { id } } }',
+        { i: { idempotencyKey: `hunt-${g.estate.code}`, incidentType: 'FIRE', buildingId: g.estate.gid.building(0) } }, manager);
       return submitOk(t, manager, { buildingId: g.estate.gid.building(0) });
     };
     await write(B);

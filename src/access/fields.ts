@@ -38,6 +38,7 @@ const OWNERS: Record<string, (row: Row) => Owner> = {
   Ticket: (t) => ({ community: t.community.id, household: (t.household as Ref)?.id ?? null }),
   TicketRating: (t) => ({ community: t.community.id, household: (t.household as Ref)?.id ?? null }),
   TicketEvent: (e) => ({ community: e.community.id }),
+  DispatchEvent: (e) => ({ community: e.community.id }),
 };
 
 const READ_ONLY_ROLES = new Set(['DISTRICT', 'INTEGRATOR']);

@@ -15,6 +15,8 @@ import type { Viewer } from './viewer';
 export type Rule =
   | boolean
   | { column: string; in: readonly (number | string)[] }
+  /** The row's array column holds `value`. */
+  | { column: string; contains: number }
   | { and: readonly Rule[] }
   | { or: readonly Rule[] }
   /** The row's `via` column points at a row of `table` that the viewer may read (SQL only). */
@@ -41,6 +43,23 @@ function ownTickets(viewer: Viewer): Rule {
   return { or: [{ column: 'household_id', in: [viewer.householdId ?? 0] }, { column: 'reporter_resident_id', in: [viewer.residentId ?? 0] }] };
 }
 
+/**
+ * A dispatch's live events: a RESIDENT's only when the emergency's ticket is
+ * theirs (the log copies its household and reporter); a STAFF token's only
+ * when they were sent ("units see their own"); desks, managers and dashboards
+ * see every dispatch of their estates.
+ */
+function ownDispatchEvents(viewer: Viewer): Rule {
+  if (viewer.role === 'RESIDENT') return ownTickets(viewer);
+  if (viewer.role === 'STAFF') return { column: 'staff_ids', contains: viewer.staffId ?? 0 };
+  return true;
+}
+
+/** A RESIDENT reads a dispatch (its units, its events) only through a ticket of theirs. */
+function throughTicket(viewer: Viewer, via: { parentTable: string; via: string }): Rule {
+  return viewer.role === 'RESIDENT' ? and(estate(viewer), via) : estate(viewer);
+}
+
 /** Rules by table. Public tables say so explicitly. */
 const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   community: () => true,
@@ -53,8 +72,16 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   ticket: (v) => and(estate(v), ownTickets(v)),
   // A resident's events follow their tickets; everyone else's follow the estate, on the event's own row.
   ticket_event: (v) => (v.role === 'RESIDENT' ? and(estate(v), { parentTable: 'ticket', via: 'ticket_id' }) : estate(v)),
-  // Log rows carry copies of the columns the ticket rule reads.
-  event_log: (v) => and(estate(v), ownTickets(v)),
+  dispatch: (v) => throughTicket(v, { parentTable: 'ticket', via: 'ticket_id' }),
+  dispatch_unit: (v) => throughTicket(v, { parentTable: 'dispatch', via: 'dispatch_id' }),
+  dispatch_event: (v) => throughTicket(v, { parentTable: 'dispatch', via: 'dispatch_id' }),
+  // Log rows carry copies of the columns the rules of their kind read.
+  event_log: (v) => and(estate(v), {
+    or: [
+      and({ column: 'kind', in: ['TICKET'] }, ownTickets(v)),
+      and({ column: 'kind', in: ['DISPATCH'] }, ownDispatchEvents(v)),
+    ],
+  }),
 };
 
 /** The rule for reading `table` as `viewer`; a table without a rule is a programming error. */
@@ -83,6 +110,7 @@ export function rowCondition(table: string, viewer: Viewer, alias = 'x'): Condit
 export function toSql(rule: Rule, alias: string, viewer: Viewer, depth = 0): Condition {
   if (rule === true) return { sql: 'true', bindings: [] };
   if (rule === false) return { sql: 'false', bindings: [] };
+  if ('contains' in rule) return { sql: `? = any(${alias}."${rule.column}")`, bindings: [rule.contains] };
   if ('column' in rule) {
     const column = `${alias}."${rule.column}"`;
     if (rule.in.length === 0) return { sql: 'false', bindings: [] };
@@ -107,6 +135,10 @@ export function toSql(rule: Rule, alias: string, viewer: Viewer, depth = 0): Con
 export function toPredicate(rule: Rule): (row: Record<string, unknown>) => boolean {
   if (rule === true) return () => true;
   if (rule === false) return () => false;
+  if ('contains' in rule) {
+    const { column, contains } = rule;
+    return (row) => Array.isArray(row[column]) && (row[column] as unknown[]).includes(contains);
+  }
   if ('column' in rule) {
     const { column } = rule;
     const values = new Set<unknown>(rule.in);

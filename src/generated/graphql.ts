@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel } from '../entities';
+import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel, Dispatch as DispatchModel, DispatchUnit as DispatchUnitModel, DispatchEvent as DispatchEventModel } from '../entities';
 import type { Connection } from '../services/paging';
 import type { Viewer as ViewerModel } from '../access/viewer';
 import type { Context } from '../context';
@@ -118,8 +118,12 @@ export type Community = Node & {
   buildings?: Maybe<BuildingConnection>;
   /** Short code, unique across the operator, e.g. `LH`. Tokens list estates by this code. */
   code: Scalars['String']['output'];
+  /** The estate's dispatches, newest first, paged. */
+  dispatches?: Maybe<DispatchConnection>;
   /** The administrative district the estate belongs to. */
   district: Scalars['String']['output'];
+  /** Minutes within which an emergency dispatch must be on scene. */
+  emergencyTargetMinutes: Scalars['Int']['output'];
   /** Total floor area of all buildings in square metres. */
   floorAreaM2: Scalars['Int']['output'];
   /** The estate's grids, ordered by code. */
@@ -150,6 +154,18 @@ export type Community = Node & {
  * public spaces are public; everything else needs a token for this estate.
  */
 export type CommunityBuildingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An estate (residential community) run by the operator. Its name, district and
+ * public spaces are public; everything else needs a token for this estate.
+ */
+export type CommunityDispatchesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -200,25 +216,203 @@ export type CommunityEdge = {
   node: Community;
 };
 
-/** The emergency response raised with an EMERGENCY ticket. */
+/**
+ * The emergency response raised with an EMERGENCY ticket: who was sent, and
+ * whether they were on scene within the estate's target (15 minutes at the
+ * reference estate). Visible like its ticket; a STAFF token's live stream shows
+ * only the dispatches it was sent to.
+ */
 export type Dispatch = Node & {
   __typename?: 'Dispatch';
+  /** When a unit acknowledged. */
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The building the emergency is in. */
+  building: Building;
+  /** When the incident was cleared. */
+  clearedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The estate. */
+  community: Community;
+  /** When units were first sent. */
+  dispatchedAt: Scalars['DateTime']['output'];
+  /** How many times it escalated because nobody acknowledged in time. */
+  escalations: Scalars['Int']['output'];
+  /** The grid responsible for the building. */
+  grid?: Maybe<Grid>;
+  /** The household it concerns, if one. */
+  household?: Maybe<Household>;
   /** Global ID. */
   id: Scalars['ID']['output'];
+  /** What kind of emergency it is. */
+  incidentType: IncidentType;
+  /** True when nobody suitable was on duty and it went straight to the estate's manager. */
+  managerFallback: Scalars['Boolean']['output'];
+  /** When a unit reached the scene. */
+  onSceneAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Seconds from dispatch to on scene; null until then. */
+  responseSeconds?: Maybe<Scalars['Int']['output']>;
   /** Where the dispatch stands. */
   status: DispatchStatus;
+  /** Be on scene by then: the estate's target after `dispatchedAt`. */
+  targetOnSceneAt: Scalars['DateTime']['output'];
+  /** The EMERGENCY ticket raised with it. */
+  ticket: Ticket;
+  /** What happened to it, oldest first, paged. */
+  timeline: DispatchEventConnection;
+  /** The members of staff sent, in the order they were sent. */
+  units: Array<DispatchUnit>;
+  /** Increases with every change; send it back as `expectedVersion` to act only on what you saw. */
+  version: Scalars['Int']['output'];
+  /** True when on scene by the target; false when on scene late or the target passed; null while still within it. */
+  withinTarget?: Maybe<Scalars['Boolean']['output']>;
 };
 
-/** Where an emergency dispatch stands. */
-export type DispatchStatus =
+
+/**
+ * The emergency response raised with an EMERGENCY ticket: who was sent, and
+ * whether they were on scene within the estate's target (15 minutes at the
+ * reference estate). Visible like its ticket; a STAFF token's live stream shows
+ * only the dispatches it was sent to.
+ */
+export type DispatchTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Act on a dispatch (acknowledge, arrive, clear). */
+export type DispatchActionInput = {
+  /** The dispatch. */
+  dispatchId: Scalars['ID']['input'];
+  /** The version you last saw; when it is stale the move fails with VERSION_CONFLICT and nothing changes. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** A note for the timeline, at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of dispatches, newest first. */
+export type DispatchConnection = {
+  __typename?: 'DispatchConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<DispatchEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One dispatch in a paged list. */
+export type DispatchEdge = {
+  __typename?: 'DispatchEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The dispatch. */
+  node: Dispatch;
+};
+
+/** One change of a dispatch. Events are never changed or removed. */
+export type DispatchEvent = {
+  __typename?: 'DispatchEvent';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Position in the live event stream: pass it as `after` to resume right after this event. Null for history recorded before the stream existed. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** The dispatch. */
+  dispatch: Dispatch;
+  /** The status before; null when it did not change. */
+  fromStatus?: Maybe<DispatchStatus>;
+  /** Stable ID of the event. */
+  id: Scalars['ID']['output'];
+  /** The note left with the change, if any. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The status after; null when it did not change. */
+  toStatus?: Maybe<DispatchStatus>;
+  /** What happened. */
+  type: DispatchEventType;
+  /** The unit it concerns: the one sent by an escalation, or the one that acted. */
+  unit?: Maybe<Staff>;
+};
+
+/** A page of a dispatch's timeline, oldest first. */
+export type DispatchEventConnection = {
+  __typename?: 'DispatchEventConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<DispatchEventEdge>;
+  /** Where this page sits in the whole timeline. */
+  pageInfo: PageInfo;
+  /** Number of events in the whole timeline. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One dispatch event in a paged list. */
+export type DispatchEventEdge = {
+  __typename?: 'DispatchEventEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: DispatchEvent;
+};
+
+/** What happened to a dispatch. */
+export type DispatchEventType =
   /** A unit acknowledged. */
   | 'ACKNOWLEDGED'
   /** The incident is over. */
   | 'CLEARED'
-  /** Units have been sent. */
+  /** Units were sent. */
+  | 'DISPATCHED'
+  /** Nobody acknowledged in time: another unit (then the estate's manager) was sent. */
+  | 'ESCALATED'
+  /** A unit reached the scene. */
+  | 'ON_SCENE'
+  /** The target time passed with nobody on scene. */
+  | 'TARGET_MISSED';
+
+/** The dispatch after a change. */
+export type DispatchPayload = {
+  __typename?: 'DispatchPayload';
+  /** The stream position of the last event this change appended: subscribe to `dispatchEvents(after: cursor)` to follow from exactly here. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** The dispatch as it is now. */
+  dispatch: Dispatch;
+};
+
+/** Where an emergency dispatch stands: DISPATCHED → ACKNOWLEDGED → ON_SCENE → CLEARED. */
+export type DispatchStatus =
+  /** A unit acknowledged and is on the way. */
+  | 'ACKNOWLEDGED'
+  /** The incident is over. */
+  | 'CLEARED'
+  /** Units have been sent; nobody has acknowledged yet. */
   | 'DISPATCHED'
   /** A unit reached the scene. */
   | 'ON_SCENE';
+
+/** A member of staff sent to a dispatch. */
+export type DispatchUnit = {
+  __typename?: 'DispatchUnit';
+  /** When they acknowledged; null until they did (another unit may have). */
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When they were sent. */
+  dispatchedAt: Scalars['DateTime']['output'];
+  /** Why they were chosen. */
+  reason: DispatchUnitReason;
+  /** The job they were sent for. */
+  role: StaffRole;
+  /** Who. */
+  staff: Staff;
+};
+
+/** Why a member of staff was sent. */
+export type DispatchUnitReason =
+  /** Sent when nobody acknowledged in time. */
+  | 'ESCALATION'
+  /** On duty elsewhere in the estate (nobody of that job was on duty in the grid's squad). */
+  | 'ESTATE'
+  /** The estate's manager: nobody suitable was on duty, or the last step of escalation. */
+  | 'MANAGER'
+  /** On duty in the squad of the building's grid. */
+  | 'SQUAD';
 
 /** Erase a resident's personal data. */
 export type EraseResidentInput = {
@@ -346,15 +540,38 @@ export type HouseholdEdge = {
   node: Household;
 };
 
+/** What kind of emergency it is; decides which jobs are sent (the incident_response table). */
+export type IncidentType =
+  /** Someone trapped in a lift: maintenance and security. */
+  | 'ELEVATOR_ENTRAPMENT'
+  /** A fire or a fire alarm: security and the manager. */
+  | 'FIRE'
+  /** A smell of gas: security and maintenance. */
+  | 'GAS_LEAK'
+  /** Someone needs medical help: the steward and security, while the desk calls the ambulance. */
+  | 'MEDICAL'
+  /** Power gone in a building: maintenance and the steward. */
+  | 'POWER_OUTAGE'
+  /** A break-in, a fight, a threat: security and the steward. */
+  | 'SECURITY'
+  /** A burst pipe or flooding: maintenance and the steward. */
+  | 'WATER_LEAK';
+
 /** Changes to tickets. Each succeeds completely or writes nothing. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Acknowledge a DISPATCHED dispatch (a unit sent, the desk, a manager); its ticket is acknowledged with it. */
+  acknowledgeDispatch: DispatchPayload;
   /** Acknowledge a SUBMITTED ticket (staff of its estate). */
   acknowledgeTicket: TicketPayload;
+  /** Record arrival on scene of an ACKNOWLEDGED dispatch, with its response time; its ticket goes IN_PROGRESS. */
+  arriveOnScene: DispatchPayload;
   /** Assign a ticket to staff of its estate (managers and dispatchers), until it is resolved. */
   assignTicket: TicketPayload;
   /** Cancel a ticket before work starts (its reporter). */
   cancelTicket: TicketPayload;
+  /** Clear a dispatch that is ON_SCENE: the incident is over; its ticket is resolved. */
+  clearDispatch: DispatchPayload;
   /** Close a RESOLVED ticket that no resident reported (a patrol's, a steward's): the member of staff who raised it or a manager. A resident's ticket closes with their rating. */
   closeTicket: TicketPayload;
   /**
@@ -365,12 +582,16 @@ export type Mutation = {
    * ADMIN. Their tokens stop working within a minute.
    */
   eraseResident: EraseResidentPayload;
+  /** Raise an emergency (the desk, managers, staff on their rounds): an EMERGENCY ticket and a dispatch to the right people on duty, in one transaction. Idempotent per caller and idempotencyKey. */
+  raiseEmergency: DispatchPayload;
   /** Rate a RESOLVED ticket 1–5 (the resident who reported it, once); closes it. Staff never rate, and a ticket no resident reported has no rating. */
   rateTicket: TicketPayload;
   /** Reopen a RESOLVED ticket (its reporter or a manager). */
   reopenTicket: TicketPayload;
   /** Resolve an IN_PROGRESS ticket (staff of its estate). */
   resolveTicket: TicketPayload;
+  /** Go on or off duty (yourself), or put a member of staff of your estate on or off duty (the desk, managers). */
+  setDuty: SetDutyPayload;
   /** Start work on an ACKNOWLEDGED or REOPENED ticket (staff of its estate). */
   startTicket: TicketPayload;
   /** Raise a ticket (residents, staff, the desk). Idempotent per caller and idempotencyKey. */
@@ -379,8 +600,20 @@ export type Mutation = {
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationAcknowledgeDispatchArgs = {
+  input: DispatchActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationAcknowledgeTicketArgs = {
   input: TicketActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationArriveOnSceneArgs = {
+  input: DispatchActionInput;
 };
 
 
@@ -397,6 +630,12 @@ export type MutationCancelTicketArgs = {
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationClearDispatchArgs = {
+  input: DispatchActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationCloseTicketArgs = {
   input: TicketActionInput;
 };
@@ -405,6 +644,12 @@ export type MutationCloseTicketArgs = {
 /** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationEraseResidentArgs = {
   input: EraseResidentInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationRaiseEmergencyArgs = {
+  input: RaiseEmergencyInput;
 };
 
 
@@ -423,6 +668,12 @@ export type MutationReopenTicketArgs = {
 /** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationResolveTicketArgs = {
   input: TicketActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationSetDutyArgs = {
+  input: SetDutyInput;
 };
 
 
@@ -578,6 +829,20 @@ export type QueryTicketsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Raise an emergency: an EMERGENCY ticket and a dispatch, in one step. */
+export type RaiseEmergencyInput = {
+  /** The building it is in. */
+  buildingId: Scalars['ID']['input'];
+  /** What the caller said, at most 4,000 characters: it becomes the ticket's description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The household it concerns, if one (a household of that building). */
+  householdId?: InputMaybe<Scalars['ID']['input']>;
+  /** Your key for this emergency (1–100 characters). Sending the same key again returns the same dispatch and writes nothing: a double click on the desk raises one emergency. */
+  idempotencyKey: Scalars['String']['input'];
+  /** What kind of emergency it is. */
+  incidentType: IncidentType;
+};
+
 /** Rate a resolved ticket (the resident who reported it); closes it. */
 export type RateTicketInput = {
   /** Optional comment, at most 1,000 characters. */
@@ -630,6 +895,21 @@ export type Role =
   | 'RESIDENT'
   /** A squad member or steward (token subject: their Staff ID). */
   | 'STAFF';
+
+/** Put a member of staff on or off duty. */
+export type SetDutyInput = {
+  /** On duty (sent to emergencies) or not. */
+  onDuty: Scalars['Boolean']['input'];
+  /** Who; default: the member of staff the token names. */
+  staffId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The member of staff after the change. */
+export type SetDutyPayload = {
+  __typename?: 'SetDutyPayload';
+  /** As they are now. */
+  staff: Staff;
+};
 
 /** A member of the operator's staff in one estate. */
 export type Staff = Node & {
@@ -718,6 +998,14 @@ export type SubmitTicketInput = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
+   * Dispatch changes as they commit, from the same log and with the same
+   * guarantee as `ticketEvents`: with `after`, every event after that cursor
+   * first, then live, with no gap and no duplicate. Desks, managers and
+   * dashboards see every dispatch of the estates asked for; a STAFF token only
+   * the dispatches it was sent to; a RESIDENT only those of their own tickets.
+   */
+  dispatchEvents: DispatchEvent;
+  /**
    * Ticket changes as they commit, in one total order. With `after`: every
    * matching event after that cursor first, then live, with no gap and no
    * duplicate. Without: live from now. A subscriber that falls more than 1,000
@@ -725,6 +1013,16 @@ export type Subscription = {
    * token closes the connection (code 4401).
    */
   ticketEvents: TicketEvent;
+};
+
+
+/**
+ * Live streams over the graphql-ws protocol on /graphql. Every event carries a
+ * cursor; a client that reconnects with `after` gets exactly what it missed.
+ */
+export type SubscriptionDispatchEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  communityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -1154,7 +1452,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( BuildingModel )
     | ( CommunityModel )
-    | ( Dispatch )
+    | ( DispatchModel )
     | ( GridModel )
     | ( HouseholdModel )
     | ( PublicSpaceModel )
@@ -1177,8 +1475,18 @@ export type ResolversTypes = {
   CommunityEdge: ResolverTypeWrapper<Omit<CommunityEdge, 'node'> & { node: ResolversTypes['Community'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Dispatch: ResolverTypeWrapper<Dispatch>;
+  Dispatch: ResolverTypeWrapper<DispatchModel>;
+  DispatchActionInput: DispatchActionInput;
+  DispatchConnection: ResolverTypeWrapper<Connection>;
+  DispatchEdge: ResolverTypeWrapper<Omit<DispatchEdge, 'node'> & { node: ResolversTypes['Dispatch'] }>;
+  DispatchEvent: ResolverTypeWrapper<DispatchEventModel>;
+  DispatchEventConnection: ResolverTypeWrapper<Connection>;
+  DispatchEventEdge: ResolverTypeWrapper<Omit<DispatchEventEdge, 'node'> & { node: ResolversTypes['DispatchEvent'] }>;
+  DispatchEventType: DispatchEventType;
+  DispatchPayload: ResolverTypeWrapper<Omit<DispatchPayload, 'dispatch'> & { dispatch: ResolversTypes['Dispatch'] }>;
   DispatchStatus: DispatchStatus;
+  DispatchUnit: ResolverTypeWrapper<DispatchUnitModel>;
+  DispatchUnitReason: DispatchUnitReason;
   EraseResidentInput: EraseResidentInput;
   EraseResidentPayload: ResolverTypeWrapper<EraseResidentPayload>;
   Grid: ResolverTypeWrapper<GridModel>;
@@ -1187,6 +1495,7 @@ export type ResolversTypes = {
   HouseholdConnection: ResolverTypeWrapper<Connection>;
   HouseholdEdge: ResolverTypeWrapper<Omit<HouseholdEdge, 'node'> & { node: ResolversTypes['Household'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IncidentType: IncidentType;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -1196,9 +1505,12 @@ export type ResolversTypes = {
   PublicSpaceKind: PublicSpaceKind;
   PublicSpaceStatus: PublicSpaceStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RaiseEmergencyInput: RaiseEmergencyInput;
   RateTicketInput: RateTicketInput;
   Resident: ResolverTypeWrapper<ResidentModel>;
   Role: Role;
+  SetDutyInput: SetDutyInput;
+  SetDutyPayload: ResolverTypeWrapper<Omit<SetDutyPayload, 'staff'> & { staff: ResolversTypes['Staff'] }>;
   Staff: ResolverTypeWrapper<StaffModel>;
   StaffConnection: ResolverTypeWrapper<Connection>;
   StaffEdge: ResolverTypeWrapper<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Staff'] }>;
@@ -1238,7 +1550,15 @@ export type ResolversParentTypes = {
   CommunityEdge: Omit<CommunityEdge, 'node'> & { node: ResolversParentTypes['Community'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Dispatch: Dispatch;
+  Dispatch: DispatchModel;
+  DispatchActionInput: DispatchActionInput;
+  DispatchConnection: Connection;
+  DispatchEdge: Omit<DispatchEdge, 'node'> & { node: ResolversParentTypes['Dispatch'] };
+  DispatchEvent: DispatchEventModel;
+  DispatchEventConnection: Connection;
+  DispatchEventEdge: Omit<DispatchEventEdge, 'node'> & { node: ResolversParentTypes['DispatchEvent'] };
+  DispatchPayload: Omit<DispatchPayload, 'dispatch'> & { dispatch: ResolversParentTypes['Dispatch'] };
+  DispatchUnit: DispatchUnitModel;
   EraseResidentInput: EraseResidentInput;
   EraseResidentPayload: EraseResidentPayload;
   Grid: GridModel;
@@ -1253,8 +1573,11 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PublicSpace: PublicSpaceModel;
   Query: Record<PropertyKey, never>;
+  RaiseEmergencyInput: RaiseEmergencyInput;
   RateTicketInput: RateTicketInput;
   Resident: ResidentModel;
+  SetDutyInput: SetDutyInput;
+  SetDutyPayload: Omit<SetDutyPayload, 'staff'> & { staff: ResolversParentTypes['Staff'] };
   Staff: StaffModel;
   StaffConnection: Connection;
   StaffEdge: Omit<StaffEdge, 'node'> & { node: ResolversParentTypes['Staff'] };
@@ -1312,7 +1635,9 @@ export type BuildingEdgeResolvers<ContextType = Context, ParentType extends Reso
 export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = {
   buildings?: Resolver<Maybe<ResolversTypes['BuildingConnection']>, ParentType, ContextType, Partial<CommunityBuildingsArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dispatches?: Resolver<Maybe<ResolversTypes['DispatchConnection']>, ParentType, ContextType, Partial<CommunityDispatchesArgs>>;
   district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emergencyTargetMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   floorAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   grids?: Resolver<Maybe<Array<ResolversTypes['Grid']>>, ParentType, ContextType>;
   householdCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1347,9 +1672,74 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DispatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dispatch'] = ResolversParentTypes['Dispatch']> = {
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  building?: Resolver<ResolversTypes['Building'], ParentType, ContextType>;
+  clearedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  dispatchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  incidentType?: Resolver<ResolversTypes['IncidentType'], ParentType, ContextType>;
+  managerFallback?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  onSceneAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  responseSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DispatchStatus'], ParentType, ContextType>;
+  targetOnSceneAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['DispatchEventConnection'], ParentType, ContextType, Partial<DispatchTimelineArgs>>;
+  units?: Resolver<Array<ResolversTypes['DispatchUnit']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withinTarget?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DispatchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DispatchConnection'] = ResolversParentTypes['DispatchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DispatchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DispatchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DispatchEdge'] = ResolversParentTypes['DispatchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Dispatch'], ParentType, ContextType>;
+};
+
+export type DispatchEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DispatchEvent'] = ResolversParentTypes['DispatchEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dispatch?: Resolver<ResolversTypes['Dispatch'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['DispatchStatus']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toStatus?: Resolver<Maybe<ResolversTypes['DispatchStatus']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['DispatchEventType'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+};
+
+export type DispatchEventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DispatchEventConnection'] = ResolversParentTypes['DispatchEventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DispatchEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DispatchEventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DispatchEventEdge'] = ResolversParentTypes['DispatchEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DispatchEvent'], ParentType, ContextType>;
+};
+
+export type DispatchPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DispatchPayload'] = ResolversParentTypes['DispatchPayload']> = {
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dispatch?: Resolver<ResolversTypes['Dispatch'], ParentType, ContextType>;
+};
+
+export type DispatchUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DispatchUnit'] = ResolversParentTypes['DispatchUnit']> = {
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dispatchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['DispatchUnitReason'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['StaffRole'], ParentType, ContextType>;
+  staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
 };
 
 export type EraseResidentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EraseResidentPayload'] = ResolversParentTypes['EraseResidentPayload']> = {
@@ -1401,14 +1791,19 @@ export type HouseholdEdgeResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeDispatch?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationAcknowledgeDispatchArgs, 'input'>>;
   acknowledgeTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAcknowledgeTicketArgs, 'input'>>;
+  arriveOnScene?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationArriveOnSceneArgs, 'input'>>;
   assignTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAssignTicketArgs, 'input'>>;
   cancelTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationCancelTicketArgs, 'input'>>;
+  clearDispatch?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationClearDispatchArgs, 'input'>>;
   closeTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationCloseTicketArgs, 'input'>>;
   eraseResident?: Resolver<ResolversTypes['EraseResidentPayload'], ParentType, ContextType, RequireFields<MutationEraseResidentArgs, 'input'>>;
+  raiseEmergency?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationRaiseEmergencyArgs, 'input'>>;
   rateTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationRateTicketArgs, 'input'>>;
   reopenTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationReopenTicketArgs, 'input'>>;
   resolveTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationResolveTicketArgs, 'input'>>;
+  setDuty?: Resolver<ResolversTypes['SetDutyPayload'], ParentType, ContextType, RequireFields<MutationSetDutyArgs, 'input'>>;
   startTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationStartTicketArgs, 'input'>>;
   submitTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationSubmitTicketArgs, 'input'>>;
 };
@@ -1455,6 +1850,10 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SetDutyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetDutyPayload'] = ResolversParentTypes['SetDutyPayload']> = {
+  staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+};
+
 export type StaffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
@@ -1479,6 +1878,7 @@ export type StaffEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  dispatchEvents?: SubscriptionResolver<ResolversTypes['DispatchEvent'], "dispatchEvents", ParentType, ContextType, Partial<SubscriptionDispatchEventsArgs>>;
   ticketEvents?: SubscriptionResolver<ResolversTypes['TicketEvent'], "ticketEvents", ParentType, ContextType, Partial<SubscriptionTicketEventsArgs>>;
 };
 
@@ -1587,6 +1987,13 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Dispatch?: DispatchResolvers<ContextType>;
+  DispatchConnection?: DispatchConnectionResolvers<ContextType>;
+  DispatchEdge?: DispatchEdgeResolvers<ContextType>;
+  DispatchEvent?: DispatchEventResolvers<ContextType>;
+  DispatchEventConnection?: DispatchEventConnectionResolvers<ContextType>;
+  DispatchEventEdge?: DispatchEventEdgeResolvers<ContextType>;
+  DispatchPayload?: DispatchPayloadResolvers<ContextType>;
+  DispatchUnit?: DispatchUnitResolvers<ContextType>;
   EraseResidentPayload?: EraseResidentPayloadResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   GridWorker?: GridWorkerResolvers<ContextType>;
@@ -1599,6 +2006,7 @@ export type Resolvers<ContextType = Context> = {
   PublicSpace?: PublicSpaceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Resident?: ResidentResolvers<ContextType>;
+  SetDutyPayload?: SetDutyPayloadResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;
   StaffEdge?: StaffEdgeResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import type { TicketEventFilter } from '../generated/graphql';
 import type { Context } from '../context';
+import type { EventKind } from '../entities';
 import { badInput, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
 import { decodeCursor } from '../events/log';
@@ -13,25 +14,41 @@ export const MAX_QUEUE = 1000;
 /**
  * The ticket event stream of one subscriber: its filter and the log's access
  * rule for the viewer (its estates; a RESIDENT only their household's and
- * their own tickets), as one rule run in SQL for replay and on every live
- * row, then replayed from `after` and continued live.
+ * their own tickets).
  */
 export async function ticketEventStream(ctx: Context, filter: TicketEventFilter | null | undefined, after: string | null | undefined): Promise<AsyncIterable<Delivery>> {
-  const { viewer } = ctx;
-  if (!viewer.role) throw unauthenticated('Sign in to follow ticket events');
-  if (!ctx.events) throw new Error('the event bus is not running');
+  if (!ctx.viewer.role) throw unauthenticated('Sign in to follow ticket events');
   const f = filter ?? {};
-  const rules: Rule[] = [{ column: 'kind', in: ['TICKET'] }];
   const estates = await filterEstates(ctx, f.communityCodes, 'filter.communityCodes');
-  if (estates !== 'ALL') rules.push({ column: 'community_id', in: estates });
+  const rules: Rule[] = [];
   if (f.gridId != null) rules.push({ column: 'grid_id', in: [expectGlobalId(f.gridId, 'Grid', 'filter.gridId')] });
   if (f.buildingId != null) rules.push({ column: 'building_id', in: [expectGlobalId(f.buildingId, 'Building', 'filter.buildingId')] });
   if (f.ticketId != null) rules.push({ column: 'ticket_id', in: [expectGlobalId(f.ticketId, 'Ticket', 'filter.ticketId')] });
   if (f.priorities?.length) rules.push({ column: 'priority', in: f.priorities });
+  return stream(ctx, 'TICKET', estates, rules, after);
+}
+
+/**
+ * The dispatch event stream of one subscriber: the estates asked for (default
+ * every estate the token covers) and the log's access rule (a STAFF token the
+ * dispatches it was sent to; a RESIDENT those of their own tickets).
+ */
+export async function dispatchEventStream(ctx: Context, communityCodes: readonly string[] | null | undefined, after: string | null | undefined): Promise<AsyncIterable<Delivery>> {
+  if (!ctx.viewer.role) throw unauthenticated('Sign in to follow dispatches');
+  return stream(ctx, 'DISPATCH', await filterEstates(ctx, communityCodes, 'communityCodes'), [], after);
+}
+
+/**
+ * One subscriber's stream of one kind: the filter and the log's access rule
+ * for the viewer as one rule, run in SQL for replay and on every live row,
+ * replayed from `after` then continued live.
+ */
+async function stream(ctx: Context, kind: EventKind, estates: number[] | 'ALL', filter: Rule[], after: string | null | undefined): Promise<AsyncIterable<Delivery>> {
+  const { viewer } = ctx;
+  if (!ctx.events) throw new Error('the event bus is not running');
   const afterId = after == null ? null : decodeCursor(after);
   if (after != null && afterId === null) throw badInput('after is not a cursor from this stream', 'after');
-
-  const rule = allRules(...rules, rowRule('event_log', viewer));
+  const rule = allRules({ column: 'kind', in: [kind] }, ...(estates === 'ALL' ? [] : [{ column: 'community_id', in: estates }]), ...filter, rowRule('event_log', viewer));
   const visible = toPredicate(rule);
   const expiresAt = viewer.expiresAt === undefined ? Infinity : viewer.expiresAt * 1000;
   const connection = ctx.connection;

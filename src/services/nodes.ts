@@ -18,6 +18,7 @@ function loaderFor(ctx: Context, type: NodeType): DataLoader<number, object | nu
     Staff: () => loaders.staff,
     PublicSpace: () => loaders.publicSpace,
     Ticket: () => loaders.ticket,
+    Dispatch: () => loaders.dispatch,
   };
   return byType[type]();
 }

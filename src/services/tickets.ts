@@ -34,7 +34,7 @@ export function text(value: string | null | undefined, field: keyof typeof LIMIT
 }
 
 /** The viewer's own Staff row when the token names one (confirmed when the token was read): writes record who acted. */
-async function actingStaff(ctx: Context): Promise<Staff | null> {
+export async function actingStaff(ctx: Context): Promise<Staff | null> {
   if (ctx.viewer.staffId === undefined) return null;
   const staff = await ctx.loaders.staff.load(ctx.viewer.staffId);
   if (!staff) throw unauthenticated("The token's subject is not a member of staff any more");

@@ -3,6 +3,7 @@ import { toGlobalId } from '../../src/ids';
 import { createEstate, type Estate } from './factories';
 import type { TestServer } from './server';
 import { actOk, sql, submitOk } from './tickets';
+import { gql } from './client';
 
 /**
  * The leak hunter's ground: an estate whose every personal and non-public
@@ -17,6 +18,7 @@ const digits = () => `1${crypto.randomInt(10 ** 9, 10 ** 10 - 1)}`;
 /** What one ticket of the ground is and whose it is. */
 export interface GroundTicket {
   id: string;
+  number: string;
   householdId: number | null;
   reporterResidentId: number | null;
   /** Global IDs of its events. */
@@ -78,16 +80,33 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
   await actOk(t, 'AssignTicket', { ticketId: t4.id, assigneeId: estate.gid.staff('maintenance'), ...note() }, manager);
   await submitOk(t, manager, { spaceId: toGlobalId('PublicSpace', estate.spaces[0].id), ...words() });
   void r4;
+  // An emergency for household 3, acknowledged by the desk with a note: a dispatch, its units and its events.
+  const raised = await gql(t.url, `mutation($i: RaiseEmergencyInput!) { raiseEmergency(input: $i) { dispatch { id } } }`,
+    { i: { idempotencyKey: marker('key'), incidentType: 'WATER_LEAK', buildingId: estate.gid.building(1), householdId: estate.gid.household(3), description: marker('desc') } }, desk);
+  if (raised.errors) throw new Error(`ground: raiseEmergency failed: ${JSON.stringify(raised.errors)}`);
+  await gql(t.url, `mutation($i: DispatchActionInput!) { acknowledgeDispatch(input: $i) { dispatch { id } } }`,
+    { i: { dispatchId: raised.data.raiseEmergency.dispatch.id, note: marker('note') } }, desk);
 
-  const tickets = (await sql(t, `select k.id, k.household_id, k.reporter_resident_id,
-      array_remove(array[k.title, k.description, k.rating_comment], null) || coalesce((select array_agg(e.note) from ticket_event e where e.ticket_id = k.id and e.note is not null), '{}') as text,
-      (select array_agg(e.id order by e.id) from ticket_event e where e.ticket_id = k.id) as events
+  const tickets = (await sql(t, `select k.id, k.number, k.household_id, k.reporter_resident_id,
+      array_remove(array[k.title, k.description, k.rating_comment], null)
+        || coalesce((select array_agg(e.note) from ticket_event e where e.ticket_id = k.id and e.note is not null), '{}')
+        || coalesce((select array_agg(e.note) from dispatch_event e join dispatch d on d.id = e.dispatch_id where d.ticket_id = k.id and e.note is not null), '{}') as text,
+      (select array_agg(e.id order by e.id) from ticket_event e where e.ticket_id = k.id) as events,
+      (select array_agg(d.id) from dispatch d where d.ticket_id = k.id) as dispatches,
+      (select array_agg(e.id) from dispatch_event e join dispatch d on d.id = e.dispatch_id where d.ticket_id = k.id) as dispatch_events
     from ticket k where k.community_id = ? order by k.id`, [id])).map((row): GroundTicket => ({
     id: toGlobalId('Ticket', row.id),
+    number: row.number,
     householdId: row.household_id,
     reporterResidentId: row.reporter_resident_id,
-    events: (row.events as string[]).map((e) => Buffer.from(`TicketEvent:${e}`).toString('base64url')),
-    text: row.text,
+    // Its events, and its dispatch and the dispatch's events when it is an emergency.
+    events: [
+      ...(row.events as string[]).map((e) => Buffer.from(`TicketEvent:${e}`).toString('base64url')),
+      ...((row.dispatches ?? []) as number[]).map((d) => toGlobalId('Dispatch', d)),
+      ...((row.dispatch_events ?? []) as string[]).map((e) => Buffer.from(`DispatchEvent:${e}`).toString('base64url')),
+    ],
+    // Only the markers this ground wrote: the server's own words (an emergency's title) are the same everywhere.
+    text: (row.text as string[]).filter((v) => /[0-9a-f]{12}$/.test(v)),
   }));
 
   const residents = await sql(t, 'select id, household_id, name, phone from resident where community_id = ?', [id]);
