@@ -39,7 +39,7 @@ it('generates client types for the covered contract operations from the server U
   expect(fs.readFileSync(files[0], 'utf8')).toMatch(/^export type Ticket = /m);
   const source = fs.readFileSync(files[1], 'utf8');
   for (const name of COVERED) {
-    const kind = contract(name).startsWith('mutation') ? 'Mutation' : 'Query';
+    const kind = contract(name).startsWith('mutation') ? 'Mutation' : contract(name).startsWith('subscription') ? 'Subscription' : 'Query';
     expect(source).toContain(`export type ${name}${kind} = `);
     expect(source).toContain(`export type ${name}${kind}Variables = `);
   }

@@ -87,8 +87,8 @@ export const TEST_SECRET_TEXT = new TextDecoder().decode(TEST_SECRET);
 export interface CliInstance { server: CliServer; url: string; wsUrl: string }
 
 /** A real `start` process on the test database, accepting the in-process servers' tokens. */
-export async function startCliInstance(): Promise<CliInstance> {
-  const server = await startCli({ DATABASE_URL: testDatabaseUrl(), JWT_SECRET: TEST_SECRET_TEXT, LOG_LEVEL: 'info' }, 60_000);
+export async function startCliInstance(env: Record<string, string> = {}): Promise<CliInstance> {
+  const server = await startCli({ DATABASE_URL: testDatabaseUrl(), JWT_SECRET: TEST_SECRET_TEXT, LOG_LEVEL: 'info', ...env }, 60_000);
   return { server, url: server.url, wsUrl: server.url.replace(/^http/, 'ws') };
 }
 
