@@ -101,6 +101,19 @@ describe('who goes', () => {
     await sql(t, 'update staff set on_duty = false where id = ?', [spare.id]);
   });
 
+  it("sends the estate's own crew first to a public space, which belongs to no grid", async () => {
+    const res = await gql(t.url, `mutation($i: RaiseEmergencyInput!) { raiseEmergency(input: $i) { dispatch {
+      building { id } publicSpace { id } grid { id } units { staff { role } reason } ticket { id } } } }`,
+    { i: { idempotencyKey: 'garden-fire', incidentType: 'FIRE', spaceId: Buffer.from(`PublicSpace:${estate.spaces[1].id}`).toString('base64url') } }, tokens.desk);
+    expect(res.errors).toBeUndefined();
+    const d = res.data.raiseEmergency.dispatch;
+    expect(d).toMatchObject({ building: null, publicSpace: { id: expect.any(String) }, grid: null });
+    // FIRE: security (only a grid's squad has one), then the manager (the estate's own); nobody is anyone's squad here.
+    expect(d.units).toEqual([{ staff: { role: 'SECURITY' }, reason: 'ESTATE' }, { staff: { role: 'MANAGER' }, reason: 'ESTATE' }]);
+    const both = await raise(tokens.desk, { spaceId: Buffer.from(`PublicSpace:${estate.spaces[1].id}`).toString('base64url') });
+    expectFailure(both, 'BAD_USER_INPUT', 'buildingId');
+  });
+
   it("goes to the estate's manager, and says so, when nobody suitable is on duty", async () => {
     const quiet = await createEstate(t.orm, { buildings: 1, householdsPerBuilding: 1 });
     await sql(t, 'update staff set on_duty = false where community_id = ?', [quiet.community.id]);

@@ -120,6 +120,27 @@ describe('`seed` with the real demo data', () => {
     expect(mismatch).toEqual({ residents: 0, households: 0, buildings: 0, staff: 0 });
   });
 
+  it('dispatched every emergency of the history, on scene within 15 minutes throughout 2025 at LH', async () => {
+    const [coverage] = await sql(url, `select
+      (select count(*) from ticket k where k.priority = 'EMERGENCY' and k.status <> 'CANCELLED'
+         and not exists (select 1 from dispatch d where d.ticket_id = k.id))::int as undispatched,
+      (select count(*) from dispatch d join ticket k on k.id = d.ticket_id
+         where d.acknowledged_at is distinct from k.acknowledged_at or d.dispatched_at <> k.created_at
+            or d.community_id <> k.community_id or d.response_seconds <> extract(epoch from d.on_scene_at - d.dispatched_at))::int as inconsistent,
+      (select count(*) from dispatch d where not exists (select 1 from dispatch_unit u where u.dispatch_id = d.id))::int as without_units,
+      (select count(*) from ticket_event e join ticket k on k.id = e.ticket_id where e.community_id <> k.community_id)::int as events_elsewhere`);
+    expect(coverage).toEqual({ undispatched: 0, inconsistent: 0, without_units: 0, events_elsewhere: 0 });
+    const quarters = await lh(`select to_char(d.dispatched_at, 'YYYY-"Q"Q') as quarter, count(*)::int as dispatches,
+        count(*) filter (where d.on_scene_at > d.target_on_scene_at)::int as late,
+        (select count(*) from dispatch_event e where e.type = 'TARGET_MISSED' and e.dispatch_id = any(array_agg(d.id)))::int as missed_events
+      from dispatch d where d.community_id = :lh and d.on_scene_at is not null group by 1 order by 1`);
+    expect(quarters.map((q) => q.quarter)).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
+    for (const q of quarters) expect(q.dispatches).toBeGreaterThan(10);
+    for (const q of quarters.filter((q) => q.quarter.startsWith('2025'))) expect([q.quarter, q.late]).toEqual([q.quarter, 0]);
+    expect(quarters.filter((q) => q.quarter.startsWith('2024')).reduce((n, q) => n + q.late, 0)).toBeGreaterThan(0);
+    for (const q of quarters) expect(q.missed_events).toBe(q.late);
+  });
+
   it('refuses to seed again and writes nothing', async () => {
     const before = await rowCounts(url);
     const result = await runCli(['seed'], { DATABASE_URL: url });

@@ -3,6 +3,7 @@ import { Building } from './Building';
 import { Community } from './Community';
 import { Grid } from './Grid';
 import { Household } from './Household';
+import { PublicSpace } from './PublicSpace';
 import { Staff, STAFF_ROLES } from './Staff';
 import { Ticket } from './Ticket';
 
@@ -21,7 +22,8 @@ export type TimerKind = (typeof TIMER_KINDS)[number];
 /**
  * The emergency response raised with an EMERGENCY ticket (one per ticket).
  * `targetOnSceneAt` is fixed when it is raised, from the estate's target.
- * `community`, `building`, `grid` and `household` are copied from the ticket
+ * It is in a building (and maybe one household) or in a public space.
+ * `community`, `building`, `grid`, `household` and `publicSpace` are copied from the ticket
  * so that scoping and dashboards need no join.
  */
 export const Dispatch = defineEntity({
@@ -29,12 +31,16 @@ export const Dispatch = defineEntity({
   tableName: 'dispatch',
   uniques: [{ name: 'dispatch_ticket_unique', properties: ['ticket'] }],
   indexes: [{ name: 'dispatch_community_dispatched_index', properties: ['community', 'dispatchedAt', 'id'] }],
-  checks: [{ name: 'dispatch_response_check', expression: 'response_seconds is null or response_seconds >= 0' }],
+  checks: [
+    { name: 'dispatch_response_check', expression: 'response_seconds is null or response_seconds >= 0' },
+    { name: 'dispatch_location_check', expression: '(building_id is null) <> (public_space_id is null)' },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     community: () => p.manyToOne(Community).deleteRule('cascade'),
     ticket: () => p.manyToOne(Ticket),
-    building: () => p.manyToOne(Building),
+    building: () => p.manyToOne(Building).nullable(),
+    publicSpace: () => p.manyToOne(PublicSpace).nullable(),
     grid: () => p.manyToOne(Grid).nullable(),
     household: () => p.manyToOne(Household).nullable().deleteRule('set null'),
     incidentType: p.enum([...INCIDENT_TYPES]),

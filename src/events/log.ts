@@ -7,7 +7,7 @@ export const EVENTS_CHANNEL = 'gridkeeper_events';
 
 /**
  * The key of the log lock, taken by the database's `event_log_order` trigger
- * (migrations/Migration20261201153807.ts) before it allocates each id.
+ * (migrations/Migration20261201155255.ts) before it allocates each id.
  *
  * Why: sequence values can be handed out in one order and committed in
  * another, so a reader that sees id 11 might not yet see id 10 and would skip

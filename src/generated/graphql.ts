@@ -226,8 +226,8 @@ export type Dispatch = Node & {
   __typename?: 'Dispatch';
   /** When a unit acknowledged. */
   acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The building the emergency is in. */
-  building: Building;
+  /** The building the emergency is in; null when it is in a public space. */
+  building?: Maybe<Building>;
   /** When the incident was cleared. */
   clearedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The estate. */
@@ -248,6 +248,8 @@ export type Dispatch = Node & {
   managerFallback: Scalars['Boolean']['output'];
   /** When a unit reached the scene. */
   onSceneAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The public space the emergency is in; null when it is in a building. */
+  publicSpace?: Maybe<PublicSpace>;
   /** Seconds from dispatch to on scene; null until then. */
   responseSeconds?: Maybe<Scalars['Int']['output']>;
   /** Where the dispatch stands. */
@@ -831,8 +833,8 @@ export type QueryTicketsArgs = {
 
 /** Raise an emergency: an EMERGENCY ticket and a dispatch, in one step. */
 export type RaiseEmergencyInput = {
-  /** The building it is in. */
-  buildingId: Scalars['ID']['input'];
+  /** The building it is in. Give exactly one of buildingId and spaceId. */
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
   /** What the caller said, at most 4,000 characters: it becomes the ticket's description. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** The household it concerns, if one (a household of that building). */
@@ -841,6 +843,8 @@ export type RaiseEmergencyInput = {
   idempotencyKey: Scalars['String']['input'];
   /** What kind of emergency it is. */
   incidentType: IncidentType;
+  /** The public space it is in (a fire in the garden, someone hurt on the sports court). */
+  spaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Rate a resolved ticket (the resident who reported it); closes it. */
@@ -1673,7 +1677,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DispatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dispatch'] = ResolversParentTypes['Dispatch']> = {
   acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  building?: Resolver<ResolversTypes['Building'], ParentType, ContextType>;
+  building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
   clearedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   dispatchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1684,6 +1688,7 @@ export type DispatchResolvers<ContextType = Context, ParentType extends Resolver
   incidentType?: Resolver<ResolversTypes['IncidentType'], ParentType, ContextType>;
   managerFallback?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   onSceneAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  publicSpace?: Resolver<Maybe<ResolversTypes['PublicSpace']>, ParentType, ContextType>;
   responseSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DispatchStatus'], ParentType, ContextType>;
   targetOnSceneAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -29,7 +29,7 @@ export function pgArray(values: readonly Cell[]): string {
  * Columns of a table to fill. `epoch` columns are sent as whole seconds since
  * the epoch, which the server converts far faster than it parses timestamp text.
  */
-export type ColumnSpec = readonly (readonly [name: string, type: 'int' | 'bigint' | 'smallint' | 'text' | 'epoch'])[];
+export type ColumnSpec = readonly (readonly [name: string, type: 'int' | 'bigint' | 'smallint' | 'text' | 'boolean' | 'epoch'])[];
 
 /** Rows collected column by column and written `insert … select unnest(…), …`, a batch at a time. */
 export class BulkWriter {

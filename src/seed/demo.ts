@@ -7,7 +7,8 @@ import { seedTickets, type TicketSeedSummary } from './tickets';
 /** What one demo load wrote, and how long it took. */
 export interface SeedSummary {
   communities: number; buildings: number; grids: number; households: number; residents: number;
-  staff: number; publicSpaces: number; specialCareHouseholds: number; tickets: number; ticketEvents: number; ms: number;
+  staff: number; publicSpaces: number; specialCareHouseholds: number; tickets: number; ticketEvents: number;
+  dispatches: number; dispatchEvents: number; ms: number;
 }
 
 type SpaceKind = (typeof PUBLIC_SPACE_KINDS)[number];
@@ -272,7 +273,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
   const phones = new PhoneIssuer();
   const plans = ESTATES.map((spec) => planEstate(spec, root.derive(spec.code), phones, scale));
 
-  let history: TicketSeedSummary = { tickets: 0, ticketEvents: 0 };
+  let history: TicketSeedSummary = { tickets: 0, ticketEvents: 0, dispatches: 0, dispatchEvents: 0 };
   await em.transactional(async (tem) => {
     const trx = tem.getTransactionContext<Knex.Transaction>();
     if (!trx) throw new Error('seedDemo: no transaction context');

@@ -5,6 +5,7 @@ import { BulkWriter, withBulkChecks, type ColumnSpec } from './bulk';
 import type { Rng } from './random';
 import { assignRatings, planEstateTickets, type EstateData, type PlannedTicket, type SlaTargets } from './ticketPlan';
 import { replay, type Actor, type EventSink } from './ticketTimeline';
+import { seedDispatches, type DispatchSeedSummary } from './dispatches';
 
 /*
  * Two years (2024–2025) of ticket history for the demo estates, written inside
@@ -13,7 +14,7 @@ import { replay, type Actor, type EventSink } from './ticketTimeline';
  */
 
 /** What the ticket history added. */
-export interface TicketSeedSummary { tickets: number; ticketEvents: number }
+export interface TicketSeedSummary { tickets: number; ticketEvents: number; dispatches: number; dispatchEvents: number }
 
 /** The reference estate's yearly satisfaction: 78.80% in 2024, 84.37% in 2025 (scores out of 5). */
 const REFERENCE = { code: 'LH', ratings: { 2024: 3.94, 2025: 84.37 / 20 } };
@@ -163,7 +164,8 @@ export async function seedTickets(trx: Knex.Transaction, root: Rng, communityIds
   const toEvents: EventSink = (id, type, from, to, actor, note, at) =>
     eventWriter.push(id, eventCommunity, type, from, to, actor.role, subject(actor), actor.staffId, actor.residentId, note, at);
 
-  await withBulkChecks(trx, ['ticket', 'ticket_event'], async () => {
+  let dispatchSummary: DispatchSeedSummary = { dispatches: 0, dispatchEvents: 0 };
+  await withBulkChecks(trx, ['ticket', 'ticket_event', 'dispatch', 'dispatch_unit', 'dispatch_event'], async () => {
     for (let i = 0; i < all.length; i++) {
       const t = all[i]!;
       const l = t.timeline;
@@ -185,6 +187,8 @@ export async function seedTickets(trx: Knex.Transaction, root: Rng, communityIds
       if (eventWriter.pending >= EVENT_BATCH) await eventWriter.send();
     }
     await eventWriter.finish();
+    // Its own stream of numbers: the tickets above come out the same with or without it.
+    dispatchSummary = await seedDispatches(trx, root.derive('dispatches'), estates, all.map((t, i) => ({ id: ids[i]!, t })));
   });
 
   // New tickets continue each estate's numbering where the history stops.
@@ -193,5 +197,5 @@ export async function seedTickets(trx: Knex.Transaction, root: Rng, communityIds
      select community_id, year, max(seq) from ticket where community_id = any(?) group by community_id, year`,
     [communityIds as number[]],
   );
-  return { tickets: ticketWriter.rows, ticketEvents: eventWriter.rows };
+  return { tickets: ticketWriter.rows, ticketEvents: eventWriter.rows, ...dispatchSummary };
 }

@@ -19,16 +19,18 @@ export interface Incident {
 /**
  * On-duty staff of the estate who do one of the jobs the incident type needs
  * (incident_response, data), best first: the job's position, then the
- * building's grid squad before the rest of the estate, then by id. Everyone
+ * building's grid squad before the rest of the estate (for a public space,
+ * the estate's own crew before the grids' squads), then by id. Everyone
  * in `exclude` (already sent) is left out.
  */
 async function candidates(em: EntityManager, incident: Incident, exclude: readonly number[]) {
+  // Nearest first: the grid's squad; for a public space (no grid), the estate's own crew.
   const rows: { id: number; role: StaffRole; position: number; squad: boolean }[] = await em.execute(
-    `select s.id, s.role, r.position, (s.grid_id is not distinct from ?) as squad
+    `select s.id, s.role, r.position, coalesce(s.grid_id = ?, false) as squad
        from staff s join incident_response r on r.role = s.role and r.incident_type = ?
       where s.community_id = ? and s.on_duty and s.id <> all(?::int[])
-      order by r.position, squad desc, s.id`,
-    [incident.gridId, incident.incidentType, incident.communityId, intArray(exclude)],
+      order by r.position, (s.grid_id is not distinct from ?) desc, s.id`,
+    [incident.gridId, incident.incidentType, incident.communityId, intArray(exclude), incident.gridId],
   );
   return rows.map((r) => ({ staffId: r.id, role: r.role, position: r.position, reason: (r.squad ? 'SQUAD' : 'ESTATE') as UnitReason }));
 }

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  Building, Community, Dispatch, DispatchEvent, DispatchTimer, DispatchUnit, Grid, Household, Staff, Ticket,
-  type DispatchEventType, type DispatchStatus, type Household as HouseholdRow,
+  Building, Community, Dispatch, DispatchEvent, DispatchTimer, DispatchUnit, Grid, Household, PublicSpace, Staff, Ticket,
+  type Building as BuildingRow, type DispatchEventType, type DispatchStatus, type Household as HouseholdRow, type PublicSpace as PublicSpaceRow,
 } from '../entities';
 import type { DispatchActionInput, RaiseEmergencyInput, SetDutyInput } from '../generated/graphql';
 import type { Context } from '../context';
@@ -33,7 +33,7 @@ const hidden = (type: string) => notFound(`No ${type} with this ID is visible to
 export function dispatchEntry(dispatch: Dispatch, ticket: Pick<Ticket, 'id' | 'household' | 'reporterResident' | 'priority'>, event: DispatchEvent, unitIds: readonly number[]): LogEntry {
   return {
     kind: 'DISPATCH', communityId: dispatch.community.id, dispatchEventId: event.id, dispatchId: dispatch.id, ticketId: ticket.id,
-    buildingId: dispatch.building.id, gridId: dispatch.grid?.id ?? null, householdId: ticket.household?.id ?? null,
+    buildingId: dispatch.building?.id ?? null, gridId: dispatch.grid?.id ?? null, householdId: ticket.household?.id ?? null,
     reporterResidentId: ticket.reporterResident?.id ?? null, priority: ticket.priority, staffIds: unitIds, at: event.at,
   };
 }
@@ -61,8 +61,19 @@ export function dispatchEvent(
 export async function raiseEmergency(ctx: Context, input: RaiseEmergencyInput): Promise<DispatchChange> {
   const { role } = ctx.viewer;
   if (!role) throw unauthenticated('Sign in to raise an emergency');
-  const building = await ctx.loaders.building.load(expectGlobalId(input.buildingId, 'Building', 'buildingId'));
-  if (!building) throw hidden('Building');
+  if ((input.buildingId == null) === (input.spaceId == null)) throw badInput('Give exactly one of buildingId and spaceId', 'buildingId');
+  let building: BuildingRow | null = null;
+  let space: PublicSpaceRow | null = null;
+  if (input.buildingId != null) {
+    building = await ctx.loaders.building.load(expectGlobalId(input.buildingId, 'Building', 'buildingId'));
+    if (!building) throw hidden('Building');
+  } else {
+    space = await ctx.loaders.publicSpace.load(expectGlobalId(input.spaceId!, 'PublicSpace', 'spaceId'));
+    // Public spaces are public; raising an emergency in one still needs a token for its estate.
+    if (!space || !(ctx.viewer.scope === 'ALL' || ctx.viewer.scope.has(space.community.id))) throw hidden('PublicSpace');
+  }
+  const communityId = (building ?? space)!.community.id;
+  const gridId = building?.grid.id ?? null;
   let household: HouseholdRow | null = null;
   if (input.householdId != null) {
     household = await ctx.loaders.household.load(expectGlobalId(input.householdId, 'Household', 'householdId'));
@@ -70,15 +81,16 @@ export async function raiseEmergency(ctx: Context, input: RaiseEmergencyInput): 
   }
   if (!RAISER_ROLES.includes(role)) throw forbidden(`${role} tokens cannot raise emergencies: call the hotline`);
   const staff = await actingStaff(ctx);
-  if (staff && staff.community.id !== building.community.id) throw forbidden('You can raise emergencies only in the estate you work in');
-  if (household && household.building.id !== building.id) throw badInput('householdId must be a household of buildingId', 'householdId');
+  if (staff && staff.community.id !== communityId) throw forbidden('You can raise emergencies only in the estate you work in');
+  if (household && household.building.id !== building?.id) throw badInput('householdId must be a household of buildingId', 'householdId');
   const key = text(input.idempotencyKey, 'idempotencyKey', true)!;
   const description = text(input.description, 'description', false) ?? '';
-  const community = (await ctx.loaders.community.load(building.community.id))!;
+  const community = (await ctx.loaders.community.load(communityId))!;
 
   const same = async (ticket: Ticket): Promise<DispatchChange> => {
     const dispatch = await ctx.em.fork().findOne(Dispatch, { ticket: ticket.id });
-    if (!dispatch || dispatch.incidentType !== input.incidentType || dispatch.building.id !== building.id) {
+    if (!dispatch || dispatch.incidentType !== input.incidentType || (dispatch.building?.id ?? null) !== (building?.id ?? null)
+      || (dispatch.publicSpace?.id ?? null) !== (space?.id ?? null)) {
       throw badInput('This idempotencyKey was already used for something else', 'idempotencyKey');
     }
     const [row]: { id: string }[] = await ctx.em.fork().execute(
@@ -89,13 +101,15 @@ export async function raiseEmergency(ctx: Context, input: RaiseEmergencyInput): 
     const { ticket, event } = await insertTicket(em, ctx, {
       communityId: community.id, estateCode: community.code, key, channel: role === 'STAFF' ? 'PATROL' : 'HOTLINE',
       category: INCIDENT_CATEGORY[input.incidentType], priority: 'EMERGENCY', title: INCIDENT_TITLE[input.incidentType], description,
-      buildingId: building.id, householdId: household?.id ?? null, spaceId: null, gridId: building.grid.id,
+      buildingId: building?.id ?? null, householdId: household?.id ?? null, spaceId: space?.id ?? null, gridId,
       reporterResidentId: null, reporterStaffId: staff?.id ?? null,
     }, now);
-    const { units, managerFallback } = await firstUnits(em, { communityId: community.id, gridId: building.grid.id, incidentType: input.incidentType });
+    // In a public space (no grid) the estate's own crew comes first.
+    const { units, managerFallback } = await firstUnits(em, { communityId: community.id, gridId, incidentType: input.incidentType });
     const dispatch = em.create(Dispatch, {
-      community: em.getReference(Community, community.id), ticket, building: em.getReference(Building, building.id),
-      grid: em.getReference(Grid, building.grid.id), household: household ? em.getReference(Household, household.id) : null,
+      community: em.getReference(Community, community.id), ticket,
+      building: building ? em.getReference(Building, building.id) : null, publicSpace: space ? em.getReference(PublicSpace, space.id) : null,
+      grid: gridId ? em.getReference(Grid, gridId) : null, household: household ? em.getReference(Household, household.id) : null,
       incidentType: input.incidentType, status: 'DISPATCHED', version: 1, dispatchedAt: now,
       targetOnSceneAt: new Date(now.getTime() + community.emergencyTargetMinutes * 60_000), escalations: 0, managerFallback,
     });

@@ -1,11 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201153807 extends Migration {
+export class Migration20261201155255 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "incident_response" ("incident_type" text check ("incident_type" in ('FIRE', 'WATER_LEAK', 'ELEVATOR_ENTRAPMENT', 'POWER_OUTAGE', 'GAS_LEAK', 'SECURITY', 'MEDICAL')) not null, "position" smallint not null, "role" text check ("role" in ('STEWARD', 'SECURITY', 'CLEANING', 'MAINTENANCE', 'MANAGER', 'DISPATCHER')) not null, constraint "incident_response_pkey" primary key ("incident_type", "position"));`);
 
-    this.addSql(`create table "dispatch" ("id" serial primary key, "community_id" int not null, "ticket_id" int not null, "building_id" int not null, "grid_id" int null, "household_id" int null, "incident_type" text check ("incident_type" in ('FIRE', 'WATER_LEAK', 'ELEVATOR_ENTRAPMENT', 'POWER_OUTAGE', 'GAS_LEAK', 'SECURITY', 'MEDICAL')) not null, "status" text check ("status" in ('DISPATCHED', 'ACKNOWLEDGED', 'ON_SCENE', 'CLEARED')) not null, "version" int not null default 1, "dispatched_at" timestamptz not null, "target_on_scene_at" timestamptz not null, "acknowledged_at" timestamptz null, "on_scene_at" timestamptz null, "response_seconds" int null, "cleared_at" timestamptz null, "escalations" smallint not null default 0, "manager_fallback" boolean not null default false, constraint dispatch_response_check check (response_seconds is null or response_seconds >= 0));`);
+    this.addSql(`create table "dispatch" ("id" serial primary key, "community_id" int not null, "ticket_id" int not null, "building_id" int null, "public_space_id" int null, "grid_id" int null, "household_id" int null, "incident_type" text check ("incident_type" in ('FIRE', 'WATER_LEAK', 'ELEVATOR_ENTRAPMENT', 'POWER_OUTAGE', 'GAS_LEAK', 'SECURITY', 'MEDICAL')) not null, "status" text check ("status" in ('DISPATCHED', 'ACKNOWLEDGED', 'ON_SCENE', 'CLEARED')) not null, "version" int not null default 1, "dispatched_at" timestamptz not null, "target_on_scene_at" timestamptz not null, "acknowledged_at" timestamptz null, "on_scene_at" timestamptz null, "response_seconds" int null, "cleared_at" timestamptz null, "escalations" smallint not null default 0, "manager_fallback" boolean not null default false, constraint dispatch_response_check check (response_seconds is null or response_seconds >= 0), constraint dispatch_location_check check ((building_id is null) <> (public_space_id is null)));`);
     this.addSql(`create index "dispatch_community_dispatched_index" on "dispatch" ("community_id", "dispatched_at", "id");`);
     this.addSql(`alter table "dispatch" add constraint "dispatch_ticket_unique" unique ("ticket_id");`);
 
@@ -21,7 +21,8 @@ export class Migration20261201153807 extends Migration {
 
     this.addSql(`alter table "dispatch" add constraint "dispatch_community_id_foreign" foreign key ("community_id") references "community" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "dispatch" add constraint "dispatch_ticket_id_foreign" foreign key ("ticket_id") references "ticket" ("id") on update cascade;`);
-    this.addSql(`alter table "dispatch" add constraint "dispatch_building_id_foreign" foreign key ("building_id") references "building" ("id") on update cascade;`);
+    this.addSql(`alter table "dispatch" add constraint "dispatch_building_id_foreign" foreign key ("building_id") references "building" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "dispatch" add constraint "dispatch_public_space_id_foreign" foreign key ("public_space_id") references "public_space" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "dispatch" add constraint "dispatch_grid_id_foreign" foreign key ("grid_id") references "grid" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "dispatch" add constraint "dispatch_household_id_foreign" foreign key ("household_id") references "household" ("id") on update cascade on delete set null;`);
 
@@ -38,7 +39,9 @@ export class Migration20261201153807 extends Migration {
     this.addSql(`alter table "community" add column "emergency_target_minutes" smallint not null default 15;`);
 
     this.addSql(`alter table "event_log" add column "dispatch_event_id" bigint null, add column "dispatch_id" int null, add column "staff_ids" int[] null;`);
+    this.addSql(`alter table "event_log" alter column "id" type bigint using ("id"::bigint);`);
     this.addSql(`alter table "event_log" add constraint "event_log_dispatch_event_id_foreign" foreign key ("dispatch_event_id") references "dispatch_event" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "event_log" alter column "id" drop default;`);
     this.addSql(`alter table "event_log" add constraint "event_log_dispatch_event_id_unique" unique ("dispatch_event_id");`);
 
     // The log's ordering invariant lives here, in the one path every insert goes through, not in each writer:
@@ -108,6 +111,11 @@ export class Migration20261201153807 extends Migration {
 
     this.addSql(`alter table "event_log" drop constraint "event_log_dispatch_event_id_unique";`);
     this.addSql(`alter table "event_log" drop column "dispatch_event_id", drop column "dispatch_id", drop column "staff_ids";`);
+
+    this.addSql(`alter table "event_log" alter column "id" type int8 using ("id"::int8);`);
+    this.addSql(`create sequence if not exists "event_log_id_seq";`);
+    this.addSql(`select setval('event_log_id_seq', (select max("id") from "event_log"));`);
+    this.addSql(`alter table "event_log" alter column "id" set default nextval('event_log_id_seq');`);
   }
 
 }
