@@ -11,7 +11,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { buildSchema } from '../resolvers';
 import { viewerFromAuthorization, type Viewer } from './access/viewer';
 import { DEFAULT_DISPATCH, type Config } from './config';
-import { DispatchTimers } from './services/dispatch-timers';
+import { dispatchTimers } from './services/dispatch-timers';
+import { TimerWorker } from './events/timers';
 import { createContext, type Context } from './context';
 import { databaseReady } from './db/orm';
 import { AppError, formatError, isClientError } from './errors';
@@ -79,8 +80,9 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   const tokenRules = { secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds };
   const events = new EventBus(orm, listenerUrl ?? orm.config.get('clientUrl')!, logger, eventBus);
   await events.start();
-  // Escalations and missed targets: every instance polls; each timer fires once (src/services/dispatch-timers.ts).
-  const timers = new DispatchTimers(orm, logger, config.dispatch ?? DEFAULT_DISPATCH);
+  // Escalations, missed targets and other due work: every instance polls; each row is handled once (src/events/timers.ts).
+  const dispatchConfig = config.dispatch ?? DEFAULT_DISPATCH;
+  const timers = new TimerWorker(orm, logger, dispatchConfig.timerPollMs, [dispatchTimers(dispatchConfig, logger)]);
   timers.start();
   const limits = queryLimits(config.limits);
   const rateLimiter = createRateLimiter(config.rateLimit, orm.config.get('clientUrl')!, logger);

@@ -4,7 +4,8 @@ import { sleep, startCliInstance, waitUntil, type CliInstance } from './helpers/
 import { killAll } from './helpers/process';
 import { startTestServer, type TestServer } from './helpers/server';
 import { rowId, sql } from './helpers/tickets';
-import { DispatchTimers } from '../src/services/dispatch-timers';
+import { dispatchTimers } from '../src/services/dispatch-timers';
+import { TimerWorker } from '../src/events/timers';
 import { createLogger } from '../src/logger';
 
 /**
@@ -108,7 +109,8 @@ it('three claimers ticking at once fire each of many due timers exactly once', a
   for (let i = 0; i < 12; i++) ids.push(await raise(t.url, `race-${i}`));
   await sql(t, `update dispatch_timer set due_at = now() where dispatch_id = any(?::int[]) and kind = 'TARGET'`, [`{${ids.join(',')}}`]);
   const logger = createLogger('silent');
-  const claimers = [0, 1, 2].map(() => new DispatchTimers(t.orm, logger, { ackTimeoutSeconds: 3600, timerPollMs: 3_600_000 }));
+  const config = { ackTimeoutSeconds: 3600, timerPollMs: 3_600_000 };
+  const claimers = [0, 1, 2].map(() => new TimerWorker(t.orm, logger, config.timerPollMs, [dispatchTimers(config, logger)]));
   let fired = 0;
   for (let round = 0; round < 20; round++) fired += (await Promise.all(claimers.map((c) => c.tick()))).reduce((a, b) => a + b, 0);
   const rows = await sql(t, `select dispatch_id, count(*)::int as n from dispatch_event where type = 'TARGET_MISSED' and dispatch_id = any(?::int[]) group by 1`, [`{${ids.join(',')}}`]);
