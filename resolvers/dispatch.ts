@@ -40,9 +40,9 @@ export const dispatchResolvers: Resolvers = {
     publicSpace: (d, _, ctx) => (d.publicSpace ? ctx.loaders.publicSpace.load(d.publicSpace.id) : null),
     grid: (d, _, ctx) => (d.grid ? ctx.loaders.grid.load(d.grid.id) : null),
     household: (d, _, ctx) => (d.household ? ctx.loaders.household.load(d.household.id) : null),
-    units: (d, _, ctx) => dispatch.dispatchUnits(ctx, d),
+    units: (d, _, ctx, info) => dispatch.dispatchUnits(ctx, d, info),
     withinTarget: (d) => dispatch.withinTarget(d),
-    timeline: (d, args, ctx) => dispatch.dispatchTimeline(ctx, d, args),
+    timeline: (d, args, ctx, info) => dispatch.dispatchTimeline(ctx, d, args, info),
   },
   DispatchUnit: {
     staff: (u, _, ctx) => ctx.loaders.staff.load(u.staff.id).then(required),
@@ -62,7 +62,7 @@ export const dispatchResolvers: Resolvers = {
     dispatch: (t, _, ctx) => dispatch.dispatchOfTicket(ctx, t),
   },
   Community: {
-    dispatches: (c, args, ctx) => dispatch.communityDispatches(ctx, c, args),
+    dispatches: (c, args, ctx, info) => dispatch.communityDispatches(ctx, c, args, info),
   },
 };
 

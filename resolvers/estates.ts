@@ -5,7 +5,7 @@ import * as estates from '../src/services/estates';
 export const estateResolvers: Resolvers = {
   Query: {
     community: (_, { code }, ctx) => estates.communityByCode(ctx, code),
-    communities: (_, args, ctx) => estates.listCommunities(ctx, args),
+    communities: (_, args, ctx, info) => estates.listCommunities(ctx, args, info),
   },
   Mutation: {
     eraseResident: async (_, { input }, ctx) => {
@@ -18,21 +18,21 @@ export const estateResolvers: Resolvers = {
     residentCount: (c, _, ctx) => estates.communityCount(ctx, c, 'residents'),
     householdCount: (c, _, ctx) => estates.communityCount(ctx, c, 'households'),
     specialCareHouseholdCount: (c, _, ctx) => estates.communityCount(ctx, c, 'specialCare'),
-    buildings: (c, args, ctx) => estates.communityBuildings(ctx, c, args),
+    buildings: (c, args, ctx, info) => estates.communityBuildings(ctx, c, args, info),
   },
   Building: {
     id: (b) => toGlobalId('Building', b.id),
     community: (b, _, ctx) => ctx.loaders.community.load(b.community.id).then(required),
     grid: (b, _, ctx) => ctx.loaders.grid.load(b.grid.id).then(required),
     householdCount: (b, _, ctx) => estates.buildingHouseholdCount(ctx, b),
-    households: (b, args, ctx) => estates.buildingHouseholds(ctx, b, args),
+    households: (b, args, ctx, info) => estates.buildingHouseholds(ctx, b, args, info),
   },
   Household: {
     id: (h) => toGlobalId('Household', h.id),
     specialCare: (h) => h.careNeeds.length > 0,
     building: (h, _, ctx) => ctx.loaders.building.load(h.building.id).then(required),
     community: (h, _, ctx) => ctx.loaders.community.load(h.community.id).then(required),
-    residents: (h, _, ctx) => estates.householdResidents(ctx, h),
+    residents: (h, _, ctx, info) => estates.householdResidents(ctx, h, info),
   },
   Resident: {
     id: (r) => toGlobalId('Resident', r.id),

@@ -5,16 +5,16 @@ import { required } from './estates';
 
 export const gridResolvers: Resolvers = {
   Community: {
-    grids: (c, _, ctx) => grids.communityGrids(ctx, c),
-    staff: (c, args, ctx) => grids.communityStaff(ctx, c, args),
+    grids: (c, _, ctx, info) => grids.communityGrids(ctx, c, info),
+    staff: (c, args, ctx, info) => grids.communityStaff(ctx, c, args, info),
   },
   Grid: {
     id: (g) => toGlobalId('Grid', g.id),
     community: (g, _, ctx) => ctx.loaders.community.load(g.community.id).then(required),
     steward: (g, _, ctx) => grids.gridSteward(ctx, g),
     gridWorker: (g) => g,
-    squad: (g, _, ctx) => grids.gridSquad(ctx, g),
-    buildings: (g, _, ctx) => grids.gridBuildings(ctx, g),
+    squad: (g, _, ctx, info) => grids.gridSquad(ctx, g, info),
+    buildings: (g, _, ctx, info) => grids.gridBuildings(ctx, g, info),
   },
   GridWorker: {
     name: (g) => g.gridWorkerName,

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import type { Connection } from '../src/services/paging';
 import type { Resolvers } from '../src/generated/graphql';
 import { baseResolvers } from './base';
 import { estateResolvers } from './estates';
@@ -28,9 +29,17 @@ export function loadTypeDefs(): string[] {
 /** The executable schema: SDL from schema/ plus these resolvers. */
 export function buildSchema(): GraphQLSchema {
   // The SDL's @personal and @scoped rules wrap the marked fields' resolvers (src/access/fields.ts).
-  return applyFieldRules(makeExecutableSchema({
+  const schema = applyFieldRules(makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers,
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   }));
+  // A connection counts its list only when asked (Connection.totalCount is a function). graphql-js's default
+  // resolver calls functions it finds; compiled execution (src/compiled.ts) reads properties as they are.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || !type.name.endsWith('Connection')) continue;
+    const field = type.getFields().totalCount;
+    if (field && !field.resolve) field.resolve = (connection: Connection) => connection.totalCount();
+  }
+  return schema;
 }

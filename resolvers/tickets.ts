@@ -7,7 +7,7 @@ import { required } from './estates';
 
 export const ticketResolvers: Resolvers = {
   Query: {
-    tickets: (_, { filter, ...args }, ctx) => listTickets(ctx, filter, args),
+    tickets: (_, { filter, ...args }, ctx, info) => listTickets(ctx, filter, args, info),
     ticket: (_, { number }, ctx) => ticketByNumber(ctx, number),
   },
   Mutation: {
@@ -33,7 +33,7 @@ export const ticketResolvers: Resolvers = {
     assignee: (t, _, ctx) => (t.assignee ? ctx.loaders.staff.load(t.assignee.id) : null),
     slaBreached: (t) => tickets.slaBreached(t),
     rating: (t) => (t.ratingScore === null || t.ratingScore === undefined ? null : t),
-    timeline: (t, args, ctx) => ticketTimeline(ctx, t, args),
+    timeline: (t, args, ctx, info) => ticketTimeline(ctx, t, args, info),
   },
   TicketRating: {
     score: (t) => t.ratingScore!,
@@ -52,11 +52,11 @@ export const ticketResolvers: Resolvers = {
     staff: (e, _, ctx) => (e.actorStaff ? ctx.loaders.staff.load(e.actorStaff.id) : null),
     resident: (e, _, ctx) => (e.actorResident ? ctx.loaders.resident.load(e.actorResident.id) : null),
   },
-  Community: { tickets: (c, args, ctx) => ticketsOf(ctx, 'community', c, args) },
-  Grid: { tickets: (g, args, ctx) => ticketsOf(ctx, 'grid', g, args) },
-  Building: { tickets: (b, args, ctx) => ticketsOf(ctx, 'building', b, args) },
-  Household: { tickets: (h, args, ctx) => ticketsOf(ctx, 'household', h, args) },
-  Resident: { tickets: (r, args, ctx) => ticketsOf(ctx, 'resident', r, args) },
+  Community: { tickets: (c, args, ctx, info) => ticketsOf(ctx, 'community', c, args, info) },
+  Grid: { tickets: (g, args, ctx, info) => ticketsOf(ctx, 'grid', g, args, info) },
+  Building: { tickets: (b, args, ctx, info) => ticketsOf(ctx, 'building', b, args, info) },
+  Household: { tickets: (h, args, ctx, info) => ticketsOf(ctx, 'household', h, args, info) },
+  Resident: { tickets: (r, args, ctx, info) => ticketsOf(ctx, 'resident', r, args, info) },
 };
 
 /** A mutation's answer: the ticket and the stream cursor of the last event the change appended. */

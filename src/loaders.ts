@@ -6,6 +6,7 @@ import { Building, Community, Dispatch, DispatchEvent, Grid, Household, PublicSp
 import { STAFF_ROLES } from './auth';
 import { rowCondition } from './access/rows';
 import type { Viewer } from './access/viewer';
+import { NOTHING, type Prefetch } from './prefetch';
 import {
   allOf, intArray, keysetSql, pageRequest, textArray, toConnection,
   type ColumnKind, type Condition, type Connection, type ListSpec, type PageArgs,
@@ -14,9 +15,11 @@ import {
 type WithId = { id: number };
 type RawRow = Record<string, unknown>;
 
-/** A statement whose first binding is the batch of keys (parent or row ids) it is run for. */
+/** A statement run for a batch of keys (parent or row ids), bound as one array value. */
 interface Batched {
   sql: string;
+  /** The bindings of placeholders before the batch's (columns read beside each row). */
+  leading?: readonly unknown[];
   /** The bindings after the batch. */
   bindings: readonly unknown[];
 }
@@ -100,68 +103,148 @@ export class Loaders {
     });
   }
 
-  /** Rows of `entity` whose `foreignKey` is one of the keys, each key's rows in `orderBy` order. */
-  children<T extends object>(entity: EntityName<T>, foreignKey: string, orderBy: Record<string, 'asc' | 'desc'>): DataLoader<number, T[]> {
+  /**
+   * Rows of `entity` whose `foreignKey` is one of the keys, each key's rows in
+   * `orderBy` order, with the single-row relations `prefetch` names read in
+   * the same statement.
+   */
+  children<T extends object>(entity: EntityName<T>, foreignKey: string, orderBy: Record<string, 'asc' | 'desc'>, prefetch: Prefetch = NOTHING): DataLoader<number, T[]> {
     const meta = this.meta(entity);
     const column = this.column(meta, foreignKey);
     const order = Object.entries(orderBy).map(([prop, dir]) => `x."${this.column(meta, prop)}" ${dir}`).join(', ');
-    return this.batch(this.statement(entity, `x."${column}" = any(?::int[])`, undefined, order), intArray, async (ids, rows) => {
+    const where = rowCondition(meta.tableName, this.viewer);
+    const related = this.relations(prefetch, 'x');
+    const sql = `select x.*${related.sql} from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${where.sql}) order by ${order}`;
+    return this.batch({ sql, leading: related.bindings, bindings: where.bindings }, intArray, async (ids, rows) => {
       const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
       const nodes = this.map<T>(entity, rows);
+      this.prime(prefetch, rows);
       rows.forEach((row, i) => grouped.get(Number(row[column]))?.push(nodes[i]));
       return ids.map((id) => grouped.get(id)!);
     });
   }
 
-  /** Size of a nested list for one parent; the counts of many parents are one statement. */
+  /**
+   * Size of a nested list for one parent. Every count asked for in the same
+   * tick, of whatever list, is one statement.
+   */
   count(spec: CountSpec, parentId: number): Promise<number> {
     const table = this.meta(spec.entity).tableName;
     const parent = requireParent(spec);
     const where = allOf([rowCondition(table, this.viewer), spec.where]);
     const sql = `select x."${parent}" as pid, count(*)::int as n from "${table}" x where x."${parent}" = any(?::int[]) and (${where.sql}) group by 1`;
-    return this.batch({ sql, bindings: where.bindings }, intArray, async (ids, rows) => {
-      const counts = new Map(rows.map((r) => [Number(r.pid), Number(r.n)]));
-      return ids.map((id) => counts.get(id) ?? 0);
-    }).load(parentId);
+    return this.counts.load({ sql, bindings: where.bindings, parentId });
   }
+
+  /** Counts of any lists for any parents: one UNION ALL of grouped counts per batch. */
+  private readonly counts = new DataLoader<{ sql: string; bindings: readonly unknown[]; parentId: number }, number, string>(async (keys) => {
+    const groups = new Map<string, { sql: string; bindings: readonly unknown[]; ids: number[] }>();
+    for (const k of keys) {
+      const group = `${k.sql}\u0000${JSON.stringify(k.bindings)}`;
+      const g = groups.get(group) ?? { sql: k.sql, bindings: k.bindings, ids: [] };
+      g.ids.push(k.parentId);
+      groups.set(group, g);
+    }
+    const parts = [...groups.values()];
+    const sql = parts.map((g, i) => `select ${i} as g, pid, n from (${g.sql}) c${i}`).join(' union all ');
+    const rows: RawRow[] = await this.em.execute(sql, parts.flatMap((g) => [intArray(g.ids), ...g.bindings]));
+    const counts = new Map(rows.map((r) => [`${r.g}:${r.pid}`, Number(r.n)]));
+    const index = new Map(parts.map((g, i) => [g, i]));
+    return keys.map((k) => counts.get(`${index.get(groups.get(`${k.sql}\u0000${JSON.stringify(k.bindings)}`)!)}:${k.parentId}`) ?? 0);
+  }, { cacheKeyFn: (k) => `${k.sql}\u0000${JSON.stringify(k.bindings)}\u0000${k.parentId}` });
 
   /**
    * One page of a nested list. The same page of many parents is one statement:
    * a LATERAL join runs the keyset query once per parent, each an index range
-   * scan, so the cost follows the page size, not the size of the lists.
+   * scan, so the cost follows the page size, not the size of the lists. The
+   * relations `prefetch` names are read with the rows, and the list is counted
+   * in the same statement when its totalCount is selected.
    */
-  childPage<T extends object>(spec: ListSpec<T>, parentId: number, args: PageArgs): Promise<Connection<T>> {
+  childPage<T extends object>(spec: ListSpec<T>, parentId: number, args: PageArgs, prefetch: Prefetch = NOTHING): Promise<Connection<T>> {
     const meta = this.meta(spec.entity);
     const parent = requireParent(spec);
     const { orderBy, columns } = this.order(spec, meta);
     const request = pageRequest(args, columns);
+    const scoped = allOf([rowCondition(meta.tableName, this.viewer), spec.where]);
     if (request.limit === 0) return Promise.resolve(toConnection(request, orderBy, columns, [], () => [], () => this.count(spec, parentId)));
-    const { order, condition } = keysetSql(orderBy, Boolean(spec.descending), request);
-    const where = allOf([rowCondition(meta.tableName, this.viewer), spec.where, condition]);
-    const sql = `select c.* from unnest(?::int[]) as p(pid) cross join lateral (` +
-      `select x.* from "${meta.tableName}" x where x."${parent}" = p.pid and (${where.sql}) order by ${order} limit ?) c`;
-    return this.batch({ sql, bindings: [...where.bindings, request.limit + 1] }, intArray, async (ids, rows) => {
+    const { order, outerOrder, condition } = keysetSql(orderBy, Boolean(spec.descending), request, 'c');
+    const where = allOf([scoped, condition]);
+    const related = this.relations(prefetch, 'c');
+    // Each parent is counted once, in a materialised step of its own: in the select list the count would run once a row.
+    const counted = prefetch.count
+      ? `, (select count(*) from "${meta.tableName}" x where x."${parent}" = u.pid and (${scoped.sql}))::int as total` : '';
+    const sql = `with p as materialized (select u.pid, u.ord${counted} from unnest(?::int[]) with ordinality as u(pid, ord)) `
+      + `select p.pid as "__pid"${prefetch.count ? ', p.total as "__total"' : ''}, c.*${related.sql} from p `
+      + `left join lateral (select x.* from "${meta.tableName}" x where x."${parent}" = p.pid and (${where.sql}) order by ${order} limit ?) c on true `
+      + `order by p.ord, ${outerOrder}`;
+    const leading = prefetch.count ? scoped.bindings : [];
+    return this.batch({ sql, leading, bindings: [...related.bindings, ...where.bindings, request.limit + 1] }, intArray, async (ids, rows) => {
       const byParent = new Map<number, RawRow[]>(ids.map((id) => [id, []]));
-      for (const row of rows) byParent.get(Number(row[parent]))?.push(row);
-      return ids.map((id) => toConnection(request, orderBy, columns, byParent.get(id)!, (page) => this.map<T>(spec.entity, page), () => this.count(spec, id)));
+      const totals = new Map<number, number>();
+      for (const row of rows) {
+        const pid = Number(row.__pid);
+        if (prefetch.count) totals.set(pid, Number(row.__total));
+        if (row.id !== null) byParent.get(pid)?.push(row);
+      }
+      this.prime(prefetch, rows);
+      return ids.map((id) => toConnection(request, orderBy, columns, byParent.get(id)!, (page) => this.map<T>(spec.entity, page),
+        () => (totals.has(id) ? Promise.resolve(totals.get(id)!) : this.count(spec, id))));
     }).load(parentId);
   }
 
-  /** One page of a top-level list, in one statement. */
-  async page<T extends object>(spec: ListSpec<T>, args: PageArgs): Promise<Connection<T>> {
+  /** One page of a top-level list, in one statement with its relations and, when selected, its count. */
+  async page<T extends object>(spec: ListSpec<T>, args: PageArgs, prefetch: Prefetch = NOTHING): Promise<Connection<T>> {
     const meta = this.meta(spec.entity);
     const { orderBy, columns } = this.order(spec, meta);
     const request = pageRequest(args, columns);
     const scoped = allOf([rowCondition(meta.tableName, this.viewer), spec.where]);
     let total: Promise<number> | undefined;
-    const totalCount = () => (total ??= this.em.execute(`select count(*)::int as n from "${meta.tableName}" x where ${scoped.sql}`, [...scoped.bindings])
+    const count = () => (total ??= this.em.execute(`select count(*)::int as n from "${meta.tableName}" x where ${scoped.sql}`, [...scoped.bindings])
       .then((rows: RawRow[]) => Number(rows[0].n)));
-    if (request.limit === 0) return toConnection(request, orderBy, columns, [], () => [], totalCount);
-    const { order, condition } = keysetSql(orderBy, Boolean(spec.descending), request);
+    if (request.limit === 0) return toConnection(request, orderBy, columns, [], () => [], count);
+    const { order, outerOrder, condition } = keysetSql(orderBy, Boolean(spec.descending), request, 'c');
     const where = allOf([scoped, condition]);
+    const related = this.relations(prefetch, 'c');
+    // Uncorrelated, so it runs once for the statement (an InitPlan), not once a row.
+    const counted = prefetch.count ? `, (select count(*) from "${meta.tableName}" x where ${scoped.sql})::int as "__total"` : '';
     const rows: RawRow[] = await this.em.execute(
-      `select x.* from "${meta.tableName}" x where ${where.sql} order by ${order} limit ?`, [...where.bindings, request.limit + 1]);
-    return toConnection(request, orderBy, columns, rows, (page) => this.map<T>(spec.entity, page), totalCount);
+      `select c.*${related.sql}${counted} from (select x.* from "${meta.tableName}" x where ${where.sql} order by ${order} limit ?) c order by ${outerOrder}`,
+      [...related.bindings, ...(prefetch.count ? scoped.bindings : []), ...where.bindings, request.limit + 1]);
+    this.prime(prefetch, rows);
+    // An empty page has no row to carry the count: then it is counted on its own, if asked.
+    if (prefetch.count && rows.length) total = Promise.resolve(Number(rows[0].__total));
+    return toConnection(request, orderBy, columns, rows, (page) => this.map<T>(spec.entity, page), count);
+  }
+
+  /**
+   * Columns that read each prefetched relation's row (under its table's
+   * access rule) as JSON, beside the list's own row on alias `alias`.
+   */
+  private relations(prefetch: Prefetch, alias: string): { sql: string; bindings: unknown[] } {
+    let sql = '';
+    const bindings: unknown[] = [];
+    prefetch.relations.forEach((relation, i) => {
+      const table = this.meta(relation.entity).tableName;
+      const rule = rowCondition(table, this.viewer, 'r');
+      sql += `, (select row_to_json(r) from "${table}" r where r.id = ${alias}."${relation.column}" and (${rule.sql})) as "__rel${i}"`;
+      bindings.push(...rule.bindings);
+    });
+    return { sql, bindings };
+  }
+
+  /** Hands the prefetched relations' rows to their loaders: their resolvers then need no statement. */
+  private prime(prefetch: Prefetch, rows: readonly RawRow[]): void {
+    prefetch.relations.forEach((relation, i) => {
+      const loader = this.byId<WithId>(relation.entity);
+      const name = Utils.className(relation.entity);
+      for (const row of rows) {
+        const id = row[relation.column];
+        if (id === null || id === undefined) continue;
+        const related = row[`__rel${i}`] as RawRow | null;
+        // A row the viewer may not read is primed as null, exactly what its loader would have answered.
+        loader.prime(Number(id), related ? mapRows<WithId>(this.em.getMetadata(), name, [related])[0] : null);
+      }
+    });
   }
 
   /** `select x.* from <table> x where <condition> and <the table's rule>` with the batch as first binding. */
@@ -173,10 +256,11 @@ export class Loaders {
 
   /** The DataLoader for one statement, created on first use; its key is the statement itself. */
   private batch<K, V>(statement: Batched, encode: (keys: readonly K[]) => string, split: (keys: readonly K[], rows: RawRow[]) => Promise<V[]> | V[]): DataLoader<K, V> {
-    const key = `${statement.sql}\u0000${JSON.stringify(statement.bindings)}`;
+    const key = `${statement.sql}\u0000${JSON.stringify([statement.leading ?? [], statement.bindings])}`;
     let loader = this.batches.get(key) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(async (keys) => split(keys, await this.em.execute(statement.sql, [encode(keys), ...statement.bindings])));
+      const leading = statement.leading ?? [];
+      loader = new DataLoader<K, V>(async (keys) => split(keys, await this.em.execute(statement.sql, [...leading, encode(keys), ...statement.bindings])));
       this.batches.set(key, loader);
     }
     return loader;

@@ -21,6 +21,7 @@ import { queryLimits } from './limits';
 import { createRateLimiter } from './rate-limit';
 import { correlationIdOf, requestIds } from './request-id';
 import { startWebSocketServer } from './websocket';
+import { compiledExecution } from './compiled';
 import { EventBus, type EventBusOptions } from './events/bus';
 import type { Logger } from './logger';
 import { corsForGraphql } from './origins';
@@ -91,7 +92,8 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events, rateLimiter, metrics);
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Each operation is compiled once and run compiled (src/compiled.ts); Apollo does everything around it.
+    gateway: compiledExecution(schema),
     introspection: !config.production,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,

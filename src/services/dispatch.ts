@@ -5,7 +5,9 @@ import {
   type Building as BuildingRow, type DispatchEventType, type DispatchStatus, type Household as HouseholdRow, type PublicSpace as PublicSpaceRow,
 } from '../entities';
 import type { DispatchActionInput, RaiseEmergencyInput, SetDutyInput } from '../generated/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { prefetchOf } from '../prefetch';
 import { AppError, badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
 import { appendEvents, ticketEntries, type LogEntry } from '../events/log';
@@ -211,17 +213,17 @@ export async function dispatchOfTicket(ctx: Context, ticket: Ticket): Promise<Di
 }
 
 /** The members of staff sent, in the order they were sent. */
-export function dispatchUnits(ctx: Context, dispatch: Dispatch): Promise<DispatchUnit[]> {
-  return ctx.loaders.children(DispatchUnit, 'dispatch', { position: 'asc' }).load(dispatch.id);
+export function dispatchUnits(ctx: Context, dispatch: Dispatch, info?: GraphQLResolveInfo): Promise<DispatchUnit[]> {
+  return ctx.loaders.children(DispatchUnit, 'dispatch', { position: 'asc' }, prefetchOf(info, 'DispatchUnit', false)).load(dispatch.id);
 }
 
-export function dispatchTimeline(ctx: Context, dispatch: Dispatch, args: PageArgs): Promise<Connection<DispatchEvent>> {
-  return ctx.loaders.childPage(TIMELINE, dispatch.id, args);
+export function dispatchTimeline(ctx: Context, dispatch: Dispatch, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<DispatchEvent>> {
+  return ctx.loaders.childPage(TIMELINE, dispatch.id, args, prefetchOf(info, 'DispatchEvent', true));
 }
 
 /** An estate's dispatches, newest first. */
-export function communityDispatches(ctx: Context, community: Community, args: PageArgs): Promise<Connection<Dispatch>> {
-  return ctx.loaders.childPage(NEWEST_FIRST, community.id, args);
+export function communityDispatches(ctx: Context, community: Community, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<Dispatch>> {
+  return ctx.loaders.childPage(NEWEST_FIRST, community.id, args, prefetchOf(info, 'Dispatch', true));
 }
 
 /** On scene by the target: true or false once known, null while still within it. */

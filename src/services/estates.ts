@@ -1,6 +1,8 @@
 import { Building, Community, Household, Resident } from '../entities';
 import { isEstateCode } from '../auth';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { prefetchOf } from '../prefetch';
 import { forbidden, notFound, preview, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
 import { forgetSubject } from '../access/viewer';
@@ -33,13 +35,13 @@ export async function communityByCode(ctx: Context, code: string): Promise<Commu
 }
 
 /** Every estate, ordered by code. Public. */
-export function listCommunities(ctx: Context, args: PageArgs): Promise<Connection<Community>> {
-  return ctx.loaders.page(COMMUNITIES, args);
+export function listCommunities(ctx: Context, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<Community>> {
+  return ctx.loaders.page(COMMUNITIES, args, prefetchOf(info, 'Community', true));
 }
 
 /** The estate's buildings, ordered by code. */
-export function communityBuildings(ctx: Context, community: Community, args: PageArgs): Promise<Connection<Building>> {
-  return ctx.loaders.childPage(BUILDINGS, community.id, args);
+export function communityBuildings(ctx: Context, community: Community, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<Building>> {
+  return ctx.loaders.childPage(BUILDINGS, community.id, args, prefetchOf(info, 'Building', true));
 }
 
 /** Residents, households or special-care households of an estate. */
@@ -48,8 +50,8 @@ export function communityCount(ctx: Context, community: Community, what: 'reside
 }
 
 /** A building's households (see HOUSEHOLDS for the order). */
-export function buildingHouseholds(ctx: Context, building: Building, args: PageArgs): Promise<Connection<Household>> {
-  return ctx.loaders.childPage(HOUSEHOLDS, building.id, args);
+export function buildingHouseholds(ctx: Context, building: Building, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<Household>> {
+  return ctx.loaders.childPage(HOUSEHOLDS, building.id, args, prefetchOf(info, 'Household', true));
 }
 
 export function buildingHouseholdCount(ctx: Context, building: Building): Promise<number> {
@@ -57,8 +59,8 @@ export function buildingHouseholdCount(ctx: Context, building: Building): Promis
 }
 
 /** A household's residents in the order they were registered. */
-export function householdResidents(ctx: Context, household: Household): Promise<Resident[]> {
-  return ctx.loaders.children(Resident, 'household', { id: 'asc' }).load(household.id);
+export function householdResidents(ctx: Context, household: Household, info?: GraphQLResolveInfo): Promise<Resident[]> {
+  return ctx.loaders.children(Resident, 'household', { id: 'asc' }, prefetchOf(info, 'Resident', false)).load(household.id);
 }
 
 /** What `eraseResident` removed and kept. */

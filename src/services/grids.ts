@@ -1,5 +1,7 @@
 import { Building, Community, Grid, Staff } from '../entities';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { prefetchOf } from '../prefetch';
 import type { Connection, ListSpec, PageArgs } from './paging';
 
 /** Grids, their squads and the estate's staff. */
@@ -10,13 +12,13 @@ const STAFF: ListSpec<Staff> = { entity: Staff, orderBy: ['code', 'id'], parentC
 const ROLE_ORDER = ['STEWARD', 'SECURITY', 'CLEANING', 'MAINTENANCE', 'DISPATCHER', 'MANAGER'];
 
 /** The estate's grids, ordered by code. */
-export function communityGrids(ctx: Context, community: Community): Promise<Grid[]> {
-  return ctx.loaders.children(Grid, 'community', { code: 'asc' }).load(community.id);
+export function communityGrids(ctx: Context, community: Community, info?: GraphQLResolveInfo): Promise<Grid[]> {
+  return ctx.loaders.children(Grid, 'community', { code: 'asc' }, prefetchOf(info, 'Grid', false)).load(community.id);
 }
 
 /** The estate's staff, ordered by code. */
-export function communityStaff(ctx: Context, community: Community, args: PageArgs): Promise<Connection<Staff>> {
-  return ctx.loaders.childPage(STAFF, community.id, args);
+export function communityStaff(ctx: Context, community: Community, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<Staff>> {
+  return ctx.loaders.childPage(STAFF, community.id, args, prefetchOf(info, 'Staff', true));
 }
 
 export async function gridSteward(ctx: Context, grid: Grid): Promise<Staff | null> {
@@ -24,12 +26,12 @@ export async function gridSteward(ctx: Context, grid: Grid): Promise<Staff | nul
 }
 
 /** Everyone assigned to the grid, steward first. */
-export async function gridSquad(ctx: Context, grid: Grid): Promise<Staff[]> {
-  const members = await ctx.loaders.children(Staff, 'grid', { code: 'asc' }).load(grid.id);
+export async function gridSquad(ctx: Context, grid: Grid, info?: GraphQLResolveInfo): Promise<Staff[]> {
+  const members = await ctx.loaders.children(Staff, 'grid', { code: 'asc' }, prefetchOf(info, 'Staff', false)).load(grid.id);
   const rank = (s: Staff) => (s.id === grid.steward?.id ? -1 : ROLE_ORDER.indexOf(s.role));
   return [...members].sort((a, b) => rank(a) - rank(b));
 }
 
-export function gridBuildings(ctx: Context, grid: Grid): Promise<Building[]> {
-  return ctx.loaders.children(Building, 'grid', { code: 'asc' }).load(grid.id);
+export function gridBuildings(ctx: Context, grid: Grid, info?: GraphQLResolveInfo): Promise<Building[]> {
+  return ctx.loaders.children(Building, 'grid', { code: 'asc' }, prefetchOf(info, 'Building', false)).load(grid.id);
 }

@@ -137,15 +137,16 @@ function isoInstant(value: string | Date): string {
   return match ? `${match[1]}T${match[2]}Z` : new Date(value).toISOString();
 }
 
-/** The ORDER BY and keyset condition for a request on alias `x`. */
-export function keysetSql(orderBy: readonly string[], descending: boolean, request: PageRequest) {
+/** The ORDER BY and keyset condition for a request (on alias `x`; `outer` orders the same rows under another alias). */
+export function keysetSql(orderBy: readonly string[], descending: boolean, request: PageRequest, outer = 'x') {
   const desc = request.backward !== descending;
   const cols = orderBy.map((c) => `x."${c}"`);
   const order = cols.map((c) => `${c} ${desc ? 'desc' : 'asc'}`).join(', ');
+  const outerOrder = orderBy.map((c) => `${outer}."${c}" ${desc ? 'desc' : 'asc'}`).join(', ');
   const condition: Condition | null = request.cursor
     ? { sql: `(${cols.join(', ')}) ${desc ? '<' : '>'} (${cols.map(() => '?').join(', ')})`, bindings: request.cursor }
     : null;
-  return { order, condition };
+  return { order, outerOrder, condition };
 }
 
 /** Conditions combined with AND (`true` when there are none). */

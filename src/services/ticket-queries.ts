@@ -1,6 +1,8 @@
 import { Ticket, TicketEvent, type Building, type Community, type Grid, type Household, type Resident } from '../entities';
 import type { TicketFilter } from '../generated/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { prefetchOf } from '../prefetch';
 import { isEstateCode } from '../auth';
 import { forbidden, notFound, unauthenticated, badInput, preview } from '../errors';
 import { expectGlobalId } from '../ids';
@@ -26,9 +28,9 @@ const PARENT_LISTS = {
 
 /** A nested ticket list (community, grid, building, household, resident), newest first. */
 export function ticketsOf(
-  ctx: Context, parent: keyof typeof PARENT_LISTS, entity: Community | Grid | Building | Household | Resident, args: PageArgs,
+  ctx: Context, parent: keyof typeof PARENT_LISTS, entity: Community | Grid | Building | Household | Resident, args: PageArgs, info?: GraphQLResolveInfo,
 ): Promise<Connection<Ticket>> {
-  return ctx.loaders.childPage(PARENT_LISTS[parent], entity.id, args);
+  return ctx.loaders.childPage(PARENT_LISTS[parent], entity.id, args, prefetchOf(info, 'Ticket', true));
 }
 
 const TICKET_NUMBER = /^[A-Za-z0-9_-]{1,8}-\d{4}-\d{6,9}$/;
@@ -42,15 +44,15 @@ export async function ticketByNumber(ctx: Context, number: string): Promise<Tick
 }
 
 /** A ticket's events, oldest first. */
-export function ticketTimeline(ctx: Context, ticket: Ticket, args: PageArgs): Promise<Connection<TicketEvent>> {
-  return ctx.loaders.childPage(TIMELINE, ticket.id, args);
+export function ticketTimeline(ctx: Context, ticket: Ticket, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<TicketEvent>> {
+  return ctx.loaders.childPage(TIMELINE, ticket.id, args, prefetchOf(info, 'TicketEvent', true));
 }
 
 /**
  * The root `tickets` list: the filter turned into SQL conditions on the
  * columns the ticket indexes lead with, newest first.
  */
-export async function listTickets(ctx: Context, filter: TicketFilter | null | undefined, args: PageArgs): Promise<Connection<Ticket>> {
+export async function listTickets(ctx: Context, filter: TicketFilter | null | undefined, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<Ticket>> {
   if (!ctx.viewer.role) throw unauthenticated('Sign in to list tickets');
   const f = filter ?? {};
   const conditions: Condition[] = [];
@@ -72,7 +74,7 @@ export async function listTickets(ctx: Context, filter: TicketFilter | null | un
   if (after && before && after >= before) throw badInput('filter.createdAfter must be before filter.createdBefore', 'filter.createdAfter');
   if (after) conditions.push({ sql: 'x.created_at >= ?', bindings: [after.toISOString()] });
   if (before) conditions.push({ sql: 'x.created_at < ?', bindings: [before.toISOString()] });
-  return ctx.loaders.page({ ...NEWEST_FIRST, where: allOf(conditions) }, args);
+  return ctx.loaders.page({ ...NEWEST_FIRST, where: allOf(conditions) }, args, prefetchOf(info, 'Ticket', true));
 }
 
 /**
