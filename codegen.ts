@@ -35,6 +35,8 @@ const config: CodegenConfig = {
           CommunityConnection: '../services/paging#Connection',
           StaffConnection: '../services/paging#Connection',
           Viewer: '../access/viewer#Viewer as ViewerModel',
+          SatisfactionSurvey: '../entities#SatisfactionSurvey as SatisfactionSurveyModel',
+          RecordSurveyPayload: '../services/satisfaction#RecordedSurvey',
         },
       },
     },

@@ -45,7 +45,9 @@ describe('seedDemo at a small scale', () => {
     expect(counts).toMatchObject({
       community: first.communities, grid: first.grids, staff: first.staff, building: first.buildings,
       household: first.households, resident: first.residents, public_space: first.publicSpaces,
+      satisfaction_survey: first.surveys,
     });
+    expect(first.surveys).toBe(first.communities * 6);
     expect(first.households).toBeGreaterThan(0);
 
     const [digestsA, digestsB] = await Promise.all([tableDigests(a), tableDigests(b)]);

@@ -38,6 +38,7 @@ const OWNERS: Record<string, (row: Row) => Owner> = {
   Ticket: (t) => ({ community: t.community.id, household: (t.household as Ref)?.id ?? null }),
   TicketRating: (t) => ({ community: t.community.id, household: (t.household as Ref)?.id ?? null }),
   TicketEvent: (e) => ({ community: e.community.id }),
+  SatisfactionSurvey: (s) => ({ community: s.community.id }),
 };
 
 const READ_ONLY_ROLES = new Set(['DISTRICT', 'INTEGRATOR']);

@@ -41,6 +41,16 @@ function ownTickets(viewer: Viewer): Rule {
   return { or: [{ column: 'household_id', in: [viewer.householdId ?? 0] }, { column: 'reporter_resident_id', in: [viewer.residentId ?? 0] }] };
 }
 
+/**
+ * Satisfaction figures and surveys: the estates of the token, for every role
+ * but RESIDENT. The figures are aggregates of every household's tickets and
+ * ratings, which a resident may not read row by row; in a small grid or a
+ * quiet month a count or an average tells one neighbour's complaint or score.
+ */
+function figures(viewer: Viewer): Rule {
+  return viewer.role === 'RESIDENT' ? false : estate(viewer);
+}
+
 /** Rules by table. Public tables say so explicitly. */
 const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   community: () => true,
@@ -55,6 +65,7 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   ticket_event: (v) => (v.role === 'RESIDENT' ? and(estate(v), { parentTable: 'ticket', via: 'ticket_id' }) : estate(v)),
   // Log rows carry copies of the columns the ticket rule reads.
   event_log: (v) => and(estate(v), ownTickets(v)),
+  satisfaction_survey: figures,
 };
 
 /** The rule for reading `table` as `viewer`; a table without a rule is a programming error. */

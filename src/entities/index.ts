@@ -11,6 +11,7 @@ export {
   type TicketStatus, type TicketPriority, type TicketChannel, type TicketCategory, type TicketEventType,
 } from './Ticket';
 export { EventLog, EVENT_KINDS, type EventKind } from './EventLog';
+export { SatisfactionSurvey, PERIOD_UNITS, type PeriodUnit } from './SatisfactionSurvey';
 
 import { Community } from './Community';
 import { Grid } from './Grid';
@@ -21,6 +22,7 @@ import { Resident } from './Resident';
 import { PublicSpace } from './PublicSpace';
 import { Ticket, TicketEvent, SlaPolicy, TicketCounter } from './Ticket';
 import { EventLog } from './EventLog';
+import { SatisfactionSurvey } from './SatisfactionSurvey';
 
 /** Every entity the ORM knows; the one list the config and the CLI use. */
-export const entities = [Community, Grid, Staff, Building, Household, Resident, PublicSpace, Ticket, TicketEvent, SlaPolicy, TicketCounter, EventLog];
+export const entities = [Community, Grid, Staff, Building, Household, Resident, PublicSpace, Ticket, TicketEvent, SlaPolicy, TicketCounter, EventLog, SatisfactionSurvey];

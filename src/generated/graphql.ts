@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel } from '../entities';
+import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel, SatisfactionSurvey as SatisfactionSurveyModel } from '../entities';
 import type { Connection } from '../services/paging';
 import type { Viewer as ViewerModel } from '../access/viewer';
+import type { RecordedSurvey } from '../services/satisfaction';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -367,6 +368,12 @@ export type Mutation = {
   eraseResident: EraseResidentPayload;
   /** Rate a RESOLVED ticket 1–5 (the resident who reported it, once); closes it. Staff never rate, and a ticket no resident reported has no rating. */
   rateTicket: TicketPayload;
+  /**
+   * Records an estate's survey result for a period, replacing any recorded
+   * earlier for the same estate and period (`replaced` says so). MANAGER of
+   * the estate or ADMIN.
+   */
+  recordSurvey: RecordSurveyPayload;
   /** Reopen a RESOLVED ticket (its reporter or a manager). */
   reopenTicket: TicketPayload;
   /** Resolve an IN_PROGRESS ticket (staff of its estate). */
@@ -415,6 +422,12 @@ export type MutationRateTicketArgs = {
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationRecordSurveyArgs = {
+  input: RecordSurveyInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationReopenTicketArgs = {
   input: TicketActionInput;
 };
@@ -455,6 +468,20 @@ export type PageInfo = {
   /** The cursor of the first item of this page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
+
+/**
+ * A calendar period in the estates' local time (China Standard Time, UTC+8, no
+ * daylight saving): what satisfaction figures are grouped by and what surveys
+ * are recorded for. Periods are written `2024` (YEAR), `2024-Q4` (QUARTER) and
+ * `2024-11` (MONTH).
+ */
+export type PeriodUnit =
+  /** A calendar month, e.g. `2024-11`. */
+  | 'MONTH'
+  /** A calendar quarter (January–March is Q1), e.g. `2024-Q4`. */
+  | 'QUARTER'
+  /** A calendar year, e.g. `2024`. */
+  | 'YEAR';
 
 /** What kind of personal data a field holds, and so who may read it. */
 export type PersonalData =
@@ -590,6 +617,29 @@ export type RateTicketInput = {
   ticketId: Scalars['ID']['input'];
 };
 
+/** Record the result of an estate's satisfaction survey. */
+export type RecordSurveyInput = {
+  /** The estate, e.g. `LH`. */
+  communityCode: Scalars['String']['input'];
+  /** Who ran the survey and how, at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The period surveyed, written as figures write it: `2024`, `2024-Q4` or `2024-11`; from 2000, and started by today. */
+  period: Scalars['String']['input'];
+  /** How many people answered (1 or more), when known. */
+  respondents?: InputMaybe<Scalars['Int']['input']>;
+  /** The score, 0–100; stored to two decimals (rounded). */
+  score: Scalars['Float']['input'];
+};
+
+/** The survey as recorded. */
+export type RecordSurveyPayload = {
+  __typename?: 'RecordSurveyPayload';
+  /** True when it replaced a survey recorded earlier for the same estate and period. */
+  replaced: Scalars['Boolean']['output'];
+  /** The survey now on record for the estate and period. */
+  survey: SatisfactionSurvey;
+};
+
 /** A person living in a household. Name and phone are personal data. */
 export type Resident = Node & {
   __typename?: 'Resident';
@@ -630,6 +680,32 @@ export type Role =
   | 'RESIDENT'
   /** A squad member or steward (token subject: their Staff ID). */
   | 'STAFF';
+
+/**
+ * The result of a satisfaction survey of one estate for one period (usually a
+ * year), as the estate's manager recorded it.
+ */
+export type SatisfactionSurvey = {
+  __typename?: 'SatisfactionSurvey';
+  /** The estate surveyed. */
+  community: Community;
+  /** Free text recorded with it (who ran it, how): null with FORBIDDEN for DISTRICT and INTEGRATOR. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The period surveyed: `2024`, `2024-Q4` or `2024-11`. */
+  period: Scalars['String']['output'];
+  /** The period's last day (local date). */
+  periodEnd: Scalars['Date']['output'];
+  /** The period's first day (local date). */
+  periodStart: Scalars['Date']['output'];
+  /** When it was recorded (or last replaced). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** How many people answered, when known. */
+  respondents?: Maybe<Scalars['Int']['output']>;
+  /** The score, 0–100, to two decimals. */
+  score: Scalars['Float']['output'];
+  /** Whether it covers a year, a quarter or a month. */
+  unit: PeriodUnit;
+};
 
 /** A member of the operator's staff in one estate. */
 export type Staff = Node & {
@@ -1181,6 +1257,7 @@ export type ResolversTypes = {
   DispatchStatus: DispatchStatus;
   EraseResidentInput: EraseResidentInput;
   EraseResidentPayload: ResolverTypeWrapper<EraseResidentPayload>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grid: ResolverTypeWrapper<GridModel>;
   GridWorker: ResolverTypeWrapper<GridWorkerModel>;
   Household: ResolverTypeWrapper<HouseholdModel>;
@@ -1191,14 +1268,18 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PeriodUnit: PeriodUnit;
   PersonalData: PersonalData;
   PublicSpace: ResolverTypeWrapper<PublicSpaceModel>;
   PublicSpaceKind: PublicSpaceKind;
   PublicSpaceStatus: PublicSpaceStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RateTicketInput: RateTicketInput;
+  RecordSurveyInput: RecordSurveyInput;
+  RecordSurveyPayload: ResolverTypeWrapper<RecordedSurvey>;
   Resident: ResolverTypeWrapper<ResidentModel>;
   Role: Role;
+  SatisfactionSurvey: ResolverTypeWrapper<SatisfactionSurveyModel>;
   Staff: ResolverTypeWrapper<StaffModel>;
   StaffConnection: ResolverTypeWrapper<Connection>;
   StaffEdge: ResolverTypeWrapper<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Staff'] }>;
@@ -1241,6 +1322,7 @@ export type ResolversParentTypes = {
   Dispatch: Dispatch;
   EraseResidentInput: EraseResidentInput;
   EraseResidentPayload: EraseResidentPayload;
+  Float: Scalars['Float']['output'];
   Grid: GridModel;
   GridWorker: GridWorkerModel;
   Household: HouseholdModel;
@@ -1254,7 +1336,10 @@ export type ResolversParentTypes = {
   PublicSpace: PublicSpaceModel;
   Query: Record<PropertyKey, never>;
   RateTicketInput: RateTicketInput;
+  RecordSurveyInput: RecordSurveyInput;
+  RecordSurveyPayload: RecordedSurvey;
   Resident: ResidentModel;
+  SatisfactionSurvey: SatisfactionSurveyModel;
   Staff: StaffModel;
   StaffConnection: Connection;
   StaffEdge: Omit<StaffEdge, 'node'> & { node: ResolversParentTypes['Staff'] };
@@ -1407,6 +1492,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   closeTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationCloseTicketArgs, 'input'>>;
   eraseResident?: Resolver<ResolversTypes['EraseResidentPayload'], ParentType, ContextType, RequireFields<MutationEraseResidentArgs, 'input'>>;
   rateTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationRateTicketArgs, 'input'>>;
+  recordSurvey?: Resolver<ResolversTypes['RecordSurveyPayload'], ParentType, ContextType, RequireFields<MutationRecordSurveyArgs, 'input'>>;
   reopenTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationReopenTicketArgs, 'input'>>;
   resolveTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationResolveTicketArgs, 'input'>>;
   startTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationStartTicketArgs, 'input'>>;
@@ -1446,6 +1532,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
+export type RecordSurveyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordSurveyPayload'] = ResolversParentTypes['RecordSurveyPayload']> = {
+  replaced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  survey?: Resolver<ResolversTypes['SatisfactionSurvey'], ParentType, ContextType>;
+};
+
 export type ResidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resident'] = ResolversParentTypes['Resident']> = {
   household?: Resolver<ResolversTypes['Household'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1453,6 +1544,18 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<ResidentTicketsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SatisfactionSurveyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionSurvey'] = ResolversParentTypes['SatisfactionSurvey']> = {
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  respondents?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['PeriodUnit'], ParentType, ContextType>;
 };
 
 export type StaffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff']> = {
@@ -1598,7 +1701,9 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PublicSpace?: PublicSpaceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordSurveyPayload?: RecordSurveyPayloadResolvers<ContextType>;
   Resident?: ResidentResolvers<ContextType>;
+  SatisfactionSurvey?: SatisfactionSurveyResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;
   StaffEdge?: StaffEdgeResolvers<ContextType>;

@@ -2,12 +2,13 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { CARE_NEEDS, Community, type CareNeed, type StaffRole, PUBLIC_SPACE_KINDS, PUBLIC_SPACE_STATUSES } from '../entities';
 import { PhoneIssuer, personName, surname } from './names';
 import { Rng } from './random';
+import { planSurveys } from './surveys';
 import { seedTickets, type TicketSeedSummary } from './tickets';
 
 /** What one demo load wrote, and how long it took. */
 export interface SeedSummary {
   communities: number; buildings: number; grids: number; households: number; residents: number;
-  staff: number; publicSpaces: number; specialCareHouseholds: number; tickets: number; ticketEvents: number; ms: number;
+  staff: number; publicSpaces: number; specialCareHouseholds: number; tickets: number; ticketEvents: number; surveys: number; ms: number;
 }
 
 type SpaceKind = (typeof PUBLIC_SPACE_KINDS)[number];
@@ -255,7 +256,8 @@ export async function communityCount(em: EntityManager): Promise<number> {
 /**
  * Loads the demo: the reference estate LH (12,000 households, ~36,000 residents,
  * 14 grids, 212 special-care households) and eleven smaller estates run the same way,
- * each with its 2024–2025 ticket history (about 200,000 tickets in all, see tickets.ts).
+ * each with its 2024–2025 ticket history (about 200,000 tickets in all, see tickets.ts) and
+ * its annual satisfaction surveys 2020–2025 (surveys.ts).
  * The same seed always yields the same rows; on an empty database the ids match too.
  * All writes share one transaction (joining the caller's, if any), so a failure leaves nothing.
  * @param em a forked entity manager on an empty database.
@@ -273,6 +275,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
   const plans = ESTATES.map((spec) => planEstate(spec, root.derive(spec.code), phones, scale));
 
   let history: TicketSeedSummary = { tickets: 0, ticketEvents: 0 };
+  let surveys = 0;
   await em.transactional(async (tem) => {
     const trx = tem.getTransactionContext<Knex.Transaction>();
     if (!trx) throw new Error('seedDemo: no transaction context');
@@ -314,6 +317,10 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     await insertRows(trx, 'public_space', plans.flatMap((p) => p.spaces.map((s) => ({ community_id: cid(p), ...s }))));
 
     history = await seedTickets(trx, root, [...communities.values()]);
+
+    surveys = await insertRows(trx, 'satisfaction_survey', planSurveys(root, plans.map((p) => ({
+      id: cid(p), code: p.spec.code, households: p.buildings.reduce((n, b) => n + b.households.length, 0),
+    }))), ['id']).then((rows) => rows.length);
   });
 
   const all = <T>(f: (p: EstatePlan) => T[]) => plans.flatMap(f);
@@ -328,6 +335,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     publicSpaces: all((p) => p.spaces).length,
     specialCareHouseholds: households.filter((h) => h.careNeeds.length > 0).length,
     ...history,
+    surveys,
     ms: Math.round(performance.now() - started),
   };
 }
