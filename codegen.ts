@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         useIndexSignature: false,
         enumsAsTypes: true,
-        scalars: { DateTime: 'Date | string', Date: 'string', ID: 'string' },
+        scalars: { DateTime: 'Date | string', Date: { input: 'Date | string', output: 'string' }, ID: 'string' },
         mappers: {
           Community: '../entities#Community as CommunityModel',
           Building: '../entities#Building as BuildingModel',
@@ -35,6 +35,7 @@ const config: CodegenConfig = {
           CommunityConnection: '../services/paging#Connection',
           StaffConnection: '../services/paging#Connection',
           Viewer: '../access/viewer#Viewer as ViewerModel',
+          Satisfaction: '../services/satisfaction#SatisfactionBucket',
           SatisfactionSurvey: '../entities#SatisfactionSurvey as SatisfactionSurveyModel',
           RecordSurveyPayload: '../services/satisfaction#RecordedSurvey',
         },

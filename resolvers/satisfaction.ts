@@ -1,9 +1,12 @@
 import type { Resolvers } from '../src/generated/graphql';
-import { recordSurvey } from '../src/services/satisfaction';
+import { recordSurvey, satisfactionFigures } from '../src/services/satisfaction';
 import { describePeriod } from '../src/services/satisfaction-periods';
 import { required } from './estates';
 
 export const satisfactionResolvers: Resolvers = {
+  Query: {
+    satisfaction: (_, { filter }, ctx) => satisfactionFigures(ctx, filter),
+  },
   Mutation: {
     recordSurvey: (_, { input }, ctx) => recordSurvey(ctx, input),
   },

@@ -1,46 +1,210 @@
-import { gql } from './helpers/client';
+import { codes, contract, countStatements, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
+import { satisfactionFixture, type Fixture } from './helpers/satisfaction';
 import { startTestServer, type TestServer } from './helpers/server';
-import { expectFailure } from './helpers/tickets';
+import { actOk, expectFailure, submitOk } from './helpers/tickets';
 
-/** Recording satisfaction surveys: who may, what is checked, and that a second one replaces the first. */
+/**
+ * Satisfaction figures against values worked out by hand from the fixture in
+ * helpers/satisfaction.ts (its comments list what each ticket contributes),
+ * the access rules, and recording surveys.
+ */
 
 let t: TestServer;
-let estate: Estate;
+let fx: Fixture;
 let other: Estate;
 const tokens: Record<string, string> = {};
 
+const FIGURES = `query($filter: SatisfactionFilter!) { satisfaction(filter: $filter) {
+  period periodStart periodEnd community { code } grid { code } households ticketsRaised ratingCount averageRating
+  surveyScore complaintCount complaintsPer1000Households ticketsResolved responseSeconds { count p50 p90 }
+  emergencyCount emergencyOnSceneWithinTarget } }`;
+
 beforeAll(async () => {
   t = await startTestServer();
-  estate = await createEstate(t.orm);
+  fx = await satisfactionFixture(t);
   other = await createEstate(t.orm);
-  const sign = (sub: string, role: string, communities = [estate.code]) => t.token({ sub, role: role as never, communities });
-  tokens.manager = await sign(estate.gid.staff('manager'), 'MANAGER');
-  tokens.steward = await sign(estate.gid.staff('steward'), 'STAFF');
-  tokens.dispatcher = await sign(estate.gid.staff('dispatcher'), 'DISPATCHER');
+  const e = fx.estate;
+  const sign = (sub: string, role: string, communities = [e.code]) => t.token({ sub, role: role as never, communities });
+  tokens.manager = await sign(e.gid.staff('manager'), 'MANAGER');
+  tokens.steward = await sign(e.gid.staff('steward'), 'STAFF');
+  tokens.dispatcher = await sign(e.gid.staff('dispatcher'), 'DISPATCHER');
   tokens.district = await sign('district-sat', 'DISTRICT');
   tokens.integrator = await sign('integrator-sat', 'INTEGRATOR');
-  tokens.resident = await sign(estate.gid.resident(0), 'RESIDENT');
+  tokens.integratorBoth = await sign('integrator-both', 'INTEGRATOR', [e.code, other.code]);
+  tokens.resident = await sign(e.gid.resident(0), 'RESIDENT');
   tokens.admin = await sign('admin-sat', 'ADMIN');
+  tokens.adminAll = await t.token({ sub: 'admin-all', role: 'ADMIN' });
   tokens.otherManager = await t.token({ sub: other.gid.staff('manager'), role: 'MANAGER', communities: [other.code] });
 });
 afterAll(() => t.close());
 
+const figures = (filter: Record<string, unknown>, token = tokens.integrator) => gql(t.url, FIGURES, { filter }, token);
+const zeros = { ticketsRaised: 0, ratingCount: 0, averageRating: null, complaintCount: 0, complaintsPer1000Households: 0, ticketsResolved: 0,
+  responseSeconds: { count: 0, p50: null, p90: null }, emergencyCount: 0, emergencyOnSceneWithinTarget: null };
+
+describe('figures of the fixture, by hand', () => {
+  it('by month: ratings, complaints, per-1,000 rates, percentiles, emergencies, and empty months present', async () => {
+    const res = await figures({ communityCodes: [fx.estate.code], from: '2024-01-01', to: '2024-05-31', groupBy: 'MONTH' });
+    expect(res.errors).toBeUndefined();
+    const common = { community: { code: fx.estate.code }, grid: null, households: 8, surveyScore: null };
+    expect(res.data.satisfaction).toEqual([
+      { ...common, period: '2024-01', periodStart: '2024-01-01', periodEnd: '2024-01-31', ticketsRaised: 4, ratingCount: 1, averageRating: 5,
+        complaintCount: 2, complaintsPer1000Households: 250, ticketsResolved: 3,
+        // 300, 600, 1200, 3000 s: the median between 600 and 1200; p90 at 2.7 of 3 steps, 1200 + 0.7 × 1800.
+        responseSeconds: { count: 4, p50: 900, p90: 2460 }, emergencyCount: 1, emergencyOnSceneWithinTarget: 1 },
+      { ...common, period: '2024-02', periodStart: '2024-02-01', periodEnd: '2024-02-29', ticketsRaised: 4, ratingCount: 2, averageRating: 2.5,
+        complaintCount: 2, complaintsPer1000Households: 250, ticketsResolved: 1,
+        // 60 and 1500 s (T5 counts in February: raised at 07:00 local on the 1st).
+        responseSeconds: { count: 2, p50: 780, p90: 1356 }, emergencyCount: 1, emergencyOnSceneWithinTarget: 0 },
+      { ...common, period: '2024-03', periodStart: '2024-03-01', periodEnd: '2024-03-31', ticketsRaised: 2, ratingCount: 0, averageRating: null,
+        complaintCount: 0, complaintsPer1000Households: 0, ticketsResolved: 1,
+        responseSeconds: { count: 1, p50: 100, p90: 100 }, emergencyCount: 1, emergencyOnSceneWithinTarget: 0 },
+      { ...common, ...zeros, period: '2024-04', periodStart: '2024-04-01', periodEnd: '2024-04-30', ratingCount: 1, averageRating: 4 },
+      { ...common, ...zeros, period: '2024-05', periodStart: '2024-05-01', periodEnd: '2024-05-31' },
+    ]);
+  });
+
+  it('per grid: grids in code order within each period; public-space tickets only in the estate bucket', async () => {
+    const res = await figures({ communityCodes: [fx.estate.code], from: '2024-01-01', to: '2024-06-30', groupBy: 'QUARTER', perGrid: true });
+    expect(res.errors).toBeUndefined();
+    const common = { community: { code: fx.estate.code }, surveyScore: null, periodStart: expect.any(String), periodEnd: expect.any(String) };
+    expect(res.data.satisfaction).toEqual([
+      { ...common, period: '2024-Q1', grid: { code: 'G01' }, households: 6, ticketsRaised: 6, ratingCount: 2, averageRating: 3.5,
+        complaintCount: 1, complaintsPer1000Households: 166.67, ticketsResolved: 4,
+        responseSeconds: { count: 4, p50: 450, p90: 1020 }, emergencyCount: 2, emergencyOnSceneWithinTarget: 0.5 },
+      { ...common, period: '2024-Q1', grid: { code: 'G02' }, households: 2, ticketsRaised: 3, ratingCount: 1, averageRating: 3,
+        complaintCount: 2, complaintsPer1000Households: 1000, ticketsResolved: 1,
+        responseSeconds: { count: 3, p50: 1500, p90: 2700 }, emergencyCount: 1, emergencyOnSceneWithinTarget: 0 },
+      { ...common, ...zeros, period: '2024-Q2', grid: { code: 'G01' }, households: 6, ratingCount: 1, averageRating: 4 },
+      { ...common, ...zeros, period: '2024-Q2', grid: { code: 'G02' }, households: 2 },
+    ]);
+    const estate = await figures({ communityCodes: [fx.estate.code], from: '2024-01-01', to: '2024-03-31', groupBy: 'QUARTER' });
+    expect(estate.data.satisfaction[0]).toMatchObject({ complaintCount: 4, ticketsRaised: 10 });
+  });
+
+  it('counts only the days from..to: the first and last bucket cover part of their period', async () => {
+    const res = await figures({ communityCodes: [fx.estate.code], from: '2024-01-15', to: '2024-02-10', groupBy: 'MONTH' });
+    expect(res.data.satisfaction.map((b: any) => [b.period, b.periodStart, b.periodEnd, b.ticketsRaised])).toEqual([
+      ['2024-01', '2024-01-15', '2024-01-31', 2], ['2024-02', '2024-02-01', '2024-02-10', 2],
+    ]);
+    const year = await figures({ communityCodes: [fx.estate.code], from: '2023-12-01', to: '2025-01-31', groupBy: 'YEAR' });
+    expect(year.data.satisfaction.map((b: any) => [b.period, b.periodStart, b.periodEnd, b.ticketsRaised])).toEqual([
+      ['2023', '2023-12-01', '2023-12-31', 0], ['2024', '2024-01-01', '2024-12-31', 10], ['2025', '2025-01-01', '2025-01-31', 0],
+    ]);
+  });
+
+  it('follows ticket changes at once: a rating through the API shows in the figures', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const filter = { communityCodes: [fx.estate.code], from: today, to: today, groupBy: 'YEAR' };
+    const before = (await figures(filter)).data.satisfaction[0];
+    const resident = tokens.resident;
+    const ticket = await submitOk(t, resident, { householdId: fx.estate.gid.household(0), category: 'COMPLAINT' });
+    for (const op of ['AcknowledgeTicket', 'StartTicket', 'ResolveTicket']) await actOk(t, op, { ticketId: ticket.id }, tokens.steward);
+    await actOk(t, 'RateTicket', { ticketId: ticket.id, score: 3 }, resident);
+    const after = (await figures(filter)).data.satisfaction[0];
+    expect(after).toMatchObject({
+      ticketsRaised: before.ticketsRaised + 1, complaintCount: before.complaintCount + 1, ticketsResolved: before.ticketsResolved + 1,
+      ratingCount: before.ratingCount + 1, responseSeconds: { count: before.responseSeconds.count + 1 },
+    });
+  });
+});
+
+describe('one statement per request', () => {
+  it.each([
+    ['the contract operation', () => ({ communityCodes: [fx.estate.code], from: '2024-01-01', to: '2025-12-31', groupBy: 'QUARTER' })],
+    ['per grid, by month', () => ({ communityCodes: [fx.estate.code], from: '2024-01-01', to: '2025-12-31', groupBy: 'MONTH', perGrid: true })],
+    ['every estate of the token', () => ({ from: '2020-01-01', to: '2025-12-31', groupBy: 'YEAR' })],
+  ])('%s', async (_, filter) => {
+    const { result, statements } = await countStatements(t, () => gql(t.url, contract('Satisfaction'), { filter: filter() }, tokens.integratorBoth));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.satisfaction.length).toBeGreaterThan(1);
+    expect(statements).toBe(1);
+  });
+});
+
+describe('who may read figures', () => {
+  const filter = () => ({ communityCodes: [fx.estate.code], from: '2024-01-01', to: '2024-12-31', groupBy: 'YEAR' });
+
+  it.each(['manager', 'steward', 'dispatcher', 'district', 'integrator', 'admin'])('%s reads its estate', async (who) => {
+    const res = await figures(filter(), tokens[who]);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.satisfaction).toHaveLength(1);
+  });
+
+  it('no token: UNAUTHENTICATED; a RESIDENT: FORBIDDEN', async () => {
+    expectFailure(await figures(filter(), ''), 'UNAUTHENTICATED');
+    expectFailure(await figures(filter(), tokens.resident), 'FORBIDDEN');
+  });
+
+  it('an estate the token does not cover (or that does not exist) is FORBIDDEN, before any bad value', async () => {
+    expectFailure(await figures({ ...filter(), communityCodes: [other.code] }), 'FORBIDDEN');
+    expectFailure(await figures({ ...filter(), communityCodes: [fx.estate.code, 'NOPE'] }), 'FORBIDDEN');
+    expectFailure(await figures({ ...filter(), communityCodes: ['not a code!'] }), 'FORBIDDEN');
+    expectFailure(await figures({ ...filter(), communityCodes: [other.code], to: '2023-01-01' }), 'FORBIDDEN');
+    // A token for every estate: a code that names none is a mistake in the value.
+    expectFailure(await figures({ ...filter(), communityCodes: ['NOPE'] }, tokens.adminAll), 'BAD_USER_INPUT', 'filter.communityCodes');
+  });
+
+  it('without communityCodes: every estate of the token, ordered by code', async () => {
+    const res = await figures({ from: '2024-01-01', to: '2024-12-31', groupBy: 'YEAR' }, tokens.integratorBoth);
+    expect(res.data.satisfaction.map((b: any) => b.community.code)).toEqual([fx.estate.code, other.code].sort());
+  });
+});
+
+describe('bad filters: BAD_USER_INPUT naming the field', () => {
+  const base = () => ({ communityCodes: [fx.estate.code], from: '2024-01-01', to: '2024-12-31', groupBy: 'MONTH' });
+  it.each([
+    ['to before from', { to: '2023-12-31' }, 'filter.to'],
+    ['more than 120 periods', { from: '2010-01-01', to: '2020-12-31' }, 'filter.to'],
+    ['more than 100 estate codes', { communityCodes: Array.from({ length: 101 }, (_, i) => `E${i}`) }, 'filter.communityCodes'],
+  ])('%s', async (_, change, field) => {
+    expectFailure(await figures({ ...base(), ...change }, tokens.admin), 'BAD_USER_INPUT', field);
+  });
+
+  it('a date that is not a calendar date is refused before anything runs', async () => {
+    const res = await figures({ ...base(), from: '2024-02-30' });
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
 describe('surveys', () => {
   const RECORD = `mutation($input: RecordSurveyInput!) { recordSurvey(input: $input) {
     replaced survey { period unit periodStart periodEnd score respondents note community { code } } } }`;
-  const record = (input: Record<string, unknown>, token = tokens.manager) => gql(t.url, RECORD, { input: { communityCode: estate.code, ...input } }, token);
+  const record = (input: Record<string, unknown>, token = tokens.manager) => gql(t.url, RECORD, { input: { communityCode: fx.estate.code, ...input } }, token);
 
   it('a manager records one; recording the same period again replaces it', async () => {
     const first = await record({ period: '2024', score: 79.955, respondents: 120, note: 'first count' });
     expect(first.errors).toBeUndefined();
     expect(first.data.recordSurvey).toEqual({ replaced: false, survey: {
-      period: '2024', unit: 'YEAR', periodStart: '2024-01-01', periodEnd: '2024-12-31', score: 79.96, respondents: 120, note: 'first count', community: { code: estate.code },
+      period: '2024', unit: 'YEAR', periodStart: '2024-01-01', periodEnd: '2024-12-31', score: 79.96, respondents: 120, note: 'first count', community: { code: fx.estate.code },
     } });
     const second = await record({ period: '2024', score: 80, note: 'Third-party survey, 130 households' }, tokens.admin);
     expect(second.data.recordSurvey).toMatchObject({ replaced: true, survey: { score: 80, respondents: null } });
-    const quarter = await record({ period: '2024-Q1', score: 81.5 });
-    expect(quarter.data.recordSurvey).toMatchObject({ replaced: false, survey: { period: '2024-Q1', unit: 'QUARTER', periodEnd: '2024-03-31' } });
+    await record({ period: '2024-Q1', score: 81.5 });
+  });
+
+  it('shows on buckets of exactly its period and unit, never on grid buckets', async () => {
+    const year = await figures({ communityCodes: [fx.estate.code], from: '2023-01-01', to: '2024-12-31', groupBy: 'YEAR' });
+    expect(year.data.satisfaction.map((b: any) => [b.period, b.surveyScore])).toEqual([['2023', null], ['2024', 80]]);
+    const quarters = await figures({ communityCodes: [fx.estate.code], from: '2024-01-01', to: '2024-06-30', groupBy: 'QUARTER' });
+    expect(quarters.data.satisfaction.map((b: any) => [b.period, b.surveyScore])).toEqual([['2024-Q1', 81.5], ['2024-Q2', null]]);
+    const months = await figures({ communityCodes: [fx.estate.code], from: '2024-01-01', to: '2024-03-31', groupBy: 'MONTH' });
+    expect(months.data.satisfaction.map((b: any) => b.surveyScore)).toEqual([null, null, null]);
+    const grids = await figures({ communityCodes: [fx.estate.code], from: '2024-01-01', to: '2024-03-31', groupBy: 'QUARTER', perGrid: true });
+    expect(grids.data.satisfaction.map((b: any) => b.surveyScore)).toEqual([null, null]);
+  });
+
+  it('its note is free text: staff read it, DISTRICT and INTEGRATOR get null with FORBIDDEN and the score', async () => {
+    const query = `query($filter: SatisfactionFilter!) { satisfaction(filter: $filter) { period surveyScore survey { score note } } }`;
+    const filter = { communityCodes: [fx.estate.code], from: '2024-01-01', to: '2024-12-31', groupBy: 'YEAR' };
+    const staff = await gql(t.url, query, { filter }, tokens.steward);
+    expect(staff.data.satisfaction[0].survey).toEqual({ score: 80, note: 'Third-party survey, 130 households' });
+    for (const who of ['district', 'integrator']) {
+      const res = await gql(t.url, query, { filter }, tokens[who]);
+      expect(res.data.satisfaction[0]).toEqual({ period: '2024', surveyScore: 80, survey: { score: 80, note: null } });
+      expect(codes(res)).toEqual(['FORBIDDEN']);
+    }
   });
 
   it('MANAGER of the estate or ADMIN only', async () => {

@@ -66,6 +66,9 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   // Log rows carry copies of the columns the ticket rule reads.
   event_log: (v) => and(estate(v), ownTickets(v)),
   satisfaction_survey: figures,
+  // Not a table: the estates a satisfaction request reports on (rows with a community_id), so that
+  // which estates' figures a viewer gets is decided here like every other read.
+  satisfaction_estate: figures,
 };
 
 /** The rule for reading `table` as `viewer`; a table without a rule is a programming error. */

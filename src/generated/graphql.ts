@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel, SatisfactionSurvey as SatisfactionSurveyModel } from '../entities';
 import type { Connection } from '../services/paging';
 import type { Viewer as ViewerModel } from '../access/viewer';
-import type { RecordedSurvey } from '../services/satisfaction';
+import type { SatisfactionBucket, RecordedSurvey } from '../services/satisfaction';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,7 +16,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /** A calendar date as an ISO-8601 string, e.g. `2025-03-01`. */
-  Date: { input: string; output: string; }
+  Date: { input: Date | string; output: string; }
   /** An instant in time as an ISO-8601 string with a time zone, e.g. `2025-03-01T08:30:00Z`. */
   DateTime: { input: Date | string; output: Date | string; }
 };
@@ -554,6 +554,15 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches several objects by global ID, in the order given; each missing or hidden one is null with its own error. */
   nodes: Array<Maybe<Node>>;
+  /**
+   * Satisfaction and service-level figures: one bucket per estate (or grid) and
+   * period, ordered by estate code, then period, then grid code. Computed from
+   * the tickets as they are at the moment of the request, in one statement.
+   * UNAUTHENTICATED without a token; FORBIDDEN for RESIDENT tokens and for an
+   * estate the token does not cover; BAD_USER_INPUT naming the field for a bad
+   * range.
+   */
+  satisfaction?: Maybe<Array<Satisfaction>>;
   /** A ticket by its human number, e.g. `LH-2025-000123`. Null with NOT_FOUND when none has that number or the token may not see it. */
   ticket?: Maybe<Ticket>;
   /** Tickets the token may see, newest first, filtered and paged. */
@@ -587,6 +596,12 @@ export type QueryNodeArgs = {
 /** The entry points for reading the estate graph. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** The entry points for reading the estate graph. */
+export type QuerySatisfactionArgs = {
+  filter: SatisfactionFilter;
 };
 
 
@@ -664,6 +679,17 @@ export type ResidentTicketsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Percentiles of waiting times, in seconds. */
+export type ResponseTimes = {
+  __typename?: 'ResponseTimes';
+  /** How many tickets they are over: those raised in the period and acknowledged (so far). */
+  count: Scalars['Int']['output'];
+  /** The median, continuous (`percentile_cont`, interpolating between the two middle values), to 0.1 s; null when `count` is 0. */
+  p50?: Maybe<Scalars['Float']['output']>;
+  /** The 90th percentile, continuous, to 0.1 s; null when `count` is 0. */
+  p90?: Maybe<Scalars['Float']['output']>;
+};
+
 /** The kind of token a request was made with. */
 export type Role =
   /** An operator administrator. */
@@ -680,6 +706,97 @@ export type Role =
   | 'RESIDENT'
   /** A squad member or steward (token subject: their Staff ID). */
   | 'STAFF';
+
+/**
+ * The figures an estate (or one of its grids) is judged by, for one period.
+ * Each figure says which moment of a ticket puts it in a period. Counts are 0
+ * for a period with no activity; averages, percentiles and shares are null
+ * where there is nothing to average. No personal data: only counts and
+ * aggregates of an estate's tickets, ratings and surveys. Readable by STAFF,
+ * DISPATCHER, MANAGER, DISTRICT, INTEGRATOR and ADMIN tokens for their estates;
+ * not by RESIDENT tokens (the figures aggregate every household's tickets,
+ * which a resident may not read).
+ */
+export type Satisfaction = {
+  __typename?: 'Satisfaction';
+  /** The mean of those ratings, 1–5, to four decimals (multiply by 20 for a percentage); null when there were none. */
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  /** The estate. */
+  community: Community;
+  /** Tickets of category COMPLAINT raised in the period (cancelled ones too). */
+  complaintCount: Scalars['Int']['output'];
+  /** complaintCount per 1,000 of `households`, to two decimals; null when there are no households. */
+  complaintsPer1000Households?: Maybe<Scalars['Float']['output']>;
+  /**
+   * EMERGENCY tickets raised in the period whose response is decided: those
+   * acknowledged, and those not acknowledged by their response target
+   * (`responseDueAt`); the denominator of `emergencyOnSceneWithinTarget`.
+   * Emergencies still waiting within their target, and those withdrawn within
+   * it, are not counted yet.
+   */
+  emergencyCount: Scalars['Int']['output'];
+  /**
+   * The share (0–1, to four decimals) of `emergencyCount` that met the
+   * response target (15 minutes for EMERGENCY, see `sla_policy`). Until
+   * emergency dispatch records on-scene times, this is measured from the
+   * ticket's acknowledgement: acknowledged at or before `responseDueAt`. When
+   * dispatches exist it will be measured from the dispatch's on-scene time
+   * instead. Null when `emergencyCount` is 0.
+   */
+  emergencyOnSceneWithinTarget?: Maybe<Scalars['Float']['output']>;
+  /** The grid, when the filter asked for `perGrid`; null on estate buckets. */
+  grid?: Maybe<Grid>;
+  /** Households of the estate (or of the grid's buildings) now: the denominator of `complaintsPer1000Households`. */
+  households: Scalars['Int']['output'];
+  /** The period: `2024` (YEAR), `2024-Q4` (QUARTER) or `2024-11` (MONTH). */
+  period: Scalars['String']['output'];
+  /** The last day this bucket counts: the period's last day, or `to` when that is earlier. */
+  periodEnd: Scalars['Date']['output'];
+  /** The first day this bucket counts: the period's first day, or `from` when that is later. */
+  periodStart: Scalars['Date']['output'];
+  /** Ratings residents gave in the period (by when the ticket was rated, not when it was raised). */
+  ratingCount: Scalars['Int']['output'];
+  /** How long tickets raised in the period waited to be acknowledged (submitted to acknowledged). */
+  responseSeconds: ResponseTimes;
+  /** The survey behind `surveyScore`, with its details; null where `surveyScore` is. */
+  survey?: Maybe<SatisfactionSurvey>;
+  /**
+   * The score (0–100) of the survey recorded for exactly this period and unit:
+   * a yearly survey shows on YEAR buckets only, a quarterly one on QUARTER
+   * buckets only, also when the bucket covers only part of its period. Null
+   * when no survey was recorded for the period, and always on grid buckets
+   * (surveys are of whole estates).
+   */
+  surveyScore?: Maybe<Scalars['Float']['output']>;
+  /** Tickets raised in the period, of every category and status (cancelled ones too). */
+  ticketsRaised: Scalars['Int']['output'];
+  /** Tickets resolved in the period, each counted once, in the period of its last resolution (a reopened ticket resolved again moves to that period). */
+  ticketsResolved: Scalars['Int']['output'];
+};
+
+/**
+ * Which satisfaction figures to compute: estates, a date range and how to group
+ * it. Every period from the one holding `from` to the one holding `to` is a
+ * bucket, with zero counts where nothing happened; days outside `from`..`to`
+ * are not counted, so the first and last bucket may cover part of their period
+ * (see `periodStart` and `periodEnd`). At most 120 periods per request.
+ */
+export type SatisfactionFilter = {
+  /** Only these estates (codes); default: every estate the token covers. An estate the token does not cover is FORBIDDEN. */
+  communityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The first day counted (local date, inclusive). */
+  from: Scalars['Date']['input'];
+  /** How to group the days: one bucket per MONTH, QUARTER or YEAR. */
+  groupBy: PeriodUnit;
+  /**
+   * True: one bucket per grid and period instead of one per estate and period,
+   * grids of an estate in code order. Tickets about public spaces belong to no
+   * grid, so an estate's grid buckets may add up to less than its estate bucket.
+   */
+  perGrid?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The last day counted (local date, inclusive); not before `from`. */
+  to: Scalars['Date']['input'];
+};
 
 /**
  * The result of a satisfaction survey of one estate for one period (usually a
@@ -1278,7 +1395,10 @@ export type ResolversTypes = {
   RecordSurveyInput: RecordSurveyInput;
   RecordSurveyPayload: ResolverTypeWrapper<RecordedSurvey>;
   Resident: ResolverTypeWrapper<ResidentModel>;
+  ResponseTimes: ResolverTypeWrapper<ResponseTimes>;
   Role: Role;
+  Satisfaction: ResolverTypeWrapper<SatisfactionBucket>;
+  SatisfactionFilter: SatisfactionFilter;
   SatisfactionSurvey: ResolverTypeWrapper<SatisfactionSurveyModel>;
   Staff: ResolverTypeWrapper<StaffModel>;
   StaffConnection: ResolverTypeWrapper<Connection>;
@@ -1339,6 +1459,9 @@ export type ResolversParentTypes = {
   RecordSurveyInput: RecordSurveyInput;
   RecordSurveyPayload: RecordedSurvey;
   Resident: ResidentModel;
+  ResponseTimes: ResponseTimes;
+  Satisfaction: SatisfactionBucket;
+  SatisfactionFilter: SatisfactionFilter;
   SatisfactionSurvey: SatisfactionSurveyModel;
   Staff: StaffModel;
   StaffConnection: Connection;
@@ -1527,6 +1650,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'code'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  satisfaction?: Resolver<Maybe<Array<ResolversTypes['Satisfaction']>>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'filter'>>;
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'number'>>;
   tickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, Partial<QueryTicketsArgs>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
@@ -1544,6 +1668,32 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<ResidentTicketsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ResponseTimesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseTimes'] = ResolversParentTypes['ResponseTimes']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p50?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type SatisfactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Satisfaction'] = ResolversParentTypes['Satisfaction']> = {
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  complaintCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complaintsPer1000Households?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  emergencyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  emergencyOnSceneWithinTarget?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  households?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  ratingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responseSeconds?: Resolver<ResolversTypes['ResponseTimes'], ParentType, ContextType>;
+  survey?: Resolver<Maybe<ResolversTypes['SatisfactionSurvey']>, ParentType, ContextType>;
+  surveyScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ticketsRaised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ticketsResolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SatisfactionSurveyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionSurvey'] = ResolversParentTypes['SatisfactionSurvey']> = {
@@ -1703,6 +1853,8 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   RecordSurveyPayload?: RecordSurveyPayloadResolvers<ContextType>;
   Resident?: ResidentResolvers<ContextType>;
+  ResponseTimes?: ResponseTimesResolvers<ContextType>;
+  Satisfaction?: SatisfactionResolvers<ContextType>;
   SatisfactionSurvey?: SatisfactionSurveyResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;

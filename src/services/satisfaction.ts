@@ -1,15 +1,137 @@
-import { SatisfactionSurvey } from '../entities';
+import { Community, Grid, SatisfactionSurvey, type PeriodUnit } from '../entities';
 import { isEstateCode } from '../auth';
 import type { Context } from '../context';
 import { mapRows } from '../db/rows';
-import { badInput, forbidden, notFound, preview, unauthenticated } from '../errors';
+import { AppError, badInput, forbidden, notFound, preview, unauthenticated } from '../errors';
 import type { RecordSurveyInput } from '../generated/graphql';
-import { parseSurveyPeriod } from './satisfaction-periods';
+import { isoDate, parseSurveyPeriod, periodCount } from './satisfaction-periods';
+import { figuresStatement, type FiguresQuery, type FiguresRow } from './satisfaction-sql';
+import { coveredEstate, filterEstates } from './ticket-queries';
 import { text } from './tickets';
 
-/** Satisfaction surveys: the score an estate is judged by, recorded by its manager. */
+/**
+ * Satisfaction and service-level figures, and the surveys behind them. The
+ * figures of a request are one SQL statement (satisfaction-sql.ts), whatever
+ * the number of estates, grids and periods; the estates and grids it names
+ * come back with it, so resolving them costs nothing more.
+ */
 
+/** One estate's (or grid's) figures for one period, shaped as the `Satisfaction` type. */
+export interface SatisfactionBucket {
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  community: Community;
+  grid: Grid | null;
+  households: number;
+  ticketsRaised: number;
+  ratingCount: number;
+  averageRating: number | null;
+  surveyScore: number | null;
+  survey: SatisfactionSurvey | null;
+  complaintCount: number;
+  complaintsPer1000Households: number | null;
+  ticketsResolved: number;
+  responseSeconds: { count: number; p50: number | null; p90: number | null };
+  emergencyCount: number;
+  emergencyOnSceneWithinTarget: number | null;
+}
+
+/** A filter as the GraphQL input and the CSV parameters both give it. */
+export interface FiguresFilter {
+  communityCodes?: readonly string[] | null;
+  from: unknown;
+  to: unknown;
+  groupBy: PeriodUnit;
+  perGrid?: boolean | null;
+}
+
+const MAX_CODES = 100;
 const MAX_RESPONDENTS = 10_000_000;
+
+/** UNAUTHENTICATED without a token; FORBIDDEN for RESIDENT tokens (see the `satisfaction_estate` rule). */
+function requireFiguresReader(ctx: Context): void {
+  const { role } = ctx.viewer;
+  if (!role) throw unauthenticated('Sign in to read satisfaction figures');
+  if (role === 'RESIDENT') {
+    throw forbidden("Satisfaction figures are not available to RESIDENT tokens: they aggregate every household's tickets and ratings");
+  }
+}
+
+/** The filter checked and normalised; nothing is read. */
+function figuresQuery(ctx: Context, filter: FiguresFilter): FiguresQuery {
+  let codes: string[] | null = null;
+  if (filter.communityCodes && filter.communityCodes.length > 0) {
+    if (filter.communityCodes.length > MAX_CODES) throw badInput(`filter.communityCodes takes at most ${MAX_CODES} codes`, 'filter.communityCodes');
+    codes = [...new Set(filter.communityCodes)];
+    // A code that cannot name an estate never reaches SQL; it answers as an estate the token does not cover.
+    for (const code of codes) if (!isEstateCode(code)) coveredEstate(ctx.viewer, code, null);
+  }
+  const from = isoDate(filter.from, 'filter.from');
+  const to = isoDate(filter.to, 'filter.to');
+  return { codes, from, to, unit: filter.groupBy, periods: periodCount(from, to, filter.groupBy), perGrid: Boolean(filter.perGrid) };
+}
+
+/**
+ * The figures for `filter`, in one statement: one bucket per estate (or grid)
+ * and period, ordered by estate code, period, grid code. Failures in the
+ * contract's order: UNAUTHENTICATED, FORBIDDEN (a RESIDENT, an estate the
+ * token does not cover), then BAD_USER_INPUT for the values.
+ */
+export async function satisfactionFigures(ctx: Context, filter: FiguresFilter): Promise<SatisfactionBucket[]> {
+  requireFiguresReader(ctx);
+  let query: FiguresQuery;
+  try {
+    query = figuresQuery(ctx, filter);
+  } catch (error) {
+    // An estate the token does not cover outranks a bad value: finding out costs a statement, on this path only.
+    if (error instanceof AppError && error.extensions.code === 'BAD_USER_INPUT' && filter.communityCodes?.length) {
+      await filterEstates(ctx, filter.communityCodes);
+    }
+    throw error;
+  }
+  const statement = figuresStatement(ctx.viewer, query);
+  const rows: FiguresRow[] = await ctx.em.execute(statement.sql, [...statement.bindings]);
+
+  const meta = ctx.em.getMetadata();
+  const estates = new Map<number, Community>();
+  for (const row of rows) {
+    if (!estates.has(row.community_id)) estates.set(row.community_id, mapRows<Community>(meta, 'Community', [row.community])[0]);
+  }
+  // The statement computed nothing unless every estate asked for came back readable; if one did not, refuse.
+  if (query.codes) {
+    const byCode = new Map([...estates.values()].map((c) => [c.code, c]));
+    for (const code of query.codes) coveredEstate(ctx.viewer, code, byCode.get(code) ?? null);
+  }
+  for (const estate of estates.values()) ctx.loaders.community.prime(estate.id, estate);
+
+  const buckets: SatisfactionBucket[] = [];
+  for (const row of rows) {
+    if (row.period === null) continue; // an estate with no grids, asked per grid
+    const grid = row.grid ? mapRows<Grid>(meta, 'Grid', [row.grid])[0] : null;
+    if (grid) ctx.loaders.grid.prime(grid.id, grid);
+    buckets.push({
+      period: row.period,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      community: estates.get(row.community_id)!,
+      grid,
+      households: row.households,
+      ticketsRaised: row.tickets_raised,
+      ratingCount: row.rating_count,
+      averageRating: row.average_rating,
+      surveyScore: row.survey_score,
+      survey: row.survey ? mapRows<SatisfactionSurvey>(meta, 'SatisfactionSurvey', [row.survey])[0] : null,
+      complaintCount: row.complaint_count,
+      complaintsPer1000Households: row.complaints_per_1000,
+      ticketsResolved: row.tickets_resolved,
+      responseSeconds: { count: row.response_count, p50: row.response_p50, p90: row.response_p90 },
+      emergencyCount: row.emergency_count,
+      emergencyOnSceneWithinTarget: row.emergency_within_target,
+    });
+  }
+  return buckets;
+}
 
 /** What `recordSurvey` answers. */
 export interface RecordedSurvey {
