@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import { toGlobalId } from '../../src/ids';
+import { localToday } from '../../src/services/satisfaction-periods';
+import { gql } from './client';
 import { createEstate, type Estate } from './factories';
 import type { TestServer } from './server';
 import { actOk, sql, submitOk } from './tickets';
@@ -17,6 +19,7 @@ const digits = () => `1${crypto.randomInt(10 ** 9, 10 ** 10 - 1)}`;
 /** What one ticket of the ground is and whose it is. */
 export interface GroundTicket {
   id: string;
+  number: string;
   householdId: number | null;
   reporterResidentId: number | null;
   /** Global IDs of its events. */
@@ -38,7 +41,12 @@ export interface Ground {
   /** Staff and grid workers' names, grid names, building codes: not personal, but not public either. */
   internal: string[];
   tickets: GroundTicket[];
+  /** Notes of the estate's satisfaction surveys (free text). */
+  surveyNotes: string[];
 }
+
+/** The year the ground's tickets and survey fall in, in the estates' time zone. */
+export const groundYear = () => localToday().slice(0, 4);
 
 /** Care needs per household, by position: each value tells its household apart. */
 export type CareNeedsPlan = string[][];
@@ -47,7 +55,8 @@ export type CareNeedsPlan = string[][];
  * Two buildings of two households of two residents, markers everywhere, and
  * five tickets: the resident of household 0 (rated, with notes), the resident
  * of household 1, a steward's patrol, the desk for household 2's resident,
- * the manager's about a public space.
+ * the manager's about a public space; and this year's satisfaction survey,
+ * with a note.
  */
 export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise<Ground> {
   const estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 2, residentsPerHousehold: 2 });
@@ -78,12 +87,17 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
   await actOk(t, 'AssignTicket', { ticketId: t4.id, assigneeId: estate.gid.staff('maintenance'), ...note() }, manager);
   await submitOk(t, manager, { spaceId: toGlobalId('PublicSpace', estate.spaces[0].id), ...words() });
   void r4;
+  const surveyNote = marker('survey');
+  const recorded = await gql(t.url, 'mutation($i: RecordSurveyInput!) { recordSurvey(input: $i) { replaced } }',
+    { i: { communityCode: estate.code, period: groundYear(), score: 81.25, respondents: 3, note: surveyNote } }, manager);
+  if (recorded.errors) throw new Error(`setup recordSurvey failed: ${JSON.stringify(recorded.errors)}`);
 
-  const tickets = (await sql(t, `select k.id, k.household_id, k.reporter_resident_id,
+  const tickets = (await sql(t, `select k.id, k.number, k.household_id, k.reporter_resident_id,
       array_remove(array[k.title, k.description, k.rating_comment], null) || coalesce((select array_agg(e.note) from ticket_event e where e.ticket_id = k.id and e.note is not null), '{}') as text,
       (select array_agg(e.id order by e.id) from ticket_event e where e.ticket_id = k.id) as events
     from ticket k where k.community_id = ? order by k.id`, [id])).map((row): GroundTicket => ({
     id: toGlobalId('Ticket', row.id),
+    number: row.number,
     householdId: row.household_id,
     reporterResidentId: row.reporter_resident_id,
     events: (row.events as string[]).map((e) => Buffer.from(`TicketEvent:${e}`).toString('base64url')),
@@ -114,5 +128,6 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
     staffContact: [...staff.map((s) => s.phone), grid.grid_worker_phone],
     internal: [...staff.map((s) => s.name), grid.name, grid.grid_worker_name, ...buildings.map((b) => b.code)],
     tickets,
+    surveyNotes: [surveyNote],
   };
 }
