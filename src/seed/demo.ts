@@ -322,6 +322,10 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
       id: cid(p), code: p.spec.code, households: p.buildings.reduce((n, b) => n + b.households.length, 0),
     }))), ['id']).then((rows) => rows.length);
   });
+  // Freshly loaded tables have no visibility map and no statistics: index-only scans (the satisfaction
+  // figures') would still visit every row, and the planner would guess. VACUUM cannot run inside a
+  // transaction, so a load inside the caller's own transaction leaves this to autovacuum.
+  if (!em.isInTransaction()) await em.getConnection().execute('vacuum (analyze)');
 
   const all = <T>(f: (p: EstatePlan) => T[]) => plans.flatMap(f);
   const households = all((p) => p.buildings.flatMap((b) => b.households));
