@@ -24,6 +24,7 @@ import type { Logger } from './logger';
 import { corsForGraphql } from './origins';
 import { trustedDocumentsGate } from './documents';
 import { Metrics } from './metrics';
+import { satisfactionCsv } from './exports';
 
 /** What the server reports about each finished GraphQL request over HTTP (and logs as one line). */
 export interface RequestReport {
@@ -150,6 +151,7 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
       },
     }),
   );
+  app.get('/exports/satisfaction.csv', corsForGraphql(config), requestIds, ...satisfactionCsv({ em: orm.em, tokenRules, logger, rateLimit: rateLimiter.http }));
   app.use(bodyErrorHandler(logger));
 
   await new Promise<void>((resolve, reject) => {

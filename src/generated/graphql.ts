@@ -779,7 +779,8 @@ export type Satisfaction = {
  * it. Every period from the one holding `from` to the one holding `to` is a
  * bucket, with zero counts where nothing happened; days outside `from`..`to`
  * are not counted, so the first and last bucket may cover part of their period
- * (see `periodStart` and `periodEnd`). At most 120 periods per request.
+ * (see `periodStart` and `periodEnd`). At most 120 periods per request; dates
+ * from 1900-01-01 to 2999-12-31.
  */
 export type SatisfactionFilter = {
   /** Only these estates (codes); default: every estate the token covers. An estate the token does not cover is FORBIDDEN. */

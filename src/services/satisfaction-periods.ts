@@ -24,6 +24,9 @@ export const UNIT_SQL: Record<PeriodUnit, { trunc: string; step: string; label: 
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The dates a filter may name: wide enough for any record, narrow enough that every date and the day after are plain SQL dates. */
+const FIRST_DATE = '1900-01-01';
+const LAST_DATE = '2999-12-31';
 
 /** A `Date` scalar value (the scalar parses to a Date at UTC midnight; CSV parameters arrive as text) as `YYYY-MM-DD`. */
 export function isoDate(value: unknown, field: string): string {
@@ -31,6 +34,7 @@ export function isoDate(value: unknown, field: string): string {
   const match = ISO_DATE.exec(text);
   const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
   if (!date || date.toISOString().slice(0, 10) !== text) throw badInput(`${field} must be a date written YYYY-MM-DD, got "${preview(text)}"`, field);
+  if (text < FIRST_DATE || text > LAST_DATE) throw badInput(`${field} must be between ${FIRST_DATE} and ${LAST_DATE}, got ${text}`, field);
   return text;
 }
 

@@ -58,35 +58,38 @@ function requireFiguresReader(ctx: Context): void {
   }
 }
 
-/** The filter checked and normalised; nothing is read. */
-function figuresQuery(ctx: Context, filter: FiguresFilter): FiguresQuery {
+/** The filter checked and normalised; nothing is read. Errors name fields with `prefix` (`filter.` in GraphQL). */
+function figuresQuery(ctx: Context, filter: FiguresFilter, prefix: string): FiguresQuery {
   let codes: string[] | null = null;
   if (filter.communityCodes && filter.communityCodes.length > 0) {
-    if (filter.communityCodes.length > MAX_CODES) throw badInput(`filter.communityCodes takes at most ${MAX_CODES} codes`, 'filter.communityCodes');
+    const field = `${prefix}communityCodes`;
+    if (filter.communityCodes.length > MAX_CODES) throw badInput(`${field} takes at most ${MAX_CODES} codes`, field);
     codes = [...new Set(filter.communityCodes)];
     // A code that cannot name an estate never reaches SQL; it answers as an estate the token does not cover.
-    for (const code of codes) if (!isEstateCode(code)) coveredEstate(ctx.viewer, code, null);
+    for (const code of codes) if (!isEstateCode(code)) coveredEstate(ctx.viewer, code, null, field);
   }
-  const from = isoDate(filter.from, 'filter.from');
-  const to = isoDate(filter.to, 'filter.to');
-  return { codes, from, to, unit: filter.groupBy, periods: periodCount(from, to, filter.groupBy), perGrid: Boolean(filter.perGrid) };
+  const from = isoDate(filter.from, `${prefix}from`);
+  const to = isoDate(filter.to, `${prefix}to`);
+  const periods = periodCount(from, to, filter.groupBy, `${prefix}to`);
+  return { codes, from, to, unit: filter.groupBy, periods, perGrid: Boolean(filter.perGrid) };
 }
 
 /**
  * The figures for `filter`, in one statement: one bucket per estate (or grid)
  * and period, ordered by estate code, period, grid code. Failures in the
  * contract's order: UNAUTHENTICATED, FORBIDDEN (a RESIDENT, an estate the
- * token does not cover), then BAD_USER_INPUT for the values.
+ * token does not cover), then BAD_USER_INPUT for the values, naming the
+ * field as `prefix` + its name (`filter.from`; the CSV export's `from`).
  */
-export async function satisfactionFigures(ctx: Context, filter: FiguresFilter): Promise<SatisfactionBucket[]> {
+export async function satisfactionFigures(ctx: Context, filter: FiguresFilter, prefix = 'filter.'): Promise<SatisfactionBucket[]> {
   requireFiguresReader(ctx);
   let query: FiguresQuery;
   try {
-    query = figuresQuery(ctx, filter);
+    query = figuresQuery(ctx, filter, prefix);
   } catch (error) {
     // An estate the token does not cover outranks a bad value: finding out costs a statement, on this path only.
     if (error instanceof AppError && error.extensions.code === 'BAD_USER_INPUT' && filter.communityCodes?.length) {
-      await filterEstates(ctx, filter.communityCodes);
+      await filterEstates(ctx, filter.communityCodes, `${prefix}communityCodes`);
     }
     throw error;
   }
@@ -101,7 +104,7 @@ export async function satisfactionFigures(ctx: Context, filter: FiguresFilter): 
   // The statement computed nothing unless every estate asked for came back readable; if one did not, refuse.
   if (query.codes) {
     const byCode = new Map([...estates.values()].map((c) => [c.code, c]));
-    for (const code of query.codes) coveredEstate(ctx.viewer, code, byCode.get(code) ?? null);
+    for (const code of query.codes) coveredEstate(ctx.viewer, code, byCode.get(code) ?? null, `${prefix}communityCodes`);
   }
   for (const estate of estates.values()) ctx.loaders.community.prime(estate.id, estate);
 
