@@ -2,7 +2,7 @@ import { codes, contract, countStatements, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { satisfactionFixture, type Fixture } from './helpers/satisfaction';
 import { startTestServer, type TestServer } from './helpers/server';
-import { actOk, expectFailure, submitOk } from './helpers/tickets';
+import { actOk, expectFailure, sql, submitOk } from './helpers/tickets';
 
 /**
  * Satisfaction figures against values worked out by hand from the fixture in
@@ -107,6 +107,74 @@ describe('figures of the fixture, by hand', () => {
       ticketsRaised: before.ticketsRaised + 1, complaintCount: before.complaintCount + 1, ticketsResolved: before.ticketsResolved + 1,
       ratingCount: before.ratingCount + 1, responseSeconds: { count: before.responseSeconds.count + 1 },
     });
+  });
+});
+
+describe('after a burst of concurrent changes through the API', () => {
+  /** percentile_cont over sorted values: linear between the two nearest ranks. */
+  const percentile = (sorted: number[], p: number) => {
+    const at = p * (sorted.length - 1);
+    const lo = Math.floor(at);
+    return sorted[lo] + (at - lo) * ((sorted[Math.ceil(at)] ?? sorted[lo]) - sorted[lo]);
+  };
+
+  it('the figures equal a computation from scratch of the rows the database holds', async () => {
+    const e = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 4, residentsPerHousehold: 1 });
+    const sign = (sub: string, role: string) => t.token({ sub, role: role as never, communities: [e.code] });
+    const residents = await Promise.all(e.residents.map((r, i) => sign(e.gid.resident(i), 'RESIDENT')));
+    const steward = await sign(e.gid.staff('steward'), 'STAFF');
+    const manager = await sign(e.gid.staff('manager'), 'MANAGER');
+    const kinds = [['COMPLAINT', 'NORMAL'], ['PLUMBING', 'EMERGENCY'], ['NOISE', 'LOW'], ['COMPLAINT', 'HIGH']];
+    const tickets = await Promise.all(residents.flatMap((token, i) => [0, 1].map((k) => {
+      const [category, priority] = kinds[(i + k) % kinds.length];
+      return submitOk(t, token, { householdId: e.gid.household(i), category, priority }).then((ticket) => ({ ...ticket, token }));
+    })));
+    const move = (op: string, list: typeof tickets, token?: string, extra = {}) =>
+      Promise.all(list.map((k) => actOk(t, op, { ticketId: k.id, ...extra }, token ?? k.token)));
+    await move('CancelTicket', tickets.slice(14));
+    await move('AcknowledgeTicket', tickets.slice(0, 12), steward);
+    await move('StartTicket', tickets.slice(0, 10), steward);
+    await move('ResolveTicket', tickets.slice(0, 10), steward);
+    await Promise.all([
+      ...tickets.slice(0, 6).map((k, i) => actOk(t, 'RateTicket', { ticketId: k.id, score: (i % 5) + 1 }, k.token)),
+      move('ReopenTicket', tickets.slice(6, 8), manager),
+    ]);
+
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const from = `${today.slice(0, 8)}01`;
+    const start = Date.parse(`${from}T00:00:00+08:00`) / 1000;
+    const end = Date.parse(`${today}T00:00:00+08:00`) / 1000 + 86400;
+    const rows = await sql(t, `select grid_id, category, priority, extract(epoch from created_at)::float8 as created,
+        extract(epoch from acknowledged_at)::float8 as ack, extract(epoch from resolved_at)::float8 as resolved,
+        extract(epoch from rated_at)::float8 as rated, rating_score, extract(epoch from response_due_at)::float8 as due,
+        extract(epoch from cancelled_at)::float8 as cancelled
+      from ticket where community_id = ?`, [e.community.id]);
+    const within = (at: number | null) => at !== null && at >= start && at < end;
+    const raised = rows.filter((r) => within(r.created));
+    const rated = rows.filter((r) => within(r.rated));
+    const waits = raised.filter((r) => r.ack !== null).map((r) => r.ack - r.created).sort((a, b) => a - b);
+    const now = Date.now() / 1000;
+    const emergencies = raised.filter((r) => r.priority === 'EMERGENCY')
+      .map((r) => (r.ack !== null ? r.ack <= r.due : (r.cancelled ?? now) > r.due ? false : null)).filter((met) => met !== null);
+    const complaints = raised.filter((r) => r.category === 'COMPLAINT').length;
+    expect(raised.length).toBe(16);
+
+    for (const perGrid of [false, true]) {
+      const res = await figures({ communityCodes: [e.code], from, to: today, groupBy: 'MONTH', perGrid }, manager);
+      expect(res.errors).toBeUndefined();
+      const [bucket] = res.data.satisfaction;
+      expect(bucket).toMatchObject({
+        ticketsRaised: raised.length, complaintCount: complaints, households: 8,
+        ticketsResolved: rows.filter((r) => within(r.resolved)).length, ratingCount: rated.length,
+        responseSeconds: { count: waits.length }, emergencyCount: emergencies.length,
+      });
+      expect(bucket.averageRating).toBeCloseTo(rated.reduce((n, r) => n + r.rating_score, 0) / rated.length, 3);
+      expect(bucket.complaintsPer1000Households).toBeCloseTo((complaints * 1000) / 8, 1);
+      expect(bucket.responseSeconds.p50).toBeCloseTo(percentile(waits, 0.5), 0);
+      expect(bucket.responseSeconds.p90).toBeCloseTo(percentile(waits, 0.9), 0);
+      if (emergencies.length === 0) expect(bucket.emergencyOnSceneWithinTarget).toBeNull();
+      else expect(bucket.emergencyOnSceneWithinTarget).toBeCloseTo(emergencies.filter(Boolean).length / emergencies.length, 3);
+    }
   });
 });
 
