@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         useIndexSignature: false,
         enumsAsTypes: true,
-        scalars: { DateTime: 'Date | string', Date: 'string', ID: 'string' },
+        scalars: { DateTime: 'Date | string', Date: { input: 'Date | string', output: 'string' }, ID: 'string' },
         mappers: {
           Community: '../entities#Community as CommunityModel',
           Building: '../entities#Building as BuildingModel',
@@ -40,6 +40,9 @@ const config: CodegenConfig = {
           DispatchEvent: '../entities#DispatchEvent as DispatchEventModel',
           DispatchConnection: '../services/paging#Connection',
           DispatchEventConnection: '../services/paging#Connection',
+          Satisfaction: '../services/satisfaction#SatisfactionBucket',
+          SatisfactionSurvey: '../entities#SatisfactionSurvey as SatisfactionSurveyModel',
+          RecordSurveyPayload: '../services/satisfaction#RecordedSurvey',
         },
       },
     },

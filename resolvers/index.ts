@@ -12,10 +12,13 @@ import { ticketResolvers } from './tickets';
 import { liveResolvers } from './live';
 import { viewerResolvers } from './viewer';
 import { dispatchResolvers } from './dispatch';
+import { satisfactionResolvers } from './satisfaction';
 import { applyFieldRules } from '../src/access/fields';
 
 /** One resolver map per domain, named like its SDL file. */
-export const resolvers: Resolvers[] = [baseResolvers, estateResolvers, gridResolvers, spaceResolvers, ticketResolvers, liveResolvers, viewerResolvers, dispatchResolvers];
+export const resolvers: Resolvers[] = [
+  baseResolvers, estateResolvers, gridResolvers, spaceResolvers, ticketResolvers, liveResolvers, viewerResolvers, dispatchResolvers, satisfactionResolvers,
+];
 
 // From source: resolvers/ → schema/; compiled: dist/resolvers/ → schema/.
 const schemaDir = [path.join(__dirname, '../schema'), path.join(__dirname, '../../schema')].find((dir) => fs.existsSync(dir))!;

@@ -27,6 +27,7 @@ import type { Logger } from './logger';
 import { corsForGraphql } from './origins';
 import { trustedDocumentsGate } from './documents';
 import { Metrics } from './metrics';
+import { satisfactionCsv } from './exports';
 
 /** What the server reports about each finished GraphQL request over HTTP (and logs as one line). */
 export interface RequestReport {
@@ -77,6 +78,10 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // Idle keep-alive sockets outlive the idle timeout of the proxies and clients in front (60 s is common), so that the
+  // other side closes first and never writes a request into a socket this side is closing (ECONNRESET).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
 
   const tokenRules = { secret: config.jwtSecret, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds };
   const events = new EventBus(orm, listenerUrl ?? orm.config.get('clientUrl')!, logger, eventBus);
@@ -158,6 +163,7 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
       },
     }),
   );
+  app.get('/exports/satisfaction.csv', corsForGraphql(config), requestIds, ...satisfactionCsv({ em: orm.em, tokenRules, logger, rateLimit: rateLimiter.http }));
   app.use(bodyErrorHandler(logger));
 
   await new Promise<void>((resolve, reject) => {

@@ -277,6 +277,7 @@ describe('the personal surface, as the schema declares it', () => {
       'Staff.phone': 'personal:STAFF_CONTACT', 'GridWorker.phone': 'personal:STAFF_CONTACT',
       'Ticket.title': 'personal:TEXT', 'Ticket.description': 'personal:TEXT',
       'TicketRating.comment': 'personal:TEXT', 'TicketEvent.note': 'personal:TEXT',
+      'SatisfactionSurvey.note': 'personal:TEXT',
     });
   });
 });

@@ -109,6 +109,7 @@ describe('covered operations over real data', () => {
     BuildingHouseholds: () => atLargestPage({ ...examples.get('BuildingHouseholds'), buildingId: estate.gid.building(0) }),
     BuildingTickets: () => atLargestPage({ ...examples.get('BuildingTickets'), buildingId: estate.gid.building(0) }),
     Tickets: () => atLargestPage({ filter: { ...(examples.get('Tickets')!.filter as object), communityCodes: [estate.code], gridId: null, buildingId: estate.gid.building(0) }, first: 50 }),
+    Satisfaction: () => ({ filter: { ...(examples.get('Satisfaction')!.filter as object), communityCodes: [estate.code] } }),
   };
 
   it.each(Object.keys(requests).map((name) => [name]))('%s returns data and no errors', async (name) => {

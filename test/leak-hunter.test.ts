@@ -2,7 +2,7 @@ import { getNamedType, type GraphQLObjectType } from 'graphql';
 import { buildSchema } from '../resolvers';
 import { fromGlobalId, toGlobalId } from '../src/ids';
 import { gql } from './helpers/client';
-import { huntingGround, type Ground } from './helpers/ground';
+import { groundYear, huntingGround, type Ground } from './helpers/ground';
 import { Variables, argumentList, reachableFields, selectAll, stringsOf, type Walk } from './helpers/hunter';
 import { sleep } from './helpers/instances';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -74,6 +74,9 @@ function rootArgs(): Record<string, Record<string, unknown>[]> {
     'Query.tickets': [{ first: 10 }, { first: 10, filter: { communityCodes: [A.estate.code] } }, { first: 10, filter: { communityCodes: [B.estate.code] } }],
     'Subscription.ticketEvents': [{}, { filter: { communityCodes: [A.estate.code] } }, { filter: { communityCodes: [B.estate.code] } }],
     'Subscription.dispatchEvents': [{}, { communityCodes: [A.estate.code] }, { communityCodes: [B.estate.code] }],
+    // This year, where the ground's tickets and surveys are: every estate, A per grid, and B.
+    'Query.satisfaction': [{}, { communityCodes: [A.estate.code], perGrid: true }, { communityCodes: [B.estate.code] }]
+      .map((f) => ({ filter: { from: `${groundYear()}-01-01`, to: `${groundYear()}-12-31`, groupBy: 'YEAR', ...f } })),
   };
 }
 
@@ -110,7 +113,7 @@ function documents(operation: 'query' | 'subscription'): { text: string; variabl
 
 /** What each role may never receive, and what a manager must (so the hunt provably reaches it). */
 function forbiddenFor(role: Role): { ids: Set<string>; values: string[] } {
-  const everything = (g: Ground) => [...g.households.values()].flat().concat(g.staffContact, g.internal, g.tickets.flatMap((k) => k.text));
+  const everything = (g: Ground) => [...g.households.values()].flat().concat(g.staffContact, g.internal, g.tickets.flatMap((k) => k.text), g.surveyNotes);
   const ids = new Set(B.rowIds);
   const values = everything(B);
   const aPersonal = [...A.households.values()].flat();
@@ -119,8 +122,10 @@ function forbiddenFor(role: Role): { ids: Set<string>; values: string[] } {
     for (const id of A.rowIds) ids.add(id);
     values.push(...everything(A));
   } else if (role === 'DISTRICT' || role === 'INTEGRATOR') {
-    values.push(...aPersonal, ...A.staffContact, ...aText);
+    values.push(...aPersonal, ...A.staffContact, ...aText, ...A.surveyNotes);
   } else if (role === 'RESIDENT') {
+    // Residents read no figures, so no survey either.
+    values.push(...A.surveyNotes);
     const home = A.estate.households[0].id;
     const me = A.estate.residents[0].id;
     for (const [household, personal] of A.households) if (household !== home) values.push(...personal);
@@ -212,7 +217,7 @@ describe('the hunt is not vacuous', () => {
   });
 
   it('reaches every personal value of A as a manager, and the own household as a resident', () => {
-    const all = [...A.households.values()].flat().concat(A.staffContact, A.tickets.flatMap((k) => k.text), [...A.rowIds]);
+    const all = [...A.households.values()].flat().concat(A.staffContact, A.tickets.flatMap((k) => k.text), A.surveyNotes, [...A.rowIds]);
     expect(all.filter((v) => !seen.MANAGER.has(v))).toEqual([]);
     const home = A.households.get(A.estate.households[0].id)!;
     expect(home.filter((v) => !seen.RESIDENT.has(v))).toEqual([]);

@@ -1,6 +1,8 @@
 import { openOrm } from '../src/db/orm';
 import { seedDemo, type SeedSummary } from '../src/seed/demo';
+import { contract, gql } from './helpers/client';
 import { createDatabase, dataTables, dropDatabases, killAll, migrateWithCli, rowCounts, runCli, sql } from './helpers/process';
+import { startTestServer } from './helpers/server';
 
 afterAll(async () => {
   await killAll();
@@ -45,7 +47,9 @@ describe('seedDemo at a small scale', () => {
     expect(counts).toMatchObject({
       community: first.communities, grid: first.grids, staff: first.staff, building: first.buildings,
       household: first.households, resident: first.residents, public_space: first.publicSpaces,
+      satisfaction_survey: first.surveys,
     });
+    expect(first.surveys).toBe(first.communities * 6);
     expect(first.households).toBeGreaterThan(0);
 
     const [digestsA, digestsB] = await Promise.all([tableDigests(a), tableDigests(b)]);
@@ -139,6 +143,43 @@ describe('`seed` with the real demo data', () => {
     for (const q of quarters.filter((q) => q.quarter.startsWith('2025'))) expect([q.quarter, q.late]).toEqual([q.quarter, 0]);
     expect(quarters.filter((q) => q.quarter.startsWith('2024')).reduce((n, q) => n + q.late, 0)).toBeGreaterThan(0);
     for (const q of quarters) expect(q.missed_events).toBe(q.late);
+  });
+
+  it("publishes the reference estate's figures through the API, as its record has them", async () => {
+    const server = await startTestServer({ databaseUrl: url });
+    try {
+      const token = await server.token({ sub: 'integrator-seed', role: 'INTEGRATOR', communities: ['LH'] });
+      const figures = async (from: string, to: string, groupBy: string) => {
+        // The contract's selection, and the counts behind the shares.
+        const query = contract('Satisfaction').replace('emergencyOnSceneWithinTarget', 'emergencyOnSceneWithinTarget emergencyCount ticketsRaised');
+        const res = await gql(server.url, query, { filter: { communityCodes: ['LH'], from, to, groupBy } }, token);
+        expect(res.errors).toBeUndefined();
+        return new Map<string, any>(res.data.satisfaction.map((b: any) => [b.period, b]));
+      };
+      const years = await figures('2020-01-01', '2025-12-31', 'YEAR');
+      expect([...years.keys()]).toEqual(['2020', '2021', '2022', '2023', '2024', '2025']);
+      // The survey: 84.37 in 2024, 5.57 points above 2023 and about 10 above 2020.
+      expect(years.get('2024').surveyScore).toBe(84.37);
+      expect(years.get('2024').surveyScore - years.get('2023').surveyScore).toBeCloseTo(5.57, 2);
+      expect(years.get('2024').surveyScore - years.get('2020').surveyScore).toBeCloseTo(10, 0);
+      // Residents' own ratings came up to the same level a year later: 4.22 of 5 (84.37%) in 2025.
+      expect(years.get('2025').averageRating * 20).toBeCloseTo(84.37, 2);
+      // Before the ticket history starts, the years are there with nothing in them.
+      expect(years.get('2020')).toMatchObject({ ticketsRaised: 0, ratingCount: 0, averageRating: null, complaintCount: 0 });
+      expect(years.get('2024').emergencyCount + years.get('2025').emergencyCount).toBeGreaterThan(300);
+
+      const quarters = await figures('2024-01-01', '2025-12-31', 'QUARTER');
+      const q4 = quarters.get('2024-Q4');
+      const q1 = quarters.get('2025-Q1');
+      expect(q1.complaintCount).toBeLessThan(q4.complaintCount);
+      expect(q1.complaintCount / q4.complaintCount).toBeCloseTo(0.6, 1);
+      expect(q1.complaintsPer1000Households).toBeLessThan(q4.complaintsPer1000Households);
+      // Every emergency answered within its 15 minutes from Q1 2025 on.
+      for (const q of ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']) expect(quarters.get(q).emergencyOnSceneWithinTarget).toBe(1);
+      expect(q4.emergencyOnSceneWithinTarget).toBeLessThan(1);
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuses to seed again and writes nothing', async () => {

@@ -39,6 +39,7 @@ const OWNERS: Record<string, (row: Row) => Owner> = {
   TicketRating: (t) => ({ community: t.community.id, household: (t.household as Ref)?.id ?? null }),
   TicketEvent: (e) => ({ community: e.community.id }),
   DispatchEvent: (e) => ({ community: e.community.id }),
+  SatisfactionSurvey: (s) => ({ community: s.community.id }),
 };
 
 const READ_ONLY_ROLES = new Set(['DISTRICT', 'INTEGRATOR']);

@@ -60,6 +60,16 @@ function throughTicket(viewer: Viewer, via: { parentTable: string; via: string }
   return viewer.role === 'RESIDENT' ? and(estate(viewer), via) : estate(viewer);
 }
 
+/**
+ * Satisfaction figures and surveys: the estates of the token, for every role
+ * but RESIDENT. The figures are aggregates of every household's tickets and
+ * ratings, which a resident may not read row by row; in a small grid or a
+ * quiet month a count or an average tells one neighbour's complaint or score.
+ */
+function figures(viewer: Viewer): Rule {
+  return viewer.role === 'RESIDENT' ? false : estate(viewer);
+}
+
 /** Rules by table. Public tables say so explicitly. */
 const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   community: () => true,
@@ -82,6 +92,10 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
       and({ column: 'kind', in: ['DISPATCH'] }, ownDispatchEvents(v)),
     ],
   }),
+  satisfaction_survey: figures,
+  // Not a table: the estates a satisfaction request reports on (rows with a community_id), so that
+  // which estates' figures a viewer gets is decided here like every other read.
+  satisfaction_estate: figures,
 };
 
 /** The rule for reading `table` as `viewer`; a table without a rule is a programming error. */

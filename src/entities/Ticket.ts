@@ -54,6 +54,21 @@ export const Ticket = defineEntity({
       name: 'ticket_priority_created_index',
       expression: `create index "ticket_priority_created_index" on "ticket" ("community_id", "priority", "created_at", "id")`,
     },
+    // Satisfaction figures (src/services/satisfaction-sql.ts) read an estate's tickets by the moment each figure
+    // counts: raised, rated, resolved. Each index holds every column its figure reads, so two years of an estate
+    // are an index-only range scan per period, never a visit to the table.
+    {
+      name: 'ticket_figures_raised_index',
+      expression: `create index "ticket_figures_raised_index" on "ticket" ("community_id", "created_at") include ("grid_id", "category", "priority", "acknowledged_at", "response_due_at", "cancelled_at")`,
+    },
+    {
+      name: 'ticket_figures_rated_index',
+      expression: `create index "ticket_figures_rated_index" on "ticket" ("community_id", "rated_at") include ("grid_id", "rating_score") where "rated_at" is not null`,
+    },
+    {
+      name: 'ticket_figures_resolved_index',
+      expression: `create index "ticket_figures_resolved_index" on "ticket" ("community_id", "resolved_at") include ("grid_id") where "resolved_at" is not null`,
+    },
   ],
   checks: [
     { name: 'ticket_location_check', expression: 'building_id is not null or household_id is not null or public_space_id is not null' },

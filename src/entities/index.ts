@@ -16,6 +16,7 @@ export {
   INCIDENT_TYPES, DISPATCH_STATUSES, DISPATCH_EVENT_TYPES, UNIT_REASONS, TIMER_KINDS,
   type IncidentType, type DispatchStatus, type DispatchEventType, type UnitReason, type TimerKind,
 } from './Dispatch';
+export { SatisfactionSurvey, PERIOD_UNITS, type PeriodUnit } from './SatisfactionSurvey';
 
 import { Community } from './Community';
 import { Grid } from './Grid';
@@ -27,7 +28,8 @@ import { PublicSpace } from './PublicSpace';
 import { Ticket, TicketEvent, SlaPolicy, TicketCounter } from './Ticket';
 import { EventLog } from './EventLog';
 import { Dispatch, DispatchUnit, DispatchEvent, DispatchTimer, IncidentResponse } from './Dispatch';
+import { SatisfactionSurvey } from './SatisfactionSurvey';
 
 /** Every entity the ORM knows; the one list the config and the CLI use. */
 export const entities = [Community, Grid, Staff, Building, Household, Resident, PublicSpace, Ticket, TicketEvent, SlaPolicy, TicketCounter, EventLog,
-  Dispatch, DispatchUnit, DispatchEvent, DispatchTimer, IncidentResponse];
+  Dispatch, DispatchUnit, DispatchEvent, DispatchTimer, IncidentResponse, SatisfactionSurvey];

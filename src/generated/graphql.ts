@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel, Dispatch as DispatchModel, DispatchUnit as DispatchUnitModel, DispatchEvent as DispatchEventModel } from '../entities';
+import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel, Dispatch as DispatchModel, DispatchUnit as DispatchUnitModel, DispatchEvent as DispatchEventModel, SatisfactionSurvey as SatisfactionSurveyModel } from '../entities';
 import type { Connection } from '../services/paging';
 import type { Viewer as ViewerModel } from '../access/viewer';
+import type { SatisfactionBucket, RecordedSurvey } from '../services/satisfaction';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -15,7 +16,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /** A calendar date as an ISO-8601 string, e.g. `2025-03-01`. */
-  Date: { input: string; output: string; }
+  Date: { input: Date | string; output: string; }
   /** An instant in time as an ISO-8601 string with a time zone, e.g. `2025-03-01T08:30:00Z`. */
   DateTime: { input: Date | string; output: Date | string; }
 };
@@ -588,6 +589,12 @@ export type Mutation = {
   raiseEmergency: DispatchPayload;
   /** Rate a RESOLVED ticket 1–5 (the resident who reported it, once); closes it. Staff never rate, and a ticket no resident reported has no rating. */
   rateTicket: TicketPayload;
+  /**
+   * Records an estate's survey result for a period, replacing any recorded
+   * earlier for the same estate and period (`replaced` says so). MANAGER of
+   * the estate or ADMIN.
+   */
+  recordSurvey: RecordSurveyPayload;
   /** Reopen a RESOLVED ticket (its reporter or a manager). */
   reopenTicket: TicketPayload;
   /** Resolve an IN_PROGRESS ticket (staff of its estate). */
@@ -662,6 +669,12 @@ export type MutationRateTicketArgs = {
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationRecordSurveyArgs = {
+  input: RecordSurveyInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationReopenTicketArgs = {
   input: TicketActionInput;
 };
@@ -708,6 +721,20 @@ export type PageInfo = {
   /** The cursor of the first item of this page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
+
+/**
+ * A calendar period in the estates' local time (China Standard Time, UTC+8, no
+ * daylight saving): what satisfaction figures are grouped by and what surveys
+ * are recorded for. Periods are written `2024` (YEAR), `2024-Q4` (QUARTER) and
+ * `2024-11` (MONTH).
+ */
+export type PeriodUnit =
+  /** A calendar month, e.g. `2024-11`. */
+  | 'MONTH'
+  /** A calendar quarter (January–March is Q1), e.g. `2024-Q4`. */
+  | 'QUARTER'
+  /** A calendar year, e.g. `2024`. */
+  | 'YEAR';
 
 /** What kind of personal data a field holds, and so who may read it. */
 export type PersonalData =
@@ -780,6 +807,15 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches several objects by global ID, in the order given; each missing or hidden one is null with its own error. */
   nodes: Array<Maybe<Node>>;
+  /**
+   * Satisfaction and service-level figures: one bucket per estate (or grid) and
+   * period, ordered by estate code, then period, then grid code. Computed from
+   * the tickets as they are at the moment of the request, in one statement.
+   * UNAUTHENTICATED without a token; FORBIDDEN for RESIDENT tokens and for an
+   * estate the token does not cover; BAD_USER_INPUT naming the field for a bad
+   * range.
+   */
+  satisfaction?: Maybe<Array<Satisfaction>>;
   /** A ticket by its human number, e.g. `LH-2025-000123`. Null with NOT_FOUND when none has that number or the token may not see it. */
   ticket?: Maybe<Ticket>;
   /** Tickets the token may see, newest first, filtered and paged. */
@@ -813,6 +849,12 @@ export type QueryNodeArgs = {
 /** The entry points for reading the estate graph. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** The entry points for reading the estate graph. */
+export type QuerySatisfactionArgs = {
+  filter: SatisfactionFilter;
 };
 
 
@@ -859,6 +901,29 @@ export type RateTicketInput = {
   ticketId: Scalars['ID']['input'];
 };
 
+/** Record the result of an estate's satisfaction survey. */
+export type RecordSurveyInput = {
+  /** The estate, e.g. `LH`. */
+  communityCode: Scalars['String']['input'];
+  /** Who ran the survey and how, at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The period surveyed, written as figures write it: `2024`, `2024-Q4` or `2024-11`; from 2000, and started by today. */
+  period: Scalars['String']['input'];
+  /** How many people answered (1 or more), when known. */
+  respondents?: InputMaybe<Scalars['Int']['input']>;
+  /** The score, 0–100; stored to two decimals (rounded). */
+  score: Scalars['Float']['input'];
+};
+
+/** The survey as recorded. */
+export type RecordSurveyPayload = {
+  __typename?: 'RecordSurveyPayload';
+  /** True when it replaced a survey recorded earlier for the same estate and period. */
+  replaced: Scalars['Boolean']['output'];
+  /** The survey now on record for the estate and period. */
+  survey: SatisfactionSurvey;
+};
+
 /** A person living in a household. Name and phone are personal data. */
 export type Resident = Node & {
   __typename?: 'Resident';
@@ -883,6 +948,17 @@ export type ResidentTicketsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Percentiles of waiting times, in seconds. */
+export type ResponseTimes = {
+  __typename?: 'ResponseTimes';
+  /** How many tickets (or dispatches) they are over: those raised in the period and answered so far. */
+  count: Scalars['Int']['output'];
+  /** The median, continuous (`percentile_cont`, interpolating between the two middle values), to 0.1 s; null when `count` is 0. */
+  p50?: Maybe<Scalars['Float']['output']>;
+  /** The 90th percentile, continuous, to 0.1 s; null when `count` is 0. */
+  p90?: Maybe<Scalars['Float']['output']>;
+};
+
 /** The kind of token a request was made with. */
 export type Role =
   /** An operator administrator. */
@@ -899,6 +975,123 @@ export type Role =
   | 'RESIDENT'
   /** A squad member or steward (token subject: their Staff ID). */
   | 'STAFF';
+
+/**
+ * The figures an estate (or one of its grids) is judged by, for one period.
+ * Each figure says which moment of a ticket puts it in a period. Counts are 0
+ * for a period with no activity; averages, percentiles and shares are null
+ * where there is nothing to average. No personal data: only counts and
+ * aggregates of an estate's tickets, ratings and surveys. Readable by STAFF,
+ * DISPATCHER, MANAGER, DISTRICT, INTEGRATOR and ADMIN tokens for their estates;
+ * not by RESIDENT tokens (the figures aggregate every household's tickets,
+ * which a resident may not read).
+ */
+export type Satisfaction = {
+  __typename?: 'Satisfaction';
+  /** The mean of those ratings, 1–5, to four decimals (multiply by 20 for a percentage); null when there were none. */
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  /** The estate. */
+  community: Community;
+  /** Tickets of category COMPLAINT raised in the period (cancelled ones too). */
+  complaintCount: Scalars['Int']['output'];
+  /** complaintCount per 1,000 of `households`, to two decimals; null when there are no households. */
+  complaintsPer1000Households?: Maybe<Scalars['Float']['output']>;
+  /**
+   * Emergency dispatches raised in the period whose outcome is decided: those
+   * on scene, and those whose on-scene target passed with nobody there; the
+   * denominator of `emergencyOnSceneWithinTarget`. Dispatches still within
+   * their target are not counted yet.
+   */
+  emergencyCount: Scalars['Int']['output'];
+  /**
+   * The share (0–1, to four decimals) of `emergencyCount` on scene by their
+   * target (`Dispatch.targetOnSceneAt`: the estate's target after dispatch, 15
+   * minutes at the reference estate), measured from the dispatches' on-scene
+   * times. Null when `emergencyCount` is 0.
+   */
+  emergencyOnSceneWithinTarget?: Maybe<Scalars['Float']['output']>;
+  /** How long emergency dispatches raised in the period took to be on scene (dispatch to on scene), over those on scene so far. */
+  emergencyResponseSeconds: ResponseTimes;
+  /** The grid, when the filter asked for `perGrid`; null on estate buckets. */
+  grid?: Maybe<Grid>;
+  /** Households of the estate (or of the grid's buildings) now: the denominator of `complaintsPer1000Households`. */
+  households: Scalars['Int']['output'];
+  /** The period: `2024` (YEAR), `2024-Q4` (QUARTER) or `2024-11` (MONTH). */
+  period: Scalars['String']['output'];
+  /** The last day this bucket counts: the period's last day, or `to` when that is earlier. */
+  periodEnd: Scalars['Date']['output'];
+  /** The first day this bucket counts: the period's first day, or `from` when that is later. */
+  periodStart: Scalars['Date']['output'];
+  /** Ratings residents gave in the period (by when the ticket was rated, not when it was raised). */
+  ratingCount: Scalars['Int']['output'];
+  /** How long tickets raised in the period waited to be acknowledged (submitted to acknowledged). */
+  responseSeconds: ResponseTimes;
+  /** The survey behind `surveyScore`, with its details; null where `surveyScore` is. */
+  survey?: Maybe<SatisfactionSurvey>;
+  /**
+   * The score (0–100) of the survey recorded for exactly this period and unit:
+   * a yearly survey shows on YEAR buckets only, a quarterly one on QUARTER
+   * buckets only, also when the bucket covers only part of its period. Null
+   * when no survey was recorded for the period, and always on grid buckets
+   * (surveys are of whole estates).
+   */
+  surveyScore?: Maybe<Scalars['Float']['output']>;
+  /** Tickets raised in the period, of every category and status (cancelled ones too). */
+  ticketsRaised: Scalars['Int']['output'];
+  /** Tickets resolved in the period, each counted once, in the period of its last resolution (a reopened ticket resolved again moves to that period). */
+  ticketsResolved: Scalars['Int']['output'];
+};
+
+/**
+ * Which satisfaction figures to compute: estates, a date range and how to group
+ * it. Every period from the one holding `from` to the one holding `to` is a
+ * bucket, with zero counts where nothing happened; days outside `from`..`to`
+ * are not counted, so the first and last bucket may cover part of their period
+ * (see `periodStart` and `periodEnd`). At most 120 periods per request; dates
+ * from 1900-01-01 to 2999-12-31.
+ */
+export type SatisfactionFilter = {
+  /** Only these estates (codes); default: every estate the token covers. An estate the token does not cover is FORBIDDEN. */
+  communityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The first day counted (local date, inclusive). */
+  from: Scalars['Date']['input'];
+  /** How to group the days: one bucket per MONTH, QUARTER or YEAR. */
+  groupBy: PeriodUnit;
+  /**
+   * True: one bucket per grid and period instead of one per estate and period,
+   * grids of an estate in code order. Tickets about public spaces belong to no
+   * grid, so an estate's grid buckets may add up to less than its estate bucket.
+   */
+  perGrid?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The last day counted (local date, inclusive); not before `from`. */
+  to: Scalars['Date']['input'];
+};
+
+/**
+ * The result of a satisfaction survey of one estate for one period (usually a
+ * year), as the estate's manager recorded it.
+ */
+export type SatisfactionSurvey = {
+  __typename?: 'SatisfactionSurvey';
+  /** The estate surveyed. */
+  community: Community;
+  /** Free text recorded with it (who ran it, how): null with FORBIDDEN for DISTRICT and INTEGRATOR. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The period surveyed: `2024`, `2024-Q4` or `2024-11`. */
+  period: Scalars['String']['output'];
+  /** The period's last day (local date). */
+  periodEnd: Scalars['Date']['output'];
+  /** The period's first day (local date). */
+  periodStart: Scalars['Date']['output'];
+  /** When it was recorded (or last replaced). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** How many people answered, when known. */
+  respondents?: Maybe<Scalars['Int']['output']>;
+  /** The score, 0–100, to two decimals. */
+  score: Scalars['Float']['output'];
+  /** Whether it covers a year, a quarter or a month. */
+  unit: PeriodUnit;
+};
 
 /** Put a member of staff on or off duty. */
 export type SetDutyInput = {
@@ -1493,6 +1686,7 @@ export type ResolversTypes = {
   DispatchUnitReason: DispatchUnitReason;
   EraseResidentInput: EraseResidentInput;
   EraseResidentPayload: ResolverTypeWrapper<EraseResidentPayload>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grid: ResolverTypeWrapper<GridModel>;
   GridWorker: ResolverTypeWrapper<GridWorkerModel>;
   Household: ResolverTypeWrapper<HouseholdModel>;
@@ -1504,6 +1698,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PeriodUnit: PeriodUnit;
   PersonalData: PersonalData;
   PublicSpace: ResolverTypeWrapper<PublicSpaceModel>;
   PublicSpaceKind: PublicSpaceKind;
@@ -1511,8 +1706,14 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseEmergencyInput: RaiseEmergencyInput;
   RateTicketInput: RateTicketInput;
+  RecordSurveyInput: RecordSurveyInput;
+  RecordSurveyPayload: ResolverTypeWrapper<RecordedSurvey>;
   Resident: ResolverTypeWrapper<ResidentModel>;
+  ResponseTimes: ResolverTypeWrapper<ResponseTimes>;
   Role: Role;
+  Satisfaction: ResolverTypeWrapper<SatisfactionBucket>;
+  SatisfactionFilter: SatisfactionFilter;
+  SatisfactionSurvey: ResolverTypeWrapper<SatisfactionSurveyModel>;
   SetDutyInput: SetDutyInput;
   SetDutyPayload: ResolverTypeWrapper<Omit<SetDutyPayload, 'staff'> & { staff: ResolversTypes['Staff'] }>;
   Staff: ResolverTypeWrapper<StaffModel>;
@@ -1565,6 +1766,7 @@ export type ResolversParentTypes = {
   DispatchUnit: DispatchUnitModel;
   EraseResidentInput: EraseResidentInput;
   EraseResidentPayload: EraseResidentPayload;
+  Float: Scalars['Float']['output'];
   Grid: GridModel;
   GridWorker: GridWorkerModel;
   Household: HouseholdModel;
@@ -1579,7 +1781,13 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RaiseEmergencyInput: RaiseEmergencyInput;
   RateTicketInput: RateTicketInput;
+  RecordSurveyInput: RecordSurveyInput;
+  RecordSurveyPayload: RecordedSurvey;
   Resident: ResidentModel;
+  ResponseTimes: ResponseTimes;
+  Satisfaction: SatisfactionBucket;
+  SatisfactionFilter: SatisfactionFilter;
+  SatisfactionSurvey: SatisfactionSurveyModel;
   SetDutyInput: SetDutyInput;
   SetDutyPayload: Omit<SetDutyPayload, 'staff'> & { staff: ResolversParentTypes['Staff'] };
   Staff: StaffModel;
@@ -1806,6 +2014,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   eraseResident?: Resolver<ResolversTypes['EraseResidentPayload'], ParentType, ContextType, RequireFields<MutationEraseResidentArgs, 'input'>>;
   raiseEmergency?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationRaiseEmergencyArgs, 'input'>>;
   rateTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationRateTicketArgs, 'input'>>;
+  recordSurvey?: Resolver<ResolversTypes['RecordSurveyPayload'], ParentType, ContextType, RequireFields<MutationRecordSurveyArgs, 'input'>>;
   reopenTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationReopenTicketArgs, 'input'>>;
   resolveTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationResolveTicketArgs, 'input'>>;
   setDuty?: Resolver<ResolversTypes['SetDutyPayload'], ParentType, ContextType, RequireFields<MutationSetDutyArgs, 'input'>>;
@@ -1841,9 +2050,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'code'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  satisfaction?: Resolver<Maybe<Array<ResolversTypes['Satisfaction']>>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'filter'>>;
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'number'>>;
   tickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, Partial<QueryTicketsArgs>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+};
+
+export type RecordSurveyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordSurveyPayload'] = ResolversParentTypes['RecordSurveyPayload']> = {
+  replaced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  survey?: Resolver<ResolversTypes['SatisfactionSurvey'], ParentType, ContextType>;
 };
 
 export type ResidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resident'] = ResolversParentTypes['Resident']> = {
@@ -1853,6 +2068,45 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<ResidentTicketsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ResponseTimesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseTimes'] = ResolversParentTypes['ResponseTimes']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p50?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type SatisfactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Satisfaction'] = ResolversParentTypes['Satisfaction']> = {
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  complaintCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complaintsPer1000Households?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  emergencyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  emergencyOnSceneWithinTarget?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  emergencyResponseSeconds?: Resolver<ResolversTypes['ResponseTimes'], ParentType, ContextType>;
+  grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  households?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  ratingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responseSeconds?: Resolver<ResolversTypes['ResponseTimes'], ParentType, ContextType>;
+  survey?: Resolver<Maybe<ResolversTypes['SatisfactionSurvey']>, ParentType, ContextType>;
+  surveyScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ticketsRaised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ticketsResolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SatisfactionSurveyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionSurvey'] = ResolversParentTypes['SatisfactionSurvey']> = {
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  respondents?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['PeriodUnit'], ParentType, ContextType>;
 };
 
 export type SetDutyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetDutyPayload'] = ResolversParentTypes['SetDutyPayload']> = {
@@ -2010,7 +2264,11 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PublicSpace?: PublicSpaceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordSurveyPayload?: RecordSurveyPayloadResolvers<ContextType>;
   Resident?: ResidentResolvers<ContextType>;
+  ResponseTimes?: ResponseTimesResolvers<ContextType>;
+  Satisfaction?: SatisfactionResolvers<ContextType>;
+  SatisfactionSurvey?: SatisfactionSurveyResolvers<ContextType>;
   SetDutyPayload?: SetDutyPayloadResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;

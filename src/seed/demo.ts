@@ -2,13 +2,14 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { CARE_NEEDS, Community, type CareNeed, type StaffRole, PUBLIC_SPACE_KINDS, PUBLIC_SPACE_STATUSES } from '../entities';
 import { PhoneIssuer, personName, surname } from './names';
 import { Rng } from './random';
+import { planSurveys } from './surveys';
 import { seedTickets, type TicketSeedSummary } from './tickets';
 
 /** What one demo load wrote, and how long it took. */
 export interface SeedSummary {
   communities: number; buildings: number; grids: number; households: number; residents: number;
   staff: number; publicSpaces: number; specialCareHouseholds: number; tickets: number; ticketEvents: number;
-  dispatches: number; dispatchEvents: number; ms: number;
+  dispatches: number; dispatchEvents: number; surveys: number; ms: number;
 }
 
 type SpaceKind = (typeof PUBLIC_SPACE_KINDS)[number];
@@ -256,7 +257,8 @@ export async function communityCount(em: EntityManager): Promise<number> {
 /**
  * Loads the demo: the reference estate LH (12,000 households, ~36,000 residents,
  * 14 grids, 212 special-care households) and eleven smaller estates run the same way,
- * each with its 2024–2025 ticket history (about 200,000 tickets in all, see tickets.ts).
+ * each with its 2024–2025 ticket history (about 200,000 tickets in all, see tickets.ts) and
+ * its annual satisfaction surveys 2020–2025 (surveys.ts).
  * The same seed always yields the same rows; on an empty database the ids match too.
  * All writes share one transaction (joining the caller's, if any), so a failure leaves nothing.
  * @param em a forked entity manager on an empty database.
@@ -274,6 +276,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
   const plans = ESTATES.map((spec) => planEstate(spec, root.derive(spec.code), phones, scale));
 
   let history: TicketSeedSummary = { tickets: 0, ticketEvents: 0, dispatches: 0, dispatchEvents: 0 };
+  let surveys = 0;
   await em.transactional(async (tem) => {
     const trx = tem.getTransactionContext<Knex.Transaction>();
     if (!trx) throw new Error('seedDemo: no transaction context');
@@ -315,7 +318,15 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     await insertRows(trx, 'public_space', plans.flatMap((p) => p.spaces.map((s) => ({ community_id: cid(p), ...s }))));
 
     history = await seedTickets(trx, root, [...communities.values()]);
+
+    surveys = await insertRows(trx, 'satisfaction_survey', planSurveys(root, plans.map((p) => ({
+      id: cid(p), code: p.spec.code, households: p.buildings.reduce((n, b) => n + b.households.length, 0),
+    }))), ['id']).then((rows) => rows.length);
   });
+  // Freshly loaded tables have no visibility map and no statistics: index-only scans (the satisfaction
+  // figures') would still visit every row, and the planner would guess. VACUUM cannot run inside a
+  // transaction, so a load inside the caller's own transaction leaves this to autovacuum.
+  if (!em.isInTransaction()) await em.getConnection().execute('vacuum (analyze)');
 
   const all = <T>(f: (p: EstatePlan) => T[]) => plans.flatMap(f);
   const households = all((p) => p.buildings.flatMap((b) => b.households));
@@ -329,6 +340,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     publicSpaces: all((p) => p.spaces).length,
     specialCareHouseholds: households.filter((h) => h.careNeeds.length > 0).length,
     ...history,
+    surveys,
     ms: Math.round(performance.now() - started),
   };
 }

@@ -3,6 +3,7 @@ import type { TicketFilter } from '../generated/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { prefetchOf } from '../prefetch';
+import type { Viewer } from '../access/viewer';
 import { isEstateCode } from '../auth';
 import { forbidden, notFound, unauthenticated, badInput, preview } from '../errors';
 import { expectGlobalId } from '../ids';
@@ -87,15 +88,23 @@ export async function filterEstates(ctx: Context, codes: readonly string[] | nul
   if (!codes || codes.length === 0) return scope === 'ALL' ? 'ALL' : [...scope];
   if (codes.length > 100) throw badInput(`${field} takes at most 100 codes`, field);
   const found = await ctx.loaders.communityByCode.loadMany(codes.map((code) => (isEstateCode(code) ? code : '')));
-  return codes.map((code, i) => {
-    const community = found[i];
-    const covered = community && !(community instanceof Error) && (scope === 'ALL' || scope.has(community.id));
-    if (!covered) {
-      if (scope === 'ALL') throw badInput(`No estate has the code "${preview(code)}"`, field);
-      throw forbidden(`Your token does not cover estate "${preview(code)}"`);
-    }
-    return (community as Community).id;
-  });
+  return codes.map((code, i) => coveredEstate(ctx.viewer, code, found[i], field));
+}
+
+/**
+ * The row id of the estate `code` names, when the viewer's token covers it
+ * (`community`: what the code was found to name, if anything). An estate that
+ * does not exist answers the same as one the token does not cover:
+ * FORBIDDEN, or BAD_USER_INPUT for a token that covers every estate.
+ */
+export function coveredEstate(viewer: Viewer, code: string, community: Community | Error | null | undefined, field = 'filter.communityCodes'): number {
+  const { scope } = viewer;
+  const covered = community && !(community instanceof Error) && (scope === 'ALL' || scope.has(community.id));
+  if (!covered) {
+    if (scope === 'ALL') throw badInput(`No estate has the code "${preview(code)}"`, field);
+    throw forbidden(`Your token does not cover estate "${preview(code)}"`);
+  }
+  return (community as Community).id;
 }
 
 /**

@@ -78,7 +78,9 @@ export interface Server {
 export async function startGridkeeper(databaseUrl: string, node = process.execPath, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const child = spawnServer('gridkeeper', ['--import', 'tsx', 'src/cli.ts', 'start'], {
-    DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', JWT_SECRET: BENCH_SECRET, NODE_ENV: 'production', RATE_LIMIT_POINTS: '0', ...env,
+    DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', JWT_SECRET: BENCH_SECRET, NODE_ENV: 'production',
+    // Production settings, but the per-caller rate limit off: the benchmarks measure the server, not the limiter.
+    RATE_LIMIT_POINTS: '0', ...env,
   }, node);
   await waitFor(`http://127.0.0.1:${port}/readyz`, 'GET');
   return { url: `http://127.0.0.1:${port}/graphql`, child, stop: () => terminate(child) };

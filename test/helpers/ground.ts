@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import { toGlobalId } from '../../src/ids';
+import { localToday } from '../../src/services/satisfaction-periods';
+import { gql } from './client';
 import { createEstate, type Estate } from './factories';
 import type { TestServer } from './server';
 import { actOk, sql, submitOk } from './tickets';
-import { gql } from './client';
 
 /**
  * The leak hunter's ground: an estate whose every personal and non-public
@@ -40,7 +41,12 @@ export interface Ground {
   /** Staff and grid workers' names, grid names, building codes: not personal, but not public either. */
   internal: string[];
   tickets: GroundTicket[];
+  /** Notes of the estate's satisfaction surveys (free text). */
+  surveyNotes: string[];
 }
+
+/** The year the ground's tickets and survey fall in, in the estates' time zone. */
+export const groundYear = () => localToday().slice(0, 4);
 
 /** Care needs per household, by position: each value tells its household apart. */
 export type CareNeedsPlan = string[][];
@@ -49,7 +55,8 @@ export type CareNeedsPlan = string[][];
  * Two buildings of two households of two residents, markers everywhere, and
  * five tickets: the resident of household 0 (rated, with notes), the resident
  * of household 1, a steward's patrol, the desk for household 2's resident,
- * the manager's about a public space.
+ * the manager's about a public space; and this year's satisfaction survey,
+ * with a note.
  */
 export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise<Ground> {
   const estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 2, residentsPerHousehold: 2 });
@@ -86,6 +93,11 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
   if (raised.errors) throw new Error(`ground: raiseEmergency failed: ${JSON.stringify(raised.errors)}`);
   await gql(t.url, `mutation($i: DispatchActionInput!) { acknowledgeDispatch(input: $i) { dispatch { id } } }`,
     { i: { dispatchId: raised.data.raiseEmergency.dispatch.id, note: marker('note') } }, desk);
+
+  const surveyNote = marker('survey');
+  const recorded = await gql(t.url, 'mutation($i: RecordSurveyInput!) { recordSurvey(input: $i) { replaced } }',
+    { i: { communityCode: estate.code, period: groundYear(), score: 81.25, respondents: 3, note: surveyNote } }, manager);
+  if (recorded.errors) throw new Error(`setup recordSurvey failed: ${JSON.stringify(recorded.errors)}`);
 
   const tickets = (await sql(t, `select k.id, k.number, k.household_id, k.reporter_resident_id,
       array_remove(array[k.title, k.description, k.rating_comment], null)
@@ -133,5 +145,6 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
     staffContact: [...staff.map((s) => s.phone), grid.grid_worker_phone],
     internal: [...staff.map((s) => s.name), grid.name, grid.grid_worker_name, ...buildings.map((b) => b.code)],
     tickets,
+    surveyNotes: [surveyNote],
   };
 }

@@ -27,16 +27,18 @@ export function testDatabaseUrl(): string {
 }
 
 /**
- * A real server on a free port over the test run's database, in this process
- * so that tests can count the statements a request issues. `options` replaces
- * the logger or points and tunes the event bus.
+ * A real server on a free port over the test run's database (or
+ * `overrides.databaseUrl`), in this process so that tests can count the
+ * statements a request issues. `options` replaces the logger or points and
+ * tunes the event bus.
  */
 export async function startTestServer(overrides: Partial<Config> = {}, options: Partial<Pick<ServerOptions, 'logger' | 'listenerUrl' | 'eventBus'>> = {}): Promise<TestServer> {
-  const orm = await openOrm(testDatabaseUrl(), { poolMax: 5 });
+  const databaseUrl = overrides.databaseUrl ?? testDatabaseUrl();
+  const orm = await openOrm(databaseUrl, { poolMax: 5 });
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: testDatabaseUrl(),
+    databaseUrl,
     jwtSecret: TEST_SECRET,
     logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent',
     production: false,
