@@ -60,6 +60,7 @@ function rootArgs(): Record<string, Record<string, unknown>[]> {
     'Query.communities': [{ first: 100 }],
     'Query.node': ids.map((id) => ({ id })),
     'Query.nodes': [{ ids }],
+    'Query.ticket': [...A.tickets, ...B.tickets].map((k) => ({ number: k.number })),
     'Query.tickets': [{ first: 10 }, { first: 10, filter: { communityCodes: [A.estate.code] } }, { first: 10, filter: { communityCodes: [B.estate.code] } }],
     'Subscription.ticketEvents': [{}, { filter: { communityCodes: [A.estate.code] } }, { filter: { communityCodes: [B.estate.code] } }],
   };

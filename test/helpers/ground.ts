@@ -17,6 +17,8 @@ const digits = () => `1${crypto.randomInt(10 ** 9, 10 ** 10 - 1)}`;
 /** What one ticket of the ground is and whose it is. */
 export interface GroundTicket {
   id: string;
+  /** Its human number, e.g. `TAB12-2025-000001`. */
+  number: string;
   householdId: number | null;
   reporterResidentId: number | null;
   /** Global IDs of its events. */
@@ -79,11 +81,12 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
   await submitOk(t, manager, { spaceId: toGlobalId('PublicSpace', estate.spaces[0].id), ...words() });
   void r4;
 
-  const tickets = (await sql(t, `select k.id, k.household_id, k.reporter_resident_id,
+  const tickets = (await sql(t, `select k.id, k.number, k.household_id, k.reporter_resident_id,
       array_remove(array[k.title, k.description, k.rating_comment], null) || coalesce((select array_agg(e.note) from ticket_event e where e.ticket_id = k.id and e.note is not null), '{}') as text,
       (select array_agg(e.id order by e.id) from ticket_event e where e.ticket_id = k.id) as events
     from ticket k where k.community_id = ? order by k.id`, [id])).map((row): GroundTicket => ({
     id: toGlobalId('Ticket', row.id),
+    number: row.number,
     householdId: row.household_id,
     reporterResidentId: row.reporter_resident_id,
     events: (row.events as string[]).map((e) => Buffer.from(`TicketEvent:${e}`).toString('base64url')),
