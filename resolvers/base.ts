@@ -1,13 +1,14 @@
-import { DateTimeResolver, DateResolver } from 'graphql-scalars';
 import type { Resolvers } from '../src/generated/graphql';
 import { badInput } from '../src/errors';
+import { DateScalar, DateTimeScalar } from '../src/instants';
 import { loadNode, nodeTypeOf } from '../src/services/nodes';
 
 const MAX_NODES = 100;
 
 export const baseResolvers: Resolvers = {
-  DateTime: DateTimeResolver,
-  Date: DateResolver,
+  // Bounded to what the database stores: a date it cannot take is the client's mistake, not a server error.
+  DateTime: DateTimeScalar,
+  Date: DateScalar,
   Node: {
     __resolveType: (entity) => nodeTypeOf(entity),
   },

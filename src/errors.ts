@@ -26,6 +26,12 @@ export const unauthenticated = (message = 'A valid token is required for this da
   new AppError('UNAUTHENTICATED', message);
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
 export const notFound = (message: string) => new AppError('NOT_FOUND', message);
+/**
+ * The one answer for an object fetched by ID that does not exist and for one
+ * outside the viewer's estates: word for word the same, so no token can tell
+ * another estate's IDs from made-up ones.
+ */
+export const hidden = (type: string) => notFound(`No ${type} with this ID is visible to you`);
 export const badInput = (message: string, field?: string) =>
   new AppError('BAD_USER_INPUT', message, field ? { field } : {});
 
@@ -65,11 +71,22 @@ export function formatError(
   };
 }
 
-/** The longest error message a client gets: graphql-js repeats invalid variable values whole, however large. */
+/** The longest error message a client gets, ellipsis included: graphql-js repeats invalid variable values whole, however large. */
 const MAX_MESSAGE_LENGTH = 300;
 
+/**
+ * A message fit to leave the server: every quoted value in it (graphql-js
+ * quotes the values it repeats, and so do ours) cut to a short prefix, so the
+ * names around them survive; then the whole cut to MAX_MESSAGE_LENGTH.
+ */
+export function clientMessage(message: string): string {
+  const short = message.replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, inner: string) =>
+    (inner.length > PREVIEW_LENGTH + 1 ? `"${inner.slice(0, PREVIEW_LENGTH).replace(/\\[^"]{0,5}$/, '')}…"` : quoted));
+  return short.length > MAX_MESSAGE_LENGTH ? `${short.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : short;
+}
+
 function clientSafe(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const message = formatted.message.length > MAX_MESSAGE_LENGTH ? `${formatted.message.slice(0, MAX_MESSAGE_LENGTH)}…` : formatted.message;
+  const message = clientMessage(formatted.message);
   if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return message === formatted.message ? formatted : { ...formatted, message };
   const { stacktrace: _drop, ...extensions } = formatted.extensions;
   return { ...formatted, message, extensions };

@@ -17,6 +17,8 @@ export function fromGlobalId(globalId: string): { type: NodeType; id: number } |
   if (!match || !(NODE_TYPES as readonly string[]).includes(match[1])) return null;
   const id = Number(match[2]);
   if (id > 2147483647) return null;
+  // Base64 decoding skips characters it does not know (a NUL, a space) and padding: only the exact encoding names the row.
+  if (toGlobalId(match[1] as NodeType, id) !== globalId) return null;
   return { type: match[1] as NodeType, id };
 }
 

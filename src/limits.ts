@@ -1,9 +1,10 @@
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
-  GraphQLError, getNullableType, getOperationAST, getVariableValues, isLeafType, isListType, getNamedType,
+  GraphQLError, getNullableType, getOperationAST, isLeafType, isListType, getNamedType,
   type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type ParseOptions, type ValidationRule,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './services/paging';
+import { variableProblem } from './variables';
 import { aliasesRule, depthRule, directivesRule, isIntrospectionOnly, selectionsRule } from './limit-rules';
 
 /**
@@ -140,8 +141,8 @@ function assertAffordableWith(
   // Reading the schema costs no page arithmetic; its depth was bounded during validation.
   if (isIntrospectionOnly(operation, (name) => fragmentOf(document, name))) return;
   // Checked here rather than left to execution: nothing may run whose cost was not estimated.
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
-  if (coerced.errors) throw refusal('BAD_USER_INPUT', coerced.errors[0].message);
+  const problem = variableProblem(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (problem) throw refusal('BAD_USER_INPUT', problem);
   let cost: number;
   try {
     cost = operationCost(schema, document, variables, operationName, limits.selections);

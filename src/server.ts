@@ -8,6 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import { buildSchema } from '../resolvers';
 import { viewerFromAuthorization, type Viewer } from './access/viewer';
 import { DEFAULT_DISPATCH, type Config } from './config';
@@ -115,7 +116,13 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
       {
         async requestDidStart() {
           return {
-            async didResolveOperation({ document, request, operationName }) {
+            async didResolveOperation({ document, request, operationName, operation }) {
+              // Over HTTP an operation answers once; a subscription needs the WebSocket on the same path.
+              if (operation?.operation === 'subscription') {
+                throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql, not over HTTP', {
+                  extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+                });
+              }
               limits.assertAffordable(schema, document, request.variables, operationName);
             },
           };

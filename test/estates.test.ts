@@ -1,4 +1,4 @@
-import { codes, contract, countStatements, gql } from './helpers/client';
+import { codes, contract, countStatements, gql, gqlText } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { startTestServer, type TestServer } from './helpers/server';
 
@@ -41,6 +41,37 @@ describe('EstateOverview (contract)', () => {
     const res = await gql(t.url, contract('EstateOverview'), { code: 'NOPE' }, manager);
     expect(res.data.community).toBeNull();
     expect(codes(res)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('estate codes no estate has', () => {
+  it.each([
+    ['a NUL after a real code', () => `${estate.code}\u0000`], ['a NUL alone', () => '\u0000'], ['control characters', () => '\u0007\u001b[31m'],
+    ['nine characters', () => 'ABCDEFGHI'], ['emoji', () => '🏠🔥'], ['10,000 characters', () => 'x'.repeat(10_000)],
+  ])('%s: NOT_FOUND, the code shown printable and at most 40 characters of it', async (_, code) => {
+    const res = await gql(t.url, contract('EstateOverview'), { code: code() }, manager);
+    expect(res.status).toBe(200);
+    expect(res.data.community).toBeNull();
+    expect(codes(res)).toEqual(['NOT_FOUND']);
+    const { message } = res.errors![0];
+    expect(message).not.toMatch(/[\u0000-\u001f]/);
+    expect(message.length).toBeLessThan(100);
+  });
+
+  it('a 900 KB code is NOT_FOUND in an answer of a few hundred bytes', async () => {
+    const { status, text } = await gqlText(t.url, contract('EstateOverview'), { code: 'L'.repeat(900_000) }, manager);
+    expect(status).toBe(200);
+    expect(text.length).toBeLessThan(2000);
+    expect(JSON.parse(text).errors.map((e: any) => e.extensions.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it('a 900 KB string for an Int variable is BAD_USER_INPUT naming the variable, in an answer of a few hundred bytes', async () => {
+    const { status, text } = await gqlText(t.url, contract('BuildingHouseholds'), { buildingId: estate.gid.building(0), first: '9'.repeat(900_000) }, manager);
+    expect(status).toBe(400);
+    expect(text.length).toBeLessThan(2000);
+    const [error] = JSON.parse(text).errors;
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toMatch(/^Variable "\$first" got invalid value; Int cannot represent non-integer value: "9{40}…"$/);
   });
 });
 

@@ -198,6 +198,9 @@ describe('refused subscriptions', () => {
     ['after that is a ticket ID, not a stream cursor', () => ({ after: toGlobalId('Ticket', 1) })],
     ['a malformed gridId', () => ({ filter: { gridId: 'grid-one' } })],
     ['a gridId that names a building', () => ({ filter: { gridId: home.gid.building(0) } })],
+    // Base64 decoding skips what it does not know: a real cursor or id with a NUL after it is neither.
+    ['after that is a real cursor with a NUL after it', () => ({ after: `${Buffer.from('ev:1').toString('base64url')}\u0000` })],
+    ['a real buildingId with a NUL after it', () => ({ filter: { buildingId: `${home.gid.building(0)}\u0000` } })],
   ])('answers BAD_USER_INPUT for %s', async (_, variables) => {
     const f = live(tokens.manager, variables());
     await f.ended;

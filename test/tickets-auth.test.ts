@@ -184,6 +184,31 @@ describe('precedence of refusals', () => {
     expect(await ticketState(t, ticketId)).toEqual(before);
   });
 
+  it('an assignee no one may see is NOT_FOUND before FORBIDDEN, VERSION_CONFLICT, INVALID_TRANSITION and bad values, as made-up staff are', async () => {
+    const ticketId = await ticketAt('RESOLVED');
+    const before = await ticketState(t, ticketId);
+    const madeUp = Buffer.from('Staff:2000000000').toString('base64url');
+    for (const token of [tokens.STAFF, tokens.MANAGER]) {
+      const answers = [];
+      for (const assigneeId of [other.gid.staff('maintenance'), madeUp]) {
+        answers.push(await act(t, 'AssignTicket', { ticketId, assigneeId, expectedVersion: 99, note: 'n'.repeat(1001) }, token));
+      }
+      for (const res of answers) expectFailure(res, 'NOT_FOUND');
+      expect(answers[0].errors).toEqual(answers[1].errors);
+    }
+    expect(await ticketState(t, ticketId)).toEqual(before);
+  });
+
+  it('a reporter no one may see is NOT_FOUND before FORBIDDEN (a read-only role) and bad values', async () => {
+    const before = await estateWrites(t, own);
+    for (const reporterId of [other.gid.resident(0), Buffer.from('Resident:2000000000').toString('base64url')]) {
+      expectFailure(await submit(t, tokens.DISTRICT, { householdId: own.gid.household(0), reporterId, title: '' }), 'NOT_FOUND');
+    }
+    // A malformed one is only a bad value: the role is refused first.
+    expectFailure(await submit(t, tokens.DISTRICT, { householdId: own.gid.household(0), reporterId: 'bad' }), 'FORBIDDEN');
+    expect(await estateWrites(t, own)).toEqual(before);
+  });
+
   it('a stale expectedVersion is VERSION_CONFLICT even for an illegal move; a current one reaches INVALID_TRANSITION', async () => {
     const ticketId = await ticketAt('SUBMITTED');
     const before = await ticketState(t, ticketId);

@@ -1,8 +1,11 @@
+import { MAX_SUBJECT_LENGTH, ROLES } from '../src/auth';
 import { toGlobalId } from '../src/ids';
+import { LIMITS } from '../src/services/ticket-input';
+import { SUBMITTER_ROLES } from '../src/services/ticket-lifecycle';
 import { codes, contract, gql, type GraphQLResponse } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { startTestServer, type TestServer } from './helpers/server';
-import { act, actOk, estateWrites, expectFailure, submit, submitOk, ticketInput, ticketState } from './helpers/tickets';
+import { act, actOk, estateWrites, expectFailure, sql, submit, submitOk, ticketInput, ticketState } from './helpers/tickets';
 
 /** Every malformed or out-of-range input is refused with the field named, and nothing is written. */
 
@@ -52,6 +55,13 @@ describe('submitTicket input', () => {
     ['a 4,001-character description', 'BAD_USER_INPUT', () => ({ ...at0(), description: 'd'.repeat(4001) }), 'description'],
     ['an empty idempotencyKey', 'BAD_USER_INPUT', () => ({ ...at0(), idempotencyKey: '' }), 'idempotencyKey'],
     ['a 101-character idempotencyKey', 'BAD_USER_INPUT', () => ({ ...at0(), idempotencyKey: 'k'.repeat(101) }), 'idempotencyKey'],
+    ['a NUL in the title', 'BAD_USER_INPUT', () => ({ ...at0(), title: 'Leak\u0000under sink' }), 'title'],
+    ['a NUL in the description', 'BAD_USER_INPUT', () => ({ ...at0(), description: '\u0000' }), 'description'],
+    ['a NUL in the idempotencyKey', 'BAD_USER_INPUT', () => ({ ...at0(), idempotencyKey: 'key\u0000' }), 'idempotencyKey'],
+    // Base64 decoding skips what it does not know: a real id with a NUL, a space or padding after it is not that id.
+    ['a NUL after a real householdId', 'BAD_USER_INPUT', () => ({ householdId: `${own.gid.household(0)}\u0000` }), 'householdId'],
+    ['padding after a real buildingId', 'BAD_USER_INPUT', () => ({ buildingId: `${own.gid.building(0)}==` }), 'buildingId'],
+    ['a space inside a real buildingId', 'BAD_USER_INPUT', () => ({ buildingId: `${own.gid.building(0).slice(0, 4)} ${own.gid.building(0).slice(4)}` }), 'buildingId'],
     ['two locations', 'BAD_USER_INPUT', () => ({ ...at0(), buildingId: own.gid.building(0) }), undefined],
     ['three locations', 'BAD_USER_INPUT', () => ({ ...at0(), buildingId: own.gid.building(0), spaceId: toGlobalId('PublicSpace', own.spaces[0].id) }), undefined],
     ['no location', 'BAD_USER_INPUT', () => ({}), undefined],
@@ -69,6 +79,37 @@ describe('submitTicket input', () => {
     const read = await gql(t.url, 'query($id: ID!) { node(id: $id) { ... on Ticket { title description } } }', { id: ticket.id }, manager);
     expect(read.data.node.title).toBe(title);
     expect(read.data.node.description).toHaveLength(4000);
+  });
+});
+
+describe('who raised it is kept whole', () => {
+  it('an ADMIN whose sub is the longest a token may carry (200 characters) raises a ticket, and its resubmission answers with it', async () => {
+    const admin = await t.token({ sub: `admin-${'x'.repeat(194)}`, role: 'ADMIN', communities: [own.code] });
+    const input = { ...at0(), idempotencyKey: 'long-sub-1' };
+    const before = await estateWrites(t, own);
+    const first = await submitOk(t, admin, input);
+    const again = await submitOk(t, admin, input);
+    expect(again.id).toBe(first.id);
+    expect(await estateWrites(t, own)).toEqual({ tickets: before.tickets + 1, events: before.events + 1, counter: before.counter + 1 });
+  });
+
+  it('every column holds the longest value the API accepts for it', async () => {
+    const widths = new Map((await sql<{ name: string; width: number | null }>(t, `select table_name || '.' || column_name as name, character_maximum_length as width
+      from information_schema.columns where table_schema = current_schema() and table_name in ('ticket', 'ticket_event')`)).map((r) => [r.name, r.width]));
+    // A null width is an unbounded text column.
+    const holds = (column: string, longest: number) => {
+      const width = widths.has(column) ? widths.get(column) : 0;
+      expect(width === null || width! >= longest ? 'fits' : `${column} holds ${width} characters, needs ${longest}`).toBe('fits');
+    };
+    holds('ticket.title', LIMITS.title);
+    holds('ticket.description', LIMITS.description);
+    holds('ticket.rating_comment', LIMITS.comment);
+    holds('ticket_event.note', LIMITS.note);
+    holds('ticket.idempotency_key', LIMITS.idempotencyKey);
+    // `<role>:<sub>` for the longest role that raises tickets.
+    holds('ticket.idempotency_caller', Math.max(...SUBMITTER_ROLES.map((r) => r.length)) + 1 + MAX_SUBJECT_LENGTH);
+    holds('ticket_event.actor_subject', MAX_SUBJECT_LENGTH);
+    holds('ticket_event.actor_role', Math.max(...ROLES.map((r) => r.length)));
   });
 });
 
@@ -167,5 +208,51 @@ describe('Tickets arguments', () => {
     ['a cursor from nowhere', () => ({ first: 10, after: 'bm90LWEtY3Vyc29y' }), 'after'],
   ])('%s → BAD_USER_INPUT', async (_, variables, field) => {
     expectFailure(await gql(t.url, contract('Tickets'), variables(), manager), 'BAD_USER_INPUT', field);
+  });
+});
+
+describe('forged cursors on ticket lists', () => {
+  const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+  const forged: [string, unknown[]][] = [
+    ['["notadate",1]', ['notadate', 1]], ['[1,1]', [1, 1]], ['year 0000', ['0000-01-01T00:00:00Z', 1]], ['February 30', ['2025-02-30T00:00:00Z', 1]],
+    ['hour 24', ['2025-01-01T24:00:00Z', 1]], ['an id beyond int4', ['2025-01-01T00:00:00Z', 2147483648]], ['a NUL', ['2025-01-01T00:00:00Z\u0000', 1]],
+    ['a households cursor', ['0101', 1]], ['a timeline cursor', [1]],
+  ];
+  const lists: [string, () => Record<string, unknown>][] = [
+    ['Tickets', () => ({ first: 10 })], ['BuildingTickets', () => ({ buildingId: own.gid.building(0), first: 10 })],
+  ];
+
+  it.each(lists.flatMap(([op, base]) => forged.map(([name, values]) => [op, name, base, values] as const)))('%s after %s → BAD_USER_INPUT naming after', async (op, _, base, values) => {
+    const res = await gql(t.url, contract(op), { ...base(), after: cursor(values) }, manager);
+    expect(res.status).toBe(200);
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].extensions?.field).toBe('after');
+  });
+
+  it.each(lists)('%s accepts the earliest and latest instants a cursor may hold', async (op, base) => {
+    for (const at of ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999999Z']) {
+      const res = await gql(t.url, contract(op), { ...base(), after: cursor([at, 1]) }, manager);
+      expect(res.errors).toBeUndefined();
+    }
+  });
+});
+
+describe('instants the database cannot store', () => {
+  it.each([
+    ['createdAfter', '0000-01-01T00:00:00Z'], ['createdBefore', '0000-06-01T00:00:00Z'],
+    // A time zone can carry an instant out of range too: this is 0000-12-31T23:00:00Z.
+    ['createdAfter', '0001-01-01T00:00:00+01:00'],
+  ])('filter.%s %s → BAD_USER_INPUT naming it, before anything runs', async (field, value) => {
+    const res = await gql(t.url, contract('Tickets'), { filter: { [field]: value }, first: 10 }, manager);
+    expect(res.status).toBe(400);
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].message).toContain(`at "filter.${field}"`);
+    expect(res.errors![0].message).toContain('between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z');
+  });
+
+  it('accepts the earliest and the latest instant', async () => {
+    const res = await gql(t.url, contract('Tickets'), { filter: { createdAfter: '0001-01-01T00:00:00Z', createdBefore: '9999-12-31T23:59:59.999Z' }, first: 1 }, manager);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.tickets.totalCount).toBeGreaterThan(0);
   });
 });

@@ -185,3 +185,19 @@ describe('limits over WebSocket', () => {
     expect(resultCodes(outcome)).toEqual([]);
   });
 });
+
+describe('subscriptions over HTTP', () => {
+  it.each([['anonymous', undefined], ['MANAGER', 'MANAGER']] as const)('are refused with 400 BAD_REQUEST pointing to the WebSocket (%s)', async (_, role) => {
+    for (const query of ['subscription { ticketEvents { id type } }', 'subscription($c: [String!]) { dispatchEvents(communityCodes: $c) { id type } }']) {
+      const res = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}) },
+        body: JSON.stringify({ query, variables: { c: ['NOPE'] } }),
+      });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { data?: unknown; errors: unknown[] };
+      expect(body.data).toBeUndefined();
+      expect(body.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('graphql-ws'), extensions: { code: 'BAD_REQUEST' } })]);
+    }
+  });
+});

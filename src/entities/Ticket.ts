@@ -108,7 +108,8 @@ export const Ticket = defineEntity({
     ratingScore: p.smallint().nullable(),
     ratingComment: p.string().length(1000).nullable(),
     ratedAt: p.datetime().nullable(),
-    idempotencyCaller: p.string().length(200).nullable(),
+    // `<role>:<sub>`: a sub of up to 200 characters (auth.ts MAX_SUBJECT_LENGTH) after the longest role and a colon.
+    idempotencyCaller: p.string().length(211).nullable(),
     idempotencyKey: p.string().length(100).nullable(),
   },
 });

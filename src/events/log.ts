@@ -102,8 +102,8 @@ export function encodeCursor(id: number): string {
   return Buffer.from(`ev:${id}`).toString('base64url');
 }
 
-/** The log id behind a cursor, or null when it is not one of ours. */
+/** The log id behind a cursor, or null when it is not one of ours (exactly as `encodeCursor` writes it). */
 export function decodeCursor(cursor: string): number | null {
   const match = /^ev:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) : null;
+  return match && encodeCursor(Number(match[1])) === cursor ? Number(match[1]) : null;
 }

@@ -12,7 +12,8 @@ import { AppError, badInput, forbidden, notFound, unauthenticated } from '../err
 import { expectGlobalId } from '../ids';
 import { appendEvents, ticketEntries, type LogEntry } from '../events/log';
 import { MOVES } from './ticket-lifecycle';
-import { actingStaff, applyMove, idempotent, insertTicket, text } from './tickets';
+import { actingStaff, applyMove, idempotent, insertTicket } from './tickets';
+import { text } from './ticket-input';
 import { DESK_ROLES, DISPATCH_MOVES, INCIDENT_CATEGORY, INCIDENT_TITLE, RAISER_ROLES, dispatchTransition, type DispatchMove } from './dispatch-lifecycle';
 import { firstUnits } from './dispatch-units';
 import type { Connection, ListSpec, PageArgs } from './paging';
@@ -63,27 +64,31 @@ export function dispatchEvent(
 export async function raiseEmergency(ctx: Context, input: RaiseEmergencyInput): Promise<DispatchChange> {
   const { role } = ctx.viewer;
   if (!role) throw unauthenticated('Sign in to raise an emergency');
-  if ((input.buildingId == null) === (input.spaceId == null)) throw badInput('Give exactly one of buildingId and spaceId', 'buildingId');
+  // Everything the input names is looked up before anything else is judged (the contract's order).
   let building: BuildingRow | null = null;
   let space: PublicSpaceRow | null = null;
   if (input.buildingId != null) {
     building = await ctx.loaders.building.load(expectGlobalId(input.buildingId, 'Building', 'buildingId'));
     if (!building) throw hidden('Building');
-  } else {
-    space = await ctx.loaders.publicSpace.load(expectGlobalId(input.spaceId!, 'PublicSpace', 'spaceId'));
+  }
+  if (input.spaceId != null) {
+    space = await ctx.loaders.publicSpace.load(expectGlobalId(input.spaceId, 'PublicSpace', 'spaceId'));
     // Public spaces are public; raising an emergency in one still needs a token for its estate.
     if (!space || !(ctx.viewer.scope === 'ALL' || ctx.viewer.scope.has(space.community.id))) throw hidden('PublicSpace');
   }
-  const communityId = (building ?? space)!.community.id;
-  const gridId = building?.grid.id ?? null;
   let household: HouseholdRow | null = null;
   if (input.householdId != null) {
     household = await ctx.loaders.household.load(expectGlobalId(input.householdId, 'Household', 'householdId'));
     if (!household) throw hidden('Household');
   }
   if (!RAISER_ROLES.includes(role)) throw forbidden(`${role} tokens cannot raise emergencies: call the hotline`);
+  const place = building ?? space;
   const staff = await actingStaff(ctx);
-  if (staff && staff.community.id !== communityId) throw forbidden('You can raise emergencies only in the estate you work in');
+  if (staff && place && staff.community.id !== place.community.id) throw forbidden('You can raise emergencies only in the estate you work in');
+  if (!place) throw badInput('Give exactly one of buildingId and spaceId', 'buildingId');
+  if (building && space) throw badInput('Give exactly one of buildingId and spaceId', 'buildingId');
+  const communityId = place.community.id;
+  const gridId = building?.grid.id ?? null;
   if (household && household.building.id !== building?.id) throw badInput('householdId must be a household of buildingId', 'householdId');
   const key = text(input.idempotencyKey, 'idempotencyKey', true)!;
   const description = text(input.description, 'description', false) ?? '';

@@ -3,7 +3,7 @@ import { isEstateCode } from '../auth';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { prefetchOf } from '../prefetch';
-import { forbidden, notFound, preview, unauthenticated } from '../errors';
+import { forbidden, hidden, notFound, preview, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
 import { forgetSubject } from '../access/viewer';
 import type { CountSpec } from '../loaders';
@@ -81,7 +81,7 @@ export async function eraseResident(ctx: Context, residentGlobalId: string): Pro
   if (!role) throw unauthenticated('Sign in to erase a resident');
   const id = expectGlobalId(residentGlobalId, 'Resident', 'residentId');
   const resident = await ctx.loaders.resident.load(id);
-  if (!resident) throw notFound('No Resident with this ID is visible to you');
+  if (!resident) throw hidden('Resident');
   if (role !== 'MANAGER' && role !== 'ADMIN') throw forbidden('Only a manager of the estate or an admin can erase a resident');
   if (ctx.viewer.staffCommunityId !== undefined && ctx.viewer.staffCommunityId !== resident.community.id) {
     throw forbidden('You manage another estate');

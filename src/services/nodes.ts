@@ -1,7 +1,7 @@
 import { entityNameOf } from '../db/rows';
 import type DataLoader from 'dataloader';
 import type { Context } from '../context';
-import { badInput, notFound, unauthenticated } from '../errors';
+import { badInput, hidden, unauthenticated } from '../errors';
 import { fromGlobalId, type NodeType } from '../ids';
 
 /** Types anyone may fetch without a token. */
@@ -35,7 +35,7 @@ export async function loadNode(ctx: Context, globalId: string): Promise<object> 
   const { type, id } = decoded;
   if (!PUBLIC_TYPES.has(type) && !ctx.viewer.role) throw unauthenticated(`Sign in to fetch a ${type}`);
   const entity = await loaderFor(ctx, type).load(id);
-  if (!entity) throw notFound(`No ${type} with this ID is visible to you`);
+  if (!entity) throw hidden(type);
   return entity;
 }
 

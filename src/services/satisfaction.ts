@@ -7,7 +7,7 @@ import type { RecordSurveyInput } from '../generated/graphql';
 import { isoDate, parseSurveyPeriod, periodCount } from './satisfaction-periods';
 import { figuresStatement, type FiguresQuery, type FiguresRow } from './satisfaction-sql';
 import { coveredEstate, filterEstates } from './ticket-queries';
-import { text } from './tickets';
+import { text } from './ticket-input';
 
 /**
  * Satisfaction and service-level figures, and the surveys behind them. The

@@ -3,8 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { SlaPolicy, Ticket, TicketEvent, type Building, type Household, type PublicSpace, type Staff, type TicketEventType } from '../entities';
 import type { AssignTicketInput, RateTicketInput, SubmitTicketInput, TicketActionInput } from '../generated/graphql';
 import type { Context } from '../context';
-import { AppError, badInput, forbidden, notFound, unauthenticated } from '../errors';
+import { AppError, badInput, forbidden, hidden, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
+import { lookUp, text } from './ticket-input';
 import { ASSIGNABLE, ASSIGNER_ROLES, SUBMITTER_ROLES, WORKER_ROLES, transition, type Move } from './ticket-lifecycle';
 import { appendEvents, ticketEntries } from '../events/log';
 
@@ -22,17 +23,6 @@ export interface TicketChange {
  * VERSION_CONFLICT, INVALID_TRANSITION, then BAD_USER_INPUT for the values.
  */
 
-export const LIMITS = { title: 200, description: 4000, note: 1000, comment: 1000, idempotencyKey: 100 } as const;
-
-/** Trimmed text within its limit; null when empty. Control characters other than tab and line breaks never reach the database. */
-export function text(value: string | null | undefined, field: keyof typeof LIMITS, required: boolean, name: string = field): string | null {
-  const trimmed = value?.trim() ?? '';
-  if (required && trimmed === '') throw badInput(`${name} must not be empty`, name);
-  if (trimmed.length > LIMITS[field]) throw badInput(`${name} is at most ${LIMITS[field]} characters, got ${trimmed.length}`, name);
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(trimmed)) throw badInput(`${name} must not contain control characters`, name);
-  return trimmed === '' ? null : trimmed;
-}
-
 /** The viewer's own Staff row when the token names one (confirmed when the token was read): writes record who acted. */
 export async function actingStaff(ctx: Context): Promise<Staff | null> {
   if (ctx.viewer.staffId === undefined) return null;
@@ -44,8 +34,6 @@ export async function actingStaff(ctx: Context): Promise<Staff | null> {
 function caller(ctx: Context): string {
   return `${ctx.viewer.role}:${ctx.viewer.subject}`;
 }
-
-const hidden = (type: string) => notFound(`No ${type} with this ID is visible to you`);
 
 /**
  * Where a new ticket is: exactly one of household, building or public space.
@@ -82,9 +70,10 @@ async function locate(ctx: Context, input: SubmitTicketInput) {
 export async function submitTicket(ctx: Context, input: SubmitTicketInput): Promise<TicketChange> {
   const { role } = ctx.viewer;
   if (!role) throw unauthenticated('Sign in to raise a ticket');
-  const where = await locate(ctx, input);
-  if (!SUBMITTER_ROLES.includes(role)) throw forbidden(`${role} tokens are read-only`);
   const staff = await actingStaff(ctx);
+  const where = await locate(ctx, input);
+  const reporter = await lookUp(input.reporterId, 'Resident', ctx.loaders.resident);
+  if (!SUBMITTER_ROLES.includes(role)) throw forbidden(`${role} tokens are read-only`);
   if (staff && staff.community.id !== where.communityId) throw forbidden('You can raise tickets only in the estate you work in');
   if (role === 'RESIDENT' && where.household && where.household.id !== ctx.viewer.householdId) {
     throw forbidden('Residents raise tickets for their own household only');
@@ -95,10 +84,9 @@ export async function submitTicket(ctx: Context, input: SubmitTicketInput): Prom
     if (input.reporterId != null) throw badInput('reporterId is for staff raising a ticket on a resident\'s behalf', 'reporterId');
     reporterResidentId = ctx.viewer.residentId!;
   } else if (input.reporterId != null) {
-    const reporter = await ctx.loaders.resident.load(expectGlobalId(input.reporterId, 'Resident', 'reporterId'));
-    if (!reporter) throw hidden('Resident');
-    if (reporter.community.id !== where.communityId) throw badInput('reporterId must be a resident of the same estate', 'reporterId');
-    reporterResidentId = reporter.id;
+    expectGlobalId(input.reporterId, 'Resident', 'reporterId');
+    if (reporter!.community.id !== where.communityId) throw badInput('reporterId must be a resident of the same estate', 'reporterId');
+    reporterResidentId = reporter!.id;
   }
   const key = text(input.idempotencyKey, 'idempotencyKey', true)!;
   const title = text(input.title, 'title', true)!;
@@ -237,23 +225,27 @@ function record(
 type Action = Move | 'assign';
 
 /**
- * Checks, in the contract's order: visible (else NOT_FOUND, the same answer
- * as for a ticket that does not exist), allowed to act (FORBIDDEN),
- * expectedVersion (VERSION_CONFLICT); then `apply` makes the move under a row
- * lock, checking the transition (INVALID_TRANSITION) before the values it
- * was sent (BAD_USER_INPUT).
+ * Checks, in the contract's order: a token (UNAUTHENTICATED); the ticket
+ * visible (else NOT_FOUND, the same answer as for a ticket that does not
+ * exist), then whatever else the input names (`lookUps`, NOT_FOUND alike);
+ * allowed to act (FORBIDDEN); expectedVersion (VERSION_CONFLICT); then
+ * `apply` makes the move under a row lock, checking the transition
+ * (INVALID_TRANSITION) before the values it was sent (BAD_USER_INPUT).
  */
 async function act(
   ctx: Context, ticketId: string, expectedVersion: number | null | undefined, action: Action,
   apply: (em: EntityManager, ticket: Ticket, now: Date) => Promise<TicketEvent[]> | TicketEvent[],
+  lookUps?: () => Promise<void>,
 ): Promise<TicketChange> {
   if (!ctx.viewer.role) throw unauthenticated('Sign in to change tickets');
+  // Everything about the viewer is read before the transaction, which then uses only its own connection.
+  await actingStaff(ctx);
+  // The target's ID must at least be one: with no ticket named there is nothing else to decide.
   const id = expectGlobalId(ticketId, 'Ticket', 'ticketId');
   // Who may see the ticket depends only on columns that never change (estate, household, reporter):
   // the data layer's answer before the transaction holds inside it.
   if (!(await ctx.loaders.ticket.load(id))) throw hidden('Ticket');
-  // Everything about the viewer is read before the transaction, which then uses only its own connection.
-  await actingStaff(ctx);
+  await lookUps?.();
   return ctx.em.transactional(async (em) => {
     const ticket = await em.findOneOrFail(Ticket, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     await authorize(ctx, ticket, action);
@@ -348,18 +340,22 @@ export function applyMove(
 
 /** Gives the ticket to a member of staff of its estate; allowed until it is resolved. */
 export function assignTicket(ctx: Context, input: AssignTicketInput): Promise<TicketChange> {
+  let assignee: Staff | null = null;
+  const lookUps = async () => {
+    assignee = await lookUp(input.assigneeId, 'Staff', ctx.loaders.staff);
+  };
   return act(ctx, input.ticketId, input.expectedVersion, 'assign', async (em, ticket, now) => {
     if (!ASSIGNABLE.includes(ticket.status)) {
       throw new AppError('INVALID_TRANSITION', `Cannot assign a ticket that is ${ticket.status}; allowed until it is resolved`, { from: ticket.status, move: 'assign' });
     }
     const note = text(input.note, 'note', false, 'note');
-    const assignee = await ctx.loaders.staff.load(expectGlobalId(input.assigneeId, 'Staff', 'assigneeId'));
-    if (!assignee) throw hidden('Staff');
-    if (assignee.community.id !== ticket.community.id) throw badInput('assigneeId must be a member of staff of the ticket\'s estate', 'assigneeId');
-    ticket.assignee = assignee.id as never;
+    expectGlobalId(input.assigneeId, 'Staff', 'assigneeId');
+    const staff = assignee!;
+    if (staff.community.id !== ticket.community.id) throw badInput('assigneeId must be a member of staff of the ticket\'s estate', 'assigneeId');
+    ticket.assignee = staff.id as never;
     ticket.assignedAt = now;
     return [record(em, ctx, ticket, 'ASSIGNED', null, null, note, now)];
-  });
+  }, lookUps);
 }
 
 /** The resident who reported a resolved ticket rates it 1–5, once; this closes it. */

@@ -32,6 +32,16 @@ export async function gql<T = any>(
   return { status: res.status, data: body.data ?? undefined, errors: body.errors, headers: res.headers };
 }
 
+/** The same request, answered as raw text: for tests about the size and bytes of an answer. */
+export async function gqlText(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
 /** The `extensions.code` of every error, in order. */
 export function codes(response: GraphQLResponse): string[] {
   return (response.errors ?? []).map((e) => e.extensions?.code);

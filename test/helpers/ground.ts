@@ -19,6 +19,7 @@ const digits = () => `1${crypto.randomInt(10 ** 9, 10 ** 10 - 1)}`;
 /** What one ticket of the ground is and whose it is. */
 export interface GroundTicket {
   id: string;
+  /** Its human number, e.g. `TAB12-2025-000001`. */
   number: string;
   householdId: number | null;
   reporterResidentId: number | null;

@@ -43,6 +43,9 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
     logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent',
     production: false,
     tokenMaxLifetimeSeconds: 24 * 3600,
+    // Test files share one database and run side by side: a server that fired due timers would move other files'
+    // dispatches under them. Only the tests of timers run them (test/dispatch-timers.test.ts).
+    dispatch: { ackTimeoutSeconds: 3600, timerPollMs: 3_600_000 },
     ...overrides,
   };
   const requests: RequestReport[] = [];
