@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger';
 import type { Viewer } from './access/viewer';
 import { Loaders } from './loaders';
+import { isRead, read } from './db/statements';
 import type { EventBus } from './events/bus';
 import { DEFAULT_DISPATCH, type DispatchConfig } from './config';
 
@@ -34,9 +35,12 @@ export function createContext(
   const statements = { count: 0 };
   // Every read of a request goes through its fork's execute: counting here costs nothing per promise,
   // unlike tracking the request through async context.
+  // Reads run as prepared statements (src/db/statements.ts); anything else as the ORM sends it.
   const execute = em.execute.bind(em);
   em.execute = ((...args: Parameters<typeof execute>) => {
     statements.count++;
+    const [sql, params, method] = args;
+    if (typeof sql === 'string' && (method === undefined || method === 'all') && isRead(sql)) return read(em, sql, params ?? []);
     return execute(...args);
   }) as typeof em.execute;
   return { em, loaders: new Loaders(em, viewer), viewer, requestId, logger, events, statements, settings };

@@ -13,7 +13,11 @@ export const Household = defineEntity({
   name: 'Household',
   tableName: 'household',
   uniques: [{ properties: ['building', 'unit'] }],
-  indexes: [{ properties: ['community'] }],
+  indexes: [
+    { properties: ['community'] },
+    // A building's households are counted under the estate rule from the index alone.
+    { name: 'household_building_count_index', expression: 'create index "household_building_count_index" on "household" ("building_id") include ("community_id")' },
+  ],
   checks: [
     { name: 'household_floor_check', expression: "(floor >= '-5'::integer) AND (floor <= 120)" },
     { name: 'household_care_needs_check', expression: `care_needs <@ array[${CARE_NEEDS.map((c) => `'${c}'`).join(', ')}]::text[]` },

@@ -38,12 +38,16 @@ export const Ticket = defineEntity({
     { name: 'ticket_community_created_index', properties: ['community', 'createdAt', 'id'] },
     // Lists across several estates (district dashboards, admins) walk this one newest first.
     { name: 'ticket_created_index', properties: ['createdAt', 'id'] },
-    { name: 'ticket_grid_created_index', properties: ['grid', 'createdAt', 'id'] },
-    { name: 'ticket_building_created_index', properties: ['building', 'createdAt', 'id'] },
-    { name: 'ticket_household_created_index', properties: ['household', 'createdAt', 'id'] },
-    { name: 'ticket_public_space_created_index', properties: ['publicSpace', 'createdAt', 'id'] },
-    { name: 'ticket_reporter_resident_created_index', properties: ['reporterResident', 'createdAt', 'id'] },
-    { name: 'ticket_assignee_created_index', properties: ['assignee', 'createdAt', 'id'] },
+    // The parent lists carry the columns of the row rules (the estate; a resident's household and reports), so a list
+    // is counted under the viewer's rule with an index-only scan (migrations/Migration20261201171500.ts).
+    ...([
+      ['ticket_grid_created_index', 'grid_id', '"community_id", "household_id", "reporter_resident_id"'],
+      ['ticket_building_created_index', 'building_id', '"community_id", "household_id", "reporter_resident_id"'],
+      ['ticket_household_created_index', 'household_id', '"community_id", "reporter_resident_id"'],
+      ['ticket_public_space_created_index', 'public_space_id', '"community_id", "household_id", "reporter_resident_id"'],
+      ['ticket_reporter_resident_created_index', 'reporter_resident_id', '"community_id", "household_id"'],
+      ['ticket_assignee_created_index', 'assignee_id', '"community_id", "household_id", "reporter_resident_id"'],
+    ] as const).map(([name, key, include]) => ({ name, expression: `create index "${name}" on "ticket" ("${key}", "created_at", "id") include (${include})` })),
     { name: 'ticket_reporter_staff_index', properties: ['reporterStaff'] },
     // Open tickets are a small, hot slice of two years of history: dashboards filter on them constantly.
     {
@@ -129,7 +133,10 @@ export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 export const TicketEvent = defineEntity({
   name: 'TicketEvent',
   tableName: 'ticket_event',
-  indexes: [{ name: 'ticket_event_ticket_id_id_index', properties: ['ticket', 'id'] }],
+  indexes: [{
+    name: 'ticket_event_ticket_id_id_index',
+    expression: 'create index "ticket_event_ticket_id_id_index" on "ticket_event" ("ticket_id", "id") include ("community_id")',
+  }],
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     ticket: () => p.manyToOne(Ticket),

@@ -9,7 +9,7 @@
  * the wire. Not part of `npm test`.
  *
  *   npm run bench:queries        # 3 rounds of 5 s per scenario and server, 16 clients, Node 20 and 22
- *   BENCH_SECONDS=10 BENCH_ROUNDS=5 BENCH_CONCURRENCY=16 BENCH_NODES=20 npm run bench:queries
+ *   BENCH_SECONDS=10 BENCH_ROUNDS=5 BENCH_CONCURRENCY=16 BENCH_NODES=20 BENCH_SCENARIOS=Ticket,Tickets npm run bench:queries
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +27,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const NODES = (process.env.BENCH_NODES ?? '20,22').split(',').map((v) => v.trim());
+/** A comma-separated list of scenario names to run (all when unset). */
+const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((v) => v.trim());
 
 /** One timed run of one server on one scenario. */
 interface Run extends LoadResult {
@@ -66,7 +68,7 @@ async function compare(url: string, node: string, version: string, ids: Paramete
   const postgraphile = await startPostgraphile(pgWire.url, node);
   const runs: Run[] = [];
   try {
-    const all = scenarios(ids);
+    const all = scenarios(ids).filter((s) => !ONLY || ONLY.some((name) => s.name.startsWith(name)));
     for (const scenario of all) await checkSame(scenario, gridkeeper, postgraphile, token);
     console.log(`\n### Node ${version}: ${ROUNDS} rounds × ${SECONDS} s per server and scenario, ${CONCURRENCY} clients, medians\n`);
     console.log('| scenario | gridkeeper req/s | PostGraphile 5 req/s | ratio (median of rounds) | gridkeeper p50 / p99 ms | PostGraphile p50 / p99 ms | SQL statements per request | server CPU µs per request |');
