@@ -3,12 +3,14 @@ import { CARE_NEEDS, Community, type CareNeed, type StaffRole, PUBLIC_SPACE_KIND
 import { PhoneIssuer, personName, surname } from './names';
 import { Rng } from './random';
 import { seedTickets, type TicketSeedSummary } from './tickets';
+import { seedCommunityLife, type CommunityLifeSeedSummary } from './community-life';
 
 /** What one demo load wrote, and how long it took. */
 export interface SeedSummary {
   communities: number; buildings: number; grids: number; households: number; residents: number;
   staff: number; publicSpaces: number; specialCareHouseholds: number; tickets: number; ticketEvents: number;
-  dispatches: number; dispatchEvents: number; ms: number;
+  dispatches: number; dispatchEvents: number;
+  bookings: number; groupMembers: number; communityEvents: number; registrations: number; ms: number;
 }
 
 type SpaceKind = (typeof PUBLIC_SPACE_KINDS)[number];
@@ -256,7 +258,9 @@ export async function communityCount(em: EntityManager): Promise<number> {
 /**
  * Loads the demo: the reference estate LH (12,000 households, ~36,000 residents,
  * 14 grids, 212 special-care households) and eleven smaller estates run the same way,
- * each with its 2024–2025 ticket history (about 200,000 tickets in all, see tickets.ts).
+ * each with its 2024–2025 ticket history (about 200,000 tickets in all, see tickets.ts),
+ * and LH's community life: opening hours, groups, the 2025 Spring Festival programme,
+ * monthly service days and a year of bookings (see community-life.ts).
  * The same seed always yields the same rows; on an empty database the ids match too.
  * All writes share one transaction (joining the caller's, if any), so a failure leaves nothing.
  * @param em a forked entity manager on an empty database.
@@ -274,6 +278,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
   const plans = ESTATES.map((spec) => planEstate(spec, root.derive(spec.code), phones, scale));
 
   let history: TicketSeedSummary = { tickets: 0, ticketEvents: 0, dispatches: 0, dispatchEvents: 0 };
+  let life: CommunityLifeSeedSummary = { bookings: 0, groupMembers: 0, communityEvents: 0, registrations: 0 };
   await em.transactional(async (tem) => {
     const trx = tem.getTransactionContext<Knex.Transaction>();
     if (!trx) throw new Error('seedDemo: no transaction context');
@@ -315,6 +320,8 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     await insertRows(trx, 'public_space', plans.flatMap((p) => p.spaces.map((s) => ({ community_id: cid(p), ...s }))));
 
     history = await seedTickets(trx, root, [...communities.values()]);
+    // Its own stream of numbers: everything above comes out the same with or without it.
+    life = await seedCommunityLife(trx, root.derive('community-life'), [...communities.values()]);
   });
 
   const all = <T>(f: (p: EstatePlan) => T[]) => plans.flatMap(f);
@@ -329,6 +336,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     publicSpaces: all((p) => p.spaces).length,
     specialCareHouseholds: households.filter((h) => h.careNeeds.length > 0).length,
     ...history,
+    ...life,
     ms: Math.round(performance.now() - started),
   };
 }
