@@ -52,6 +52,7 @@ const config: CodegenConfig = {
           EventRegistration: '../entities#EventRegistration as EventRegistrationModel',
           EventRegistrationConnection: '../services/paging#Connection',
           CommunityEventChange: '../entities#CommunityEventChange as CommunityEventChangeModel',
+          CommunityEventChangeConnection: '../services/paging#Connection',
           CommunityLifeFigures: '../services/community-figures#Figures',
           SpaceUtilisation: '../services/community-figures#SpaceUtilisationRow',
           EventAttendance: '../services/community-figures#EventAttendanceRow',

@@ -91,6 +91,7 @@ export const communityLifeResolvers: Resolvers = {
     placesLeft: async (e, _, ctx) => Math.max(0, e.capacity - (await life.registrationCount(ctx, e, 'confirmed'))),
     registrations: (e, { statuses, ...args }, ctx) => life.eventRegistrations(ctx, e, statuses, args),
     issues: (e, _, ctx) => life.eventIssues(ctx, e),
+    changes: (e, args, ctx) => life.eventChanges(ctx, e, args),
   },
   EventRegistration: {
     id: (r) => toGlobalId('EventRegistration', r.id),

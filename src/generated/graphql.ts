@@ -401,6 +401,8 @@ export type CommunityEvent = Node & {
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   /** Places; at most the space's capacity. */
   capacity: Scalars['Int']['output'];
+  /** What happened to it and its registrations, oldest first, paged. */
+  changes: CommunityEventChangeConnection;
   /** The estate. */
   community: Community;
   /** Confirmed registrations (attended ones included). */
@@ -448,6 +450,20 @@ export type CommunityEvent = Node & {
  * it. Confirmed registrations never exceed `capacity`, however many arrive at
  * once; the rest wait and move up, first come first served, when a place is freed.
  */
+export type CommunityEventChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Something that happens in a public space: a festival programme item, a class,
+ * a meeting, or a service day. It holds its space through a booking made with
+ * it. Confirmed registrations never exceed `capacity`, however many arrive at
+ * once; the rest wait and move up, first come first served, when a place is freed.
+ */
 export type CommunityEventRegistrationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -473,6 +489,26 @@ export type CommunityEventChange = CommunityLifeChange & {
   ticket?: Maybe<Ticket>;
   /** What happened. */
   type: CommunityEventChangeType;
+};
+
+/** A page of an event's changes, oldest first. */
+export type CommunityEventChangeConnection = {
+  __typename?: 'CommunityEventChangeConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<CommunityEventChangeEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One change in a paged list. */
+export type CommunityEventChangeEdge = {
+  __typename?: 'CommunityEventChangeEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: CommunityEventChange;
 };
 
 /** What happened to an event or to a registration for it. */
@@ -2400,6 +2436,8 @@ export type ResolversTypes = {
   CommunityEdge: ResolverTypeWrapper<Omit<CommunityEdge, 'node'> & { node: ResolversTypes['Community'] }>;
   CommunityEvent: ResolverTypeWrapper<CommunityEventModel>;
   CommunityEventChange: ResolverTypeWrapper<CommunityEventChangeModel>;
+  CommunityEventChangeConnection: ResolverTypeWrapper<Connection>;
+  CommunityEventChangeEdge: ResolverTypeWrapper<Omit<CommunityEventChangeEdge, 'node'> & { node: ResolversTypes['CommunityEventChange'] }>;
   CommunityEventChangeType: CommunityEventChangeType;
   CommunityEventConnection: ResolverTypeWrapper<Connection>;
   CommunityEventEdge: ResolverTypeWrapper<Omit<CommunityEventEdge, 'node'> & { node: ResolversTypes['CommunityEvent'] }>;
@@ -2520,6 +2558,8 @@ export type ResolversParentTypes = {
   CommunityEdge: Omit<CommunityEdge, 'node'> & { node: ResolversParentTypes['Community'] };
   CommunityEvent: CommunityEventModel;
   CommunityEventChange: CommunityEventChangeModel;
+  CommunityEventChangeConnection: Connection;
+  CommunityEventChangeEdge: Omit<CommunityEventChangeEdge, 'node'> & { node: ResolversParentTypes['CommunityEventChange'] };
   CommunityEventConnection: Connection;
   CommunityEventEdge: Omit<CommunityEventEdge, 'node'> & { node: ResolversParentTypes['CommunityEvent'] };
   CommunityEventPayload: Omit<CommunityEventPayload, 'event'> & { event: ResolversParentTypes['CommunityEvent'] };
@@ -2714,6 +2754,7 @@ export type CommunityEventResolvers<ContextType = Context, ParentType extends Re
   booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType>;
   cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['CommunityEventChangeConnection'], ParentType, ContextType, Partial<CommunityEventChangesArgs>>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   confirmedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2745,6 +2786,17 @@ export type CommunityEventChangeResolvers<ContextType = Context, ParentType exte
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['CommunityEventChangeType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CommunityEventChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEventChangeConnection'] = ResolversParentTypes['CommunityEventChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommunityEventChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunityEventChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEventChangeEdge'] = ResolversParentTypes['CommunityEventChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommunityEventChange'], ParentType, ContextType>;
 };
 
 export type CommunityEventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEventConnection'] = ResolversParentTypes['CommunityEventConnection']> = {
@@ -3229,6 +3281,8 @@ export type Resolvers<ContextType = Context> = {
   CommunityEdge?: CommunityEdgeResolvers<ContextType>;
   CommunityEvent?: CommunityEventResolvers<ContextType>;
   CommunityEventChange?: CommunityEventChangeResolvers<ContextType>;
+  CommunityEventChangeConnection?: CommunityEventChangeConnectionResolvers<ContextType>;
+  CommunityEventChangeEdge?: CommunityEventChangeEdgeResolvers<ContextType>;
   CommunityEventConnection?: CommunityEventConnectionResolvers<ContextType>;
   CommunityEventEdge?: CommunityEventEdgeResolvers<ContextType>;
   CommunityEventPayload?: CommunityEventPayloadResolvers<ContextType>;

@@ -136,7 +136,9 @@ export async function overlapRefusal(ctx: Context, space: PublicSpace, startsAt:
   if (mine && from.getTime() === startsAt.getTime() && until.getTime() === endsAt.getTime()) {
     return spaceUnavailable('You already hold this booking', { bookingId: toGlobalId('Booking', clash.id), busyFrom: from.toISOString(), busyUntil: until.toISOString() });
   }
-  return spaceUnavailable(`The space is already booked from ${hhmm(localClock(from).minute)} to ${hhmm(localClock(until).minute) === '00:00' ? '24:00' : hhmm(localClock(until).minute)} (local time)`, {
+  // A booking that runs to midnight ends at 24:00 of its day, not 00:00.
+  const end = localClock(until).minute || 1440;
+  return spaceUnavailable(`The space is already booked from ${hhmm(localClock(from).minute)} to ${hhmm(end)} (local time)`, {
     busyFrom: from.toISOString(), busyUntil: until.toISOString(),
   });
 }

@@ -1,5 +1,5 @@
 import {
-  CommunityEvent, EventIssue, EventRegistration, GroupMember, ResidentGroup,
+  CommunityEvent, CommunityEventChange, EventIssue, EventRegistration, GroupMember, ResidentGroup,
   type Community, type RegistrationStatus, type Resident, type Ticket,
 } from '../entities';
 import type { Context } from '../context';
@@ -15,6 +15,7 @@ import { allOf, textArray, type Condition, type Connection, type ListSpec, type 
 const MEMBERS: ListSpec<GroupMember> = { entity: GroupMember, orderBy: ['id'], parentColumn: 'group_id' };
 const EVENTS: ListSpec<CommunityEvent> = { entity: CommunityEvent, orderBy: ['starts_at', 'id'], parentColumn: 'community_id' };
 const REGISTRATIONS: ListSpec<EventRegistration> = { entity: EventRegistration, orderBy: ['id'], parentColumn: 'event_id' };
+const EVENT_CHANGES: ListSpec<CommunityEventChange> = { entity: CommunityEventChange, orderBy: ['id'], parentColumn: 'event_id' };
 const RESIDENT_REGISTRATIONS: ListSpec<EventRegistration> = { entity: EventRegistration, orderBy: ['id'], descending: true, parentColumn: 'resident_id' };
 
 const REGISTRATION_COUNTS = {
@@ -71,6 +72,11 @@ export function registrationCount(ctx: Context, event: CommunityEvent, which: ke
 /** A resident's registrations, newest first. */
 export function residentRegistrations(ctx: Context, resident: Resident, args: PageArgs): Promise<Connection<EventRegistration>> {
   return ctx.loaders.childPage(RESIDENT_REGISTRATIONS, resident.id, args);
+}
+
+/** What happened to an event and its registrations, oldest first. */
+export function eventChanges(ctx: Context, event: CommunityEvent, args: PageArgs): Promise<Connection<CommunityEventChange>> {
+  return ctx.loaders.childPage(EVENT_CHANGES, event.id, args);
 }
 
 /** The tickets raised at a reception day that the viewer may read, in the order they were raised. */
