@@ -13,11 +13,13 @@ import { liveResolvers } from './live';
 import { viewerResolvers } from './viewer';
 import { dispatchResolvers } from './dispatch';
 import { satisfactionResolvers } from './satisfaction';
+import { communityLifeResolvers } from './community-life';
 import { applyFieldRules } from '../src/access/fields';
 
 /** One resolver map per domain, named like its SDL file. */
 export const resolvers: Resolvers[] = [
   baseResolvers, estateResolvers, gridResolvers, spaceResolvers, ticketResolvers, liveResolvers, viewerResolvers, dispatchResolvers, satisfactionResolvers,
+  communityLifeResolvers,
 ];
 
 // From source: resolvers/ → schema/; compiled: dist/resolvers/ → schema/.

@@ -34,6 +34,9 @@ export const notFound = (message: string) => new AppError('NOT_FOUND', message);
 export const hidden = (type: string) => notFound(`No ${type} with this ID is visible to you`);
 export const badInput = (message: string, field?: string) =>
   new AppError('BAD_USER_INPUT', message, field ? { field } : {});
+/** The space cannot be had: closed, under renovation, or already booked for (part of) the time asked for. */
+export const spaceUnavailable = (message: string, extensions: Record<string, unknown> = {}) =>
+  new AppError('SPACE_UNAVAILABLE', message, extensions);
 
 /**
  * The one place errors leave the server (HTTP and WebSocket). Expected

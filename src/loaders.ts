@@ -2,7 +2,10 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Utils, type EntityMetadata, type EntityName } from '@mikro-orm/core';
 import { mapRows } from './db/rows';
-import { Building, Community, Dispatch, DispatchEvent, Grid, Household, PublicSpace, Resident, Staff, Ticket, TicketEvent } from './entities';
+import {
+  Booking, BookingChange, Building, Community, CommunityEvent, CommunityEventChange, Dispatch, DispatchEvent, EventRegistration, Grid, Household,
+  PublicSpace, Resident, ResidentGroup, Staff, Ticket, TicketEvent,
+} from './entities';
 import { STAFF_ROLES } from './auth';
 import { rowCondition } from './access/rows';
 import type { Viewer } from './access/viewer';
@@ -59,6 +62,12 @@ export class Loaders {
   get ticketEvent() { return this.byId(TicketEvent); }
   get dispatch() { return this.byId(Dispatch); }
   get dispatchEvent() { return this.byId(DispatchEvent); }
+  get booking() { return this.byId(Booking); }
+  get bookingChange() { return this.byId(BookingChange); }
+  get residentGroup() { return this.byId(ResidentGroup); }
+  get communityEvent() { return this.byId(CommunityEvent); }
+  get eventRegistration() { return this.byId(EventRegistration); }
+  get communityEventChange() { return this.byId(CommunityEventChange); }
 
   /** Estates by code (public). */
   get communityByCode(): DataLoader<string, Community | null> {
@@ -86,7 +95,17 @@ export class Loaders {
     return this.logIdBy('dispatch_event_id');
   }
 
-  private logIdBy(column: 'ticket_event_id' | 'dispatch_event_id'): DataLoader<number, number | null> {
+  /** The live-stream position of booking changes (null for history that predates the stream). */
+  get logIdByBookingChange(): DataLoader<number, number | null> {
+    return this.logIdBy('booking_change_id');
+  }
+
+  /** The live-stream position of event and registration changes (null for history that predates the stream). */
+  get logIdByCommunityEventChange(): DataLoader<number, number | null> {
+    return this.logIdBy('community_event_change_id');
+  }
+
+  private logIdBy(column: 'ticket_event_id' | 'dispatch_event_id' | 'booking_change_id' | 'community_event_change_id'): DataLoader<number, number | null> {
     const rule = rowCondition('event_log', this.viewer, 'x');
     const sql = `select x.${column} as event, x.id from event_log x where x.${column} = any(?::bigint[]) and (${rule.sql})`;
     return this.batch({ sql, bindings: rule.bindings }, intArray, async (ids, rows) => {
@@ -106,16 +125,18 @@ export class Loaders {
   /**
    * Rows of `entity` whose `foreignKey` is one of the keys, each key's rows in
    * `orderBy` order, with the single-row relations `prefetch` names read in
-   * the same statement.
+   * the same statement; `where` (on alias `x`) narrows them, e.g. to a time range.
    */
-  children<T extends object>(entity: EntityName<T>, foreignKey: string, orderBy: Record<string, 'asc' | 'desc'>, prefetch: Prefetch = NOTHING): DataLoader<number, T[]> {
+  children<T extends object>(
+    entity: EntityName<T>, foreignKey: string, orderBy: Record<string, 'asc' | 'desc'>, prefetch: Prefetch = NOTHING, where?: Condition,
+  ): DataLoader<number, T[]> {
     const meta = this.meta(entity);
     const column = this.column(meta, foreignKey);
     const order = Object.entries(orderBy).map(([prop, dir]) => `x."${this.column(meta, prop)}" ${dir}`).join(', ');
-    const where = rowCondition(meta.tableName, this.viewer);
+    const rule = allOf([rowCondition(meta.tableName, this.viewer), where]);
     const related = this.relations(prefetch, 'x');
-    const sql = `select x.*${related.sql} from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${where.sql}) order by ${order}`;
-    return this.batch({ sql, leading: related.bindings, bindings: where.bindings }, intArray, async (ids, rows) => {
+    const sql = `select x.*${related.sql} from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${rule.sql}) order by ${order}`;
+    return this.batch({ sql, leading: related.bindings, bindings: rule.bindings }, intArray, async (ids, rows) => {
       const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
       const nodes = this.map<T>(entity, rows);
       this.prime(prefetch, rows);

@@ -278,6 +278,11 @@ describe('the personal surface, as the schema declares it', () => {
       'Ticket.title': 'personal:TEXT', 'Ticket.description': 'personal:TEXT',
       'TicketRating.comment': 'personal:TEXT', 'TicketEvent.note': 'personal:TEXT',
       'SatisfactionSurvey.note': 'personal:TEXT',
+      'PublicSpace.bookings': 'scoped', 'Community.bookings': 'scoped', 'Community.groups': 'scoped', 'Community.events': 'scoped',
+      'Booking.booker': 'personal:HOUSEHOLD', 'Booking.purpose': 'personal:HOUSEHOLD', 'Resident.bookings': 'personal:HOUSEHOLD',
+      'ResidentGroup.description': 'personal:TEXT', 'ResidentGroup.leader': 'personal:HOUSEHOLD', 'GroupMember.resident': 'personal:HOUSEHOLD',
+      'Resident.groups': 'personal:HOUSEHOLD', 'Resident.registrations': 'personal:HOUSEHOLD',
+      'CommunityEvent.description': 'personal:TEXT', 'EventRegistration.resident': 'personal:HOUSEHOLD',
     });
   });
 });

@@ -10,6 +10,7 @@ import { contract, contractOperations, gql } from './helpers/client';
 import { COVERED, PENDING } from './helpers/coverage';
 import { createEstate, type Estate } from './helpers/factories';
 import { startTestServer, type TestServer } from './helpers/server';
+import { setHours, slot, spaceGid } from './helpers/spaces';
 
 /** Clients page at most 100 at a time: limits must admit every operation at that size. */
 const LARGEST_PAGE = 100;
@@ -142,6 +143,15 @@ describe('covered operations over real data', () => {
     expect(read.data.node).toMatchObject({ id: ticket.id, status: 'CLOSED' });
     const other = await run('SubmitTicket', { input: submitInput('contract-2') }, resident);
     await run('CancelTicket', { input: { ticketId: other.ticket.id } }, resident);
+  });
+
+  it('runs BookSpace with the example purpose and attendees, with data and no errors', async () => {
+    const resident = await t.token({ sub: estate.gid.resident(0), role: 'RESIDENT', communities: [estate.code] });
+    await setHours(t, estate.spaces[0].id, [['08:00', '21:00']]);
+    const example = examples.get('BookSpace')!.input as Record<string, unknown>;
+    const res = await gql(t.url, contract('BookSpace'), { input: { ...example, spaceId: spaceGid(estate), ...slot(2, 10, 2) } }, resident);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.bookSpace.booking).toMatchObject({ id: expect.any(String), space: { id: spaceGid(estate) } });
   });
 
   it('EstateOverview answers with the seeded estate', async () => {

@@ -182,6 +182,41 @@ describe('`seed` with the real demo data', () => {
     }
   });
 
+  it("gives LH's sixteen spaces their hours, a year of bookings that never clash, six groups, the Spring Festival and monthly service days", async () => {
+    const [row] = await lh(`select
+      (select count(distinct h.public_space_id) from opening_hours h where h.community_id = :lh)::int as spaces_with_hours,
+      (select count(*) from booking b where b.community_id = :lh and b.status = 'CONFIRMED')::int as bookings,
+      (select count(distinct to_char(b.starts_at at time zone interval '+08:00', 'YYYY-MM')) from booking b where b.community_id = :lh)::int as months,
+      (select count(*) from booking b where b.community_id = :lh and not exists (select 1 from opening_hours h
+         where h.public_space_id = b.public_space_id and h.weekday = extract(isodow from b.starts_at at time zone interval '+08:00')
+           and (b.starts_at at time zone interval '+08:00')::time >= h.opens_at
+           and (b.starts_at at time zone interval '+08:00')::time::interval + (b.ends_at - b.starts_at) <= h.closes_at::interval))::int as outside_hours,
+      (select count(*) from booking a join booking b on a.public_space_id = b.public_space_id and a.id < b.id
+         and a.status = 'CONFIRMED' and b.status = 'CONFIRMED' and a.starts_at < b.ends_at and b.starts_at < a.ends_at)::int as clashes,
+      (select count(*) from booking b join booking_change c on c.booking_id = b.id and c.type = 'BOOKED' where b.community_id = :lh)::int as booked_changes,
+      (select count(*) from booking b where b.community_id = :lh)::int as all_bookings,
+      (select count(*) from resident_group g where g.community_id = :lh)::int as groups,
+      (select count(distinct g.theme) from resident_group g where g.community_id = :lh)::int as themes,
+      (select count(*) from group_member m where m.community_id = :lh)::int as members,
+      (select count(*) from event_registration r join community_event e on e.id = r.event_id
+         where e.community_id = :lh and e.programme = '2025 Spring Festival' and r.status <> 'CANCELLED')::int as festival_registrations,
+      (select count(distinct (e.kind, to_char(e.starts_at at time zone interval '+08:00', 'YYYY-MM'))) from community_event e
+         where e.community_id = :lh and e.kind in ('FREE_CLINIC', 'HAIRCUT', 'RECEPTION_DAY'))::int as service_days,
+      (select count(*) from community_event e left join booking b on b.id = e.booking_id where b.id is null or b.public_space_id <> e.public_space_id
+         or b.starts_at <> e.starts_at or b.ends_at <> e.ends_at or b.status <> 'CONFIRMED')::int as events_without_their_booking,
+      (select count(*) from (select 1 from community_event e join event_registration r on r.event_id = e.id and r.status = 'CONFIRMED'
+         group by e.id, e.capacity having count(*) > e.capacity) x)::int as over_capacity,
+      (select count(*) from event_registration r join community_event e on e.id = r.event_id
+         where r.attended_at is not null and (r.status <> 'CONFIRMED' or r.attended_at < e.starts_at or r.attended_at >= e.ends_at))::int as odd_attendance`);
+    expect(row).toMatchObject({
+      spaces_with_hours: 16, months: 12, outside_hours: 0, clashes: 0, booked_changes: row.all_bookings, groups: 6, themes: 6,
+      service_days: 36, events_without_their_booking: 0, over_capacity: 0, odd_attendance: 0,
+    });
+    expect(row.bookings).toBeGreaterThan(5000);
+    expect(row.members).toBeGreaterThan(3000);
+    expect(row.festival_registrations).toBeGreaterThan(3000);
+  });
+
   it('refuses to seed again and writes nothing', async () => {
     const before = await rowCounts(url);
     const result = await runCli(['seed'], { DATABASE_URL: url });

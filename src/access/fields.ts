@@ -40,6 +40,13 @@ const OWNERS: Record<string, (row: Row) => Owner> = {
   TicketEvent: (e) => ({ community: e.community.id }),
   DispatchEvent: (e) => ({ community: e.community.id }),
   SatisfactionSurvey: (s) => ({ community: s.community.id }),
+  PublicSpace: (s) => ({ community: s.community.id }),
+  // A booking, a membership and a registration belong to the household of the resident behind them (none for staff bookings).
+  Booking: (b) => ({ community: b.community.id, household: (b.household as Ref)?.id ?? null }),
+  GroupMember: (m) => ({ community: m.community.id, household: (m.household as Ref)?.id ?? null }),
+  EventRegistration: (r) => ({ community: r.community.id, household: (r.household as Ref)?.id ?? null }),
+  ResidentGroup: (g) => ({ community: g.community.id }),
+  CommunityEvent: (e) => ({ community: e.community.id }),
 };
 
 const READ_ONLY_ROLES = new Set(['DISTRICT', 'INTEGRATOR']);

@@ -74,6 +74,8 @@ function figures(viewer: Viewer): Rule {
 const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   community: () => true,
   public_space: () => true,
+  // When a space is open is as public as the space.
+  opening_hours: () => true,
   grid: estate,
   building: estate,
   staff: estate,
@@ -85,11 +87,24 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   dispatch: (v) => throughTicket(v, { parentTable: 'ticket', via: 'ticket_id' }),
   dispatch_unit: (v) => throughTicket(v, { parentTable: 'dispatch', via: 'dispatch_id' }),
   dispatch_event: (v) => throughTicket(v, { parentTable: 'dispatch', via: 'dispatch_id' }),
+  // Community life: every token of the estate reads its bookings, groups, events and registrations. Who booked,
+  // who is a member and who registered is personal (@personal in the SDL): other residents see busy slots and counts.
+  booking: estate,
+  booking_change: estate,
+  resident_group: estate,
+  group_member: estate,
+  community_event: estate,
+  event_registration: estate,
+  community_event_change: estate,
+  // A reception day's issues are tickets: a resident reads the links of their own tickets only.
+  event_issue: (v) => throughTicket(v, { parentTable: 'ticket', via: 'ticket_id' }),
   // Log rows carry copies of the columns the rules of their kind read.
   event_log: (v) => and(estate(v), {
     or: [
       and({ column: 'kind', in: ['TICKET'] }, ownTickets(v)),
       and({ column: 'kind', in: ['DISPATCH'] }, ownDispatchEvents(v)),
+      // Bookings and events live as they read: the estate's tokens, personal fields nulled per viewer.
+      { column: 'kind', in: ['BOOKING', 'COMMUNITY_EVENT'] },
     ],
   }),
   satisfaction_survey: figures,

@@ -2,8 +2,10 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Community } from './Community';
 import { TicketEvent } from './Ticket';
 import { DispatchEvent } from './Dispatch';
+import { BookingChange } from './Booking';
+import { CommunityEventChange } from './CommunityLife';
 
-export const EVENT_KINDS = ['TICKET', 'DISPATCH'] as const;
+export const EVENT_KINDS = ['TICKET', 'DISPATCH', 'BOOKING', 'COMMUNITY_EVENT'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /**
@@ -28,8 +30,13 @@ export const EventLog = defineEntity({
     community: () => p.manyToOne(Community),
     ticketEvent: () => p.manyToOne(TicketEvent).nullable().unique(),
     dispatchEvent: () => p.manyToOne(DispatchEvent).nullable().unique(),
+    bookingChange: () => p.manyToOne(BookingChange).nullable().unique(),
+    communityEventChange: () => p.manyToOne(CommunityEventChange).nullable().unique(),
     ticketId: p.integer().nullable(),
     dispatchId: p.integer().nullable(),
+    bookingId: p.integer().nullable(),
+    communityEventId: p.integer().nullable(),
+    publicSpaceId: p.integer().nullable(),
     buildingId: p.integer().nullable(),
     gridId: p.integer().nullable(),
     householdId: p.integer().nullable(),

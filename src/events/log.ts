@@ -32,8 +32,13 @@ export interface LogRow {
   community_id: number;
   ticket_event_id: number | null;
   dispatch_event_id: number | null;
+  booking_change_id: number | null;
+  community_event_change_id: number | null;
   ticket_id: number | null;
   dispatch_id: number | null;
+  booking_id: number | null;
+  community_event_id: number | null;
+  public_space_id: number | null;
   building_id: number | null;
   grid_id: number | null;
   household_id: number | null;
@@ -49,8 +54,13 @@ export interface LogEntry {
   communityId: number;
   ticketEventId?: number | null;
   dispatchEventId?: number | null;
+  bookingChangeId?: number | null;
+  communityEventChangeId?: number | null;
   ticketId?: number | null;
   dispatchId?: number | null;
+  bookingId?: number | null;
+  communityEventId?: number | null;
+  publicSpaceId?: number | null;
   buildingId?: number | null;
   gridId?: number | null;
   householdId?: number | null;
@@ -61,7 +71,8 @@ export interface LogEntry {
 }
 
 const COLUMNS = [
-  'kind', 'community_id', 'ticket_event_id', 'dispatch_event_id', 'ticket_id', 'dispatch_id', 'building_id', 'grid_id',
+  'kind', 'community_id', 'ticket_event_id', 'dispatch_event_id', 'booking_change_id', 'community_event_change_id',
+  'ticket_id', 'dispatch_id', 'booking_id', 'community_event_id', 'public_space_id', 'building_id', 'grid_id',
   'household_id', 'reporter_resident_id', 'priority', 'staff_ids', 'at',
 ] as const;
 
@@ -76,7 +87,8 @@ export async function appendEvents(em: EntityManager, entries: readonly LogEntry
   if (entries.length === 0) return null;
   const values = entries.map(() => `(${COLUMNS.map((c) => (c === 'staff_ids' ? '?::int[]' : '?')).join(', ')})`).join(', ');
   const bindings = entries.flatMap((e) => [
-    e.kind, e.communityId, e.ticketEventId ?? null, e.dispatchEventId ?? null, e.ticketId ?? null, e.dispatchId ?? null,
+    e.kind, e.communityId, e.ticketEventId ?? null, e.dispatchEventId ?? null, e.bookingChangeId ?? null, e.communityEventChangeId ?? null,
+    e.ticketId ?? null, e.dispatchId ?? null, e.bookingId ?? null, e.communityEventId ?? null, e.publicSpaceId ?? null,
     e.buildingId ?? null, e.gridId ?? null, e.householdId ?? null, e.reporterResidentId ?? null, e.priority ?? null,
     e.staffIds ? intArray(e.staffIds) : null, e.at.toISOString(),
   ]);

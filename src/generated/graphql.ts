@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel, Dispatch as DispatchModel, DispatchUnit as DispatchUnitModel, DispatchEvent as DispatchEventModel, SatisfactionSurvey as SatisfactionSurveyModel } from '../entities';
+import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel, Dispatch as DispatchModel, DispatchUnit as DispatchUnitModel, DispatchEvent as DispatchEventModel, SatisfactionSurvey as SatisfactionSurveyModel, OpeningHours as OpeningHoursModel, Booking as BookingModel, BookingChange as BookingChangeModel, ResidentGroup as ResidentGroupModel, GroupMember as GroupMemberModel, CommunityEvent as CommunityEventModel, EventRegistration as EventRegistrationModel, CommunityEventChange as CommunityEventChangeModel } from '../entities';
 import type { Connection } from '../services/paging';
 import type { Viewer as ViewerModel } from '../access/viewer';
 import type { SatisfactionBucket, RecordedSurvey } from '../services/satisfaction';
+import type { Figures, SpaceUtilisationRow, EventAttendanceRow, GroupMembershipRow } from '../services/community-figures';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -32,6 +33,116 @@ export type AssignTicketInput = {
   /** The ticket. */
   ticketId: Scalars['ID']['input'];
 };
+
+/** Book a public space. */
+export type BookSpaceInput = {
+  /** How many people are expected: 1 to the space's capacity. */
+  attendees: Scalars['Int']['input'];
+  /** Until this instant (exclusive); inside the same opening interval as `startsAt`, and for residents at most `maxBookingMinutes` after it. */
+  endsAt: Scalars['DateTime']['input'];
+  /** What it is for, 1–200 characters. Personal: only staff and your household see it. */
+  purpose: Scalars['String']['input'];
+  /** The space. */
+  spaceId: Scalars['ID']['input'];
+  /** From this instant; for residents at least the space's `minLeadMinutes` from now and at most `maxAdvanceDays` ahead. */
+  startsAt: Scalars['DateTime']['input'];
+};
+
+/**
+ * A public space held for a time range. Two confirmed bookings of one space
+ * never overlap (the database refuses the second: SPACE_UNAVAILABLE). Residents
+ * book for themselves, staff for estate events. Every token of the estate sees
+ * the slot; who booked and why only staff and the booker's household.
+ */
+export type Booking = Node & {
+  __typename?: 'Booking';
+  /** How many people are expected; at most the space's capacity. */
+  attendees: Scalars['Int']['output'];
+  /** When it was made. */
+  bookedAt: Scalars['DateTime']['output'];
+  /** The member of staff who booked it for the estate; null for a resident's booking. */
+  bookedBy?: Maybe<Staff>;
+  /** The resident who booked; null for an estate booking. Personal: other residents see a busy slot, not who holds it. */
+  booker?: Maybe<Resident>;
+  /** When it was cancelled. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What happened to it, oldest first. */
+  changes: Array<BookingChange>;
+  /** The estate. */
+  community: Community;
+  /** Until this instant (exclusive): the next booking may start exactly then. */
+  endsAt: Scalars['DateTime']['output'];
+  /** The event it holds the space for, if any. */
+  event?: Maybe<CommunityEvent>;
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** What it is for, as the booker wrote it. Personal, like the booker. */
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** The space. */
+  space: PublicSpace;
+  /** From this instant. */
+  startsAt: Scalars['DateTime']['output'];
+  /** Whether it holds the slot. */
+  status: BookingStatus;
+};
+
+/** One change of a booking, as the live stream and its history show it. Changes are never altered or removed. */
+export type BookingChange = CommunityLifeChange & {
+  __typename?: 'BookingChange';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The booking as it is now. */
+  booking: Booking;
+  /** Position in the live event stream: pass it as `after` to resume right after this change. Null for history recorded before the stream existed. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** Stable ID of the change. */
+  id: Scalars['ID']['output'];
+  /** What happened. */
+  type: BookingChangeType;
+};
+
+/** What happened to a booking. */
+export type BookingChangeType =
+  /** It was made. */
+  | 'BOOKED'
+  /** It was cancelled. */
+  | 'CANCELLED';
+
+/** A page of bookings. */
+export type BookingConnection = {
+  __typename?: 'BookingConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<BookingEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One booking in a paged list. */
+export type BookingEdge = {
+  __typename?: 'BookingEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The booking. */
+  node: Booking;
+};
+
+/** A booking after a change. */
+export type BookingPayload = {
+  __typename?: 'BookingPayload';
+  /** The booking as it is now. */
+  booking: Booking;
+  /** The stream position of the change: subscribe to `communityLifeChanges(after: cursor)` to follow from exactly here. */
+  cursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Whether a booking holds its slot. */
+export type BookingStatus =
+  /** Cancelled: the slot is free again. */
+  | 'CANCELLED'
+  /** The space is held for this time. */
+  | 'CONFIRMED';
 
 /** A residential building of an estate. */
 export type Building = Node & {
@@ -96,6 +207,18 @@ export type BuildingEdge = {
   node: Building;
 };
 
+/** Cancel a booking. */
+export type CancelBookingInput = {
+  /** The booking. */
+  bookingId: Scalars['ID']['input'];
+};
+
+/** Call off an event. */
+export type CancelEventInput = {
+  /** The event. */
+  eventId: Scalars['ID']['input'];
+};
+
 /** A special need that qualifies a household for special care. */
 export type CareNeed =
   /** A member with a chronic illness. */
@@ -115,6 +238,8 @@ export type CareNeed =
  */
 export type Community = Node & {
   __typename?: 'Community';
+  /** The confirmed bookings of the estate's spaces, ordered by start, paged: the front desk's diary. Who booked and why as on `Booking`. */
+  bookings?: Maybe<BookingConnection>;
   /** The estate's buildings ordered by code, paged. */
   buildings?: Maybe<BuildingConnection>;
   /** Short code, unique across the operator, e.g. `LH`. Tokens list estates by this code. */
@@ -125,10 +250,14 @@ export type Community = Node & {
   district: Scalars['String']['output'];
   /** Minutes within which an emergency dispatch must be on scene. */
   emergencyTargetMinutes: Scalars['Int']['output'];
+  /** The estate's events ordered by start, paged. */
+  events?: Maybe<CommunityEventConnection>;
   /** Total floor area of all buildings in square metres. */
   floorAreaM2: Scalars['Int']['output'];
   /** The estate's grids, ordered by code. */
   grids?: Maybe<Array<Grid>>;
+  /** The estate's resident groups, by name. */
+  groups?: Maybe<Array<ResidentGroup>>;
   /** Number of households. */
   householdCount?: Maybe<Scalars['Int']['output']>;
   /** Global ID. */
@@ -154,6 +283,21 @@ export type Community = Node & {
  * An estate (residential community) run by the operator. Its name, district and
  * public spaces are public; everything else needs a token for this estate.
  */
+export type CommunityBookingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  spaceId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * An estate (residential community) run by the operator. Its name, district and
+ * public spaces are public; everything else needs a token for this estate.
+ */
 export type CommunityBuildingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -171,6 +315,31 @@ export type CommunityDispatchesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An estate (residential community) run by the operator. Its name, district and
+ * public spaces are public; everything else needs a token for this estate.
+ */
+export type CommunityEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  kinds?: InputMaybe<Array<CommunityEventKind>>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * An estate (residential community) run by the operator. Its name, district and
+ * public spaces are public; everything else needs a token for this estate.
+ */
+export type CommunityPublicSpacesArgs = {
+  accessible?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -215,6 +384,280 @@ export type CommunityEdge = {
   cursor: Scalars['String']['output'];
   /** The estate. */
   node: Community;
+};
+
+/**
+ * Something that happens in a public space: a festival programme item, a class,
+ * a meeting, or a service day. It holds its space through a booking made with
+ * it. Confirmed registrations never exceed `capacity`, however many arrive at
+ * once; the rest wait and move up, first come first served, when a place is freed.
+ */
+export type CommunityEvent = Node & {
+  __typename?: 'CommunityEvent';
+  /** Registrations recorded at the door. */
+  attendedCount: Scalars['Int']['output'];
+  /** The booking that holds its space. */
+  booking?: Maybe<Booking>;
+  /** When it was called off. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Places; at most the space's capacity. */
+  capacity: Scalars['Int']['output'];
+  /** What happened to it and its registrations, oldest first, paged. */
+  changes: CommunityEventChangeConnection;
+  /** The estate. */
+  community: Community;
+  /** Confirmed registrations (attended ones included). */
+  confirmedCount: Scalars['Int']['output'];
+  /** When it was scheduled. */
+  createdAt: Scalars['DateTime']['output'];
+  /** More about it, as staff wrote it. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Until (exclusive). */
+  endsAt: Scalars['DateTime']['output'];
+  /** The group that runs it, if one. */
+  group?: Maybe<ResidentGroup>;
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** For a reception day: the tickets residents raised there (those the token may read). */
+  issues: Array<Ticket>;
+  /** What kind of event it is. */
+  kind: CommunityEventKind;
+  /** The member of staff who organises it. */
+  organiser?: Maybe<Staff>;
+  /** Places not taken: capacity minus confirmed. */
+  placesLeft: Scalars['Int']['output'];
+  /** The programme it belongs to, e.g. `2025 Spring Festival`. */
+  programme?: Maybe<Scalars['String']['output']>;
+  /** Its registrations in the order they were made. Each registration's resident is personal. */
+  registrations: EventRegistrationConnection;
+  /** True for service days (FREE_CLINIC, HAIRCUT, RECEPTION_DAY). */
+  serviceDay: Scalars['Boolean']['output'];
+  /** Where. */
+  space: PublicSpace;
+  /** From. */
+  startsAt: Scalars['DateTime']['output'];
+  /** Whether it takes place. */
+  status: CommunityEventStatus;
+  /** Its title, as announced on the estate's notice boards. */
+  title: Scalars['String']['output'];
+  /** Registrations waiting for a place. */
+  waitlistedCount: Scalars['Int']['output'];
+};
+
+
+/**
+ * Something that happens in a public space: a festival programme item, a class,
+ * a meeting, or a service day. It holds its space through a booking made with
+ * it. Confirmed registrations never exceed `capacity`, however many arrive at
+ * once; the rest wait and move up, first come first served, when a place is freed.
+ */
+export type CommunityEventChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Something that happens in a public space: a festival programme item, a class,
+ * a meeting, or a service day. It holds its space through a booking made with
+ * it. Confirmed registrations never exceed `capacity`, however many arrive at
+ * once; the rest wait and move up, first come first served, when a place is freed.
+ */
+export type CommunityEventRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<RegistrationStatus>>;
+};
+
+/** One change of an event or of a registration for it. Changes are never altered or removed. */
+export type CommunityEventChange = CommunityLifeChange & {
+  __typename?: 'CommunityEventChange';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Position in the live event stream: pass it as `after` to resume right after this change. Null for history recorded before the stream existed. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** The event as it is now. */
+  event: CommunityEvent;
+  /** Stable ID of the change. */
+  id: Scalars['ID']['output'];
+  /** The registration it concerns, as it is now. */
+  registration?: Maybe<EventRegistration>;
+  /** For ISSUE_RAISED: the ticket (when the token may read it). */
+  ticket?: Maybe<Ticket>;
+  /** What happened. */
+  type: CommunityEventChangeType;
+};
+
+/** A page of an event's changes, oldest first. */
+export type CommunityEventChangeConnection = {
+  __typename?: 'CommunityEventChangeConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<CommunityEventChangeEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One change in a paged list. */
+export type CommunityEventChangeEdge = {
+  __typename?: 'CommunityEventChangeEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: CommunityEventChange;
+};
+
+/** What happened to an event or to a registration for it. */
+export type CommunityEventChangeType =
+  /** A resident's attendance was recorded at the door. */
+  | 'ATTENDED'
+  /** The event was called off (and its booking cancelled). */
+  | 'CANCELLED'
+  /** At a reception day, a resident raised an issue: a WALK_IN ticket. */
+  | 'ISSUE_RAISED'
+  /** A waiting resident moved up into a freed place. */
+  | 'PROMOTED'
+  /** A resident registered and got a place. */
+  | 'REGISTERED'
+  /** A registration was withdrawn. */
+  | 'REGISTRATION_CANCELLED'
+  /** The event was scheduled (and its space booked). */
+  | 'SCHEDULED'
+  /** A resident registered beyond capacity and waits. */
+  | 'WAITLISTED';
+
+/** A page of events, by start. */
+export type CommunityEventConnection = {
+  __typename?: 'CommunityEventConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<CommunityEventEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One event in a paged list. */
+export type CommunityEventEdge = {
+  __typename?: 'CommunityEventEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: CommunityEvent;
+};
+
+/** What kind of event it is. FREE_CLINIC, HAIRCUT and RECEPTION_DAY are service days. */
+export type CommunityEventKind =
+  /** A class or workshop. */
+  | 'CLASS'
+  /** Culture and arts. */
+  | 'CULTURE'
+  /** A festival programme item (Spring Festival, Mid-Autumn). */
+  | 'FESTIVAL'
+  /** Service day: a free clinic. */
+  | 'FREE_CLINIC'
+  /** Service day: free haircuts. */
+  | 'HAIRCUT'
+  /** A meeting where residents deliberate. */
+  | 'MEETING'
+  /** Anything else. */
+  | 'OTHER'
+  /** Service day: the operator's reception day, where residents meet the management face to face; the issues they raise become WALK_IN tickets. */
+  | 'RECEPTION_DAY'
+  /** Sports. */
+  | 'SPORTS'
+  /** Volunteering. */
+  | 'VOLUNTEERING';
+
+/** An event after a change. */
+export type CommunityEventPayload = {
+  __typename?: 'CommunityEventPayload';
+  /** The stream position of the last change this appended. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** The event as it is now. */
+  event: CommunityEvent;
+};
+
+/** Whether an event takes place. */
+export type CommunityEventStatus =
+  /** Called off; its booking is cancelled with it. */
+  | 'CANCELLED'
+  /** It takes place. */
+  | 'SCHEDULED';
+
+/** A change in the community-life stream: a booking's or an event's. Select the fields of each with `... on BookingChange` and `... on CommunityEventChange`. */
+export type CommunityLifeChange = {
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Position in the live event stream: pass it as `after` to resume right after this change. Null for history recorded before the stream existed. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** Stable ID of the change. */
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * Counts of community life per estate: space utilisation, event attendance and
+ * group membership. No personal data: for managers, district dashboards and
+ * integrators.
+ */
+export type CommunityLifeFigures = {
+  __typename?: 'CommunityLifeFigures';
+  /** Per estate, month and kind of event: places, registrations and attendance. */
+  eventAttendance: Array<EventAttendance>;
+  /** Per estate and group theme: groups and members (now). */
+  groupMembership: Array<GroupMembership>;
+  /** Per space and month: bookings against opening hours. */
+  spaceUtilisation: Array<SpaceUtilisation>;
+};
+
+/** Which estates and months the figures cover. */
+export type CommunityLifeFiguresFilter = {
+  /** Only these estates (codes); default: every estate the token covers. */
+  communityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The first day, inclusive (estate local time); months are whole months from its month on. */
+  from: Scalars['Date']['input'];
+  /** The last day, inclusive; at most 36 months after `from`. */
+  to: Scalars['Date']['input'];
+};
+
+/** Which community-life changes to stream. Every field is optional; they combine with AND. */
+export type CommunityLifeFilter = {
+  /** Only these estates (codes); default: every estate the token covers. An estate the token does not cover is FORBIDDEN. */
+  communityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only this event (its booking included): an organiser's screen. */
+  eventId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these kinds; default both. */
+  kinds?: InputMaybe<Array<CommunityLifeKind>>;
+  /** Only bookings and events of this space: a front desk screen. */
+  spaceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Which streams of community life to follow. */
+export type CommunityLifeKind =
+  /** Bookings of public spaces (events' bookings included). */
+  | 'BOOKING'
+  /** Events and their registrations. */
+  | 'COMMUNITY_EVENT';
+
+/** Create a resident group. */
+export type CreateGroupInput = {
+  /** The estate (code); default the estate the manager works in. */
+  communityCode?: InputMaybe<Scalars['String']['input']>;
+  /** What it does, at most 1,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The resident who leads it; they become a member. */
+  leaderId?: InputMaybe<Scalars['ID']['input']>;
+  /** The member of staff who liaises with it. */
+  liaisonId?: InputMaybe<Scalars['ID']['input']>;
+  /** Its name, 1–120 characters, unique in the estate. */
+  name: Scalars['String']['input'];
+  /** What it is about. */
+  theme: GroupTheme;
 };
 
 /**
@@ -434,6 +877,72 @@ export type EraseResidentPayload = {
   ticketsKept: Scalars['Int']['output'];
 };
 
+/** Events of one kind in one estate and month (estate local time), cancelled ones left out. */
+export type EventAttendance = {
+  __typename?: 'EventAttendance';
+  /** attended / registrations; null without registrations. */
+  attendanceRate?: Maybe<Scalars['Float']['output']>;
+  /** Attendance recorded at the door. */
+  attended: Scalars['Int']['output'];
+  /** Places offered. */
+  capacity: Scalars['Int']['output'];
+  /** The estate. */
+  community: Community;
+  /** How many events. */
+  events: Scalars['Int']['output'];
+  /** What kind of event. */
+  kind: CommunityEventKind;
+  /** The month, `2025-01`. */
+  month: Scalars['String']['output'];
+  /** Confirmed registrations. */
+  registrations: Scalars['Int']['output'];
+  /** Registrations still waiting when the events took place. */
+  waitlisted: Scalars['Int']['output'];
+};
+
+/** A resident's registration for an event. */
+export type EventRegistration = Node & {
+  __typename?: 'EventRegistration';
+  /** When they came, as recorded at the door. */
+  attendedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was withdrawn. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The estate. */
+  community: Community;
+  /** When they got a place (at once, or when they moved up). */
+  confirmedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event. */
+  event: CommunityEvent;
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** When they registered. */
+  registeredAt: Scalars['DateTime']['output'];
+  /** Who. Personal: staff and the resident's own household. */
+  resident?: Maybe<Resident>;
+  /** Confirmed, waiting or withdrawn. */
+  status: RegistrationStatus;
+};
+
+/** A page of registrations. */
+export type EventRegistrationConnection = {
+  __typename?: 'EventRegistrationConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<EventRegistrationEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One registration in a paged list. */
+export type EventRegistrationEdge = {
+  __typename?: 'EventRegistrationEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The registration. */
+  node: EventRegistration;
+};
+
 /**
  * A grid: a cluster of buildings looked after by a steward and a "1+3" squad
  * (steward plus security, cleaning and maintenance), paired with a community
@@ -482,6 +991,82 @@ export type GridWorker = {
   /** Phone number; only for staff roles of the estate (FORBIDDEN otherwise). */
   phone?: Maybe<Scalars['String']['output']>;
 };
+
+/** A resident's membership of a group. */
+export type GroupMember = {
+  __typename?: 'GroupMember';
+  /** The group. */
+  group: ResidentGroup;
+  /** When they joined. */
+  joinedAt: Scalars['DateTime']['output'];
+  /** Who. Personal: staff and the member's own household. */
+  resident?: Maybe<Resident>;
+};
+
+/** A page of a group's members. */
+export type GroupMemberConnection = {
+  __typename?: 'GroupMemberConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<GroupMemberEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One member in a paged list. */
+export type GroupMemberEdge = {
+  __typename?: 'GroupMemberEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The membership. */
+  node: GroupMember;
+};
+
+/** The groups of one theme in one estate. */
+export type GroupMembership = {
+  __typename?: 'GroupMembership';
+  /** The estate. */
+  community: Community;
+  /** How many groups. */
+  groups: Scalars['Int']['output'];
+  /** Memberships (a resident in two groups counts twice). */
+  members: Scalars['Int']['output'];
+  /** The theme. */
+  theme: GroupTheme;
+};
+
+/** Join or leave a group. */
+export type GroupMembershipInput = {
+  /** The group. */
+  groupId: Scalars['ID']['input'];
+  /** Staff adding or removing a resident; residents join and leave themselves and leave it out. */
+  residentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A group after a change. */
+export type GroupPayload = {
+  __typename?: 'GroupPayload';
+  /** The group as it is now. */
+  group: ResidentGroup;
+};
+
+/** What a resident group is about; the estate decides which it runs. */
+export type GroupTheme =
+  /** Culture and arts. */
+  | 'CULTURE'
+  /** Gardening. */
+  | 'GARDENING'
+  /** Anything else. */
+  | 'OTHER'
+  /** Parents and children. */
+  | 'PARENTS_AND_CHILDREN'
+  /** Seniors. */
+  | 'SENIORS'
+  /** Sports and fitness. */
+  | 'SPORTS'
+  /** Volunteers. */
+  | 'VOLUNTEERS';
 
 /**
  * A household living in one unit of a building. Its unit and care needs are
@@ -571,12 +1156,31 @@ export type Mutation = {
   arriveOnScene: DispatchPayload;
   /** Assign a ticket to staff of its estate (managers and dispatchers), until it is resolved. */
   assignTicket: TicketPayload;
+  /**
+   * Book a public space: a RESIDENT for themselves, staff (STAFF, DISPATCHER,
+   * MANAGER, ADMIN) for the estate. Refusals in this order: UNAUTHENTICATED,
+   * NOT_FOUND (a space of an estate the token does not cover), FORBIDDEN
+   * (DISTRICT, INTEGRATOR), SPACE_UNAVAILABLE (CLOSED or UNDER_RENOVATION),
+   * BAD_USER_INPUT naming the field (times, opening hours, lead time, length,
+   * attendees above capacity, purpose), then SPACE_UNAVAILABLE when the slot
+   * overlaps a confirmed booking. Not idempotent: a retry of a booking that
+   * went through is SPACE_UNAVAILABLE with `extensions.bookingId` of your own.
+   */
+  bookSpace: BookingPayload;
+  /** Cancel a confirmed booking that has not ended: the resident who made it, or staff of the estate. A booking that holds an event's space goes with the event (cancelEvent). */
+  cancelBooking: BookingPayload;
+  /** Call off a scheduled event that has not ended; its booking is cancelled with it (staff of the estate). */
+  cancelEvent: CommunityEventPayload;
+  /** Withdraw a registration (the resident or their household, or staff); a freed place goes to the first waiting registration in the same transaction. */
+  cancelRegistration: RegistrationPayload;
   /** Cancel a ticket before work starts (its reporter). */
   cancelTicket: TicketPayload;
   /** Clear a dispatch that is ON_SCENE: the incident is over; its ticket is resolved. */
   clearDispatch: DispatchPayload;
   /** Close a RESOLVED ticket that no resident reported (a patrol's, a steward's): the member of staff who raised it or a manager. A resident's ticket closes with their rating. */
   closeTicket: TicketPayload;
+  /** Start a resident group (MANAGER, ADMIN). */
+  createGroup: GroupPayload;
   /**
    * Erases a resident's personal data on request (their name, phone and household
    * link: the resident is deleted), while the estate's ticket history and figures
@@ -585,20 +1189,32 @@ export type Mutation = {
    * ADMIN. Their tokens stop working within a minute.
    */
   eraseResident: EraseResidentPayload;
+  /** Join a group: a resident themselves, or staff adding a resident. Joining twice changes nothing. */
+  joinGroup: GroupPayload;
+  /** Leave a group: a resident themselves, or staff removing a resident. A leader who leaves stops leading it. */
+  leaveGroup: GroupPayload;
   /** Raise an emergency (the desk, managers, staff on their rounds): an EMERGENCY ticket and a dispatch to the right people on duty, in one transaction. Idempotent per caller and idempotencyKey. */
   raiseEmergency: DispatchPayload;
+  /** At a reception day, record an issue a resident raised: a WALK_IN ticket linked to the day (staff of the estate). Idempotent per caller and idempotencyKey. */
+  raiseReceptionIssue: ReceptionIssuePayload;
   /** Rate a RESOLVED ticket 1–5 (the resident who reported it, once); closes it. Staff never rate, and a ticket no resident reported has no rating. */
   rateTicket: TicketPayload;
+  /** Record at the door that a CONFIRMED registration's resident came (staff of the estate). */
+  recordAttendance: RegistrationPayload;
   /**
    * Records an estate's survey result for a period, replacing any recorded
    * earlier for the same estate and period (`replaced` says so). MANAGER of
    * the estate or ADMIN.
    */
   recordSurvey: RecordSurveyPayload;
+  /** Register for a scheduled event that has not ended: CONFIRMED while places are left, else WAITLISTED. One live registration per resident and event: registering again is BAD_USER_INPUT. */
+  registerForEvent: RegistrationPayload;
   /** Reopen a RESOLVED ticket (its reporter or a manager). */
   reopenTicket: TicketPayload;
   /** Resolve an IN_PROGRESS ticket (staff of its estate). */
   resolveTicket: TicketPayload;
+  /** Schedule an event in a public space and book the space for it, in one transaction (STAFF, DISPATCHER, MANAGER, ADMIN of the estate). The space's status, opening hours and bookings apply as for bookSpace. */
+  scheduleEvent: CommunityEventPayload;
   /** Go on or off duty (yourself), or put a member of staff of your estate on or off duty (the desk, managers). */
   setDuty: SetDutyPayload;
   /** Start work on an ACKNOWLEDGED or REOPENED ticket (staff of its estate). */
@@ -633,6 +1249,30 @@ export type MutationAssignTicketArgs = {
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationBookSpaceArgs = {
+  input: BookSpaceInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationCancelBookingArgs = {
+  input: CancelBookingInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationCancelEventArgs = {
+  input: CancelEventInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationCancelRegistrationArgs = {
+  input: RegistrationActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationCancelTicketArgs = {
   input: TicketActionInput;
 };
@@ -651,8 +1291,26 @@ export type MutationCloseTicketArgs = {
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationCreateGroupArgs = {
+  input: CreateGroupInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationEraseResidentArgs = {
   input: EraseResidentInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationJoinGroupArgs = {
+  input: GroupMembershipInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationLeaveGroupArgs = {
+  input: GroupMembershipInput;
 };
 
 
@@ -663,14 +1321,32 @@ export type MutationRaiseEmergencyArgs = {
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationRaiseReceptionIssueArgs = {
+  input: RaiseReceptionIssueInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationRateTicketArgs = {
   input: RateTicketInput;
 };
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationRecordAttendanceArgs = {
+  input: RegistrationActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationRecordSurveyArgs = {
   input: RecordSurveyInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationRegisterForEventArgs = {
+  input: RegisterForEventInput;
 };
 
 
@@ -683,6 +1359,12 @@ export type MutationReopenTicketArgs = {
 /** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationResolveTicketArgs = {
   input: TicketActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationScheduleEventArgs = {
+  input: ScheduleEventInput;
 };
 
 
@@ -707,6 +1389,17 @@ export type MutationSubmitTicketArgs = {
 export type Node = {
   /** The object's global ID: opaque, stable, and unique across every type. */
   id: Scalars['ID']['output'];
+};
+
+/** One opening interval of a space on one weekday, in the estate's local time. */
+export type OpeningHours = {
+  __typename?: 'OpeningHours';
+  /** Closes at, `HH:MM`; `24:00` is midnight at the end of the day. */
+  closes: Scalars['String']['output'];
+  /** Opens at, `HH:MM`. */
+  opens: Scalars['String']['output'];
+  /** The weekday. */
+  weekday: Weekday;
 };
 
 /** Where a page of a connection sits in the whole list (Relay cursor connections). */
@@ -745,11 +1438,20 @@ export type PersonalData =
   /** Free text people type (ticket titles and descriptions, notes, comments), which routinely holds flat numbers, names and phone numbers: every role that may read the row, except DISTRICT and INTEGRATOR. */
   | 'TEXT';
 
-/** A shared space of an estate. Public: visible without a token. */
+/**
+ * A shared space of an estate. Public: visible without a token, with its
+ * opening hours and booking rules; its bookings need a token for the estate.
+ */
 export type PublicSpace = Node & {
   __typename?: 'PublicSpace';
   /** True when it is barrier-free (wheelchair accessible). */
   accessible: Scalars['Boolean']['output'];
+  /**
+   * The confirmed bookings overlapping [from, to), ordered by start: the busy
+   * slots, at most 31 days of them. Who booked and why is personal: residents
+   * see their own household's, staff every one, dashboards none.
+   */
+  bookings?: Maybe<Array<Booking>>;
   /** How many people it holds. */
   capacity: Scalars['Int']['output'];
   /** Code unique within the estate, e.g. `PS03`. */
@@ -760,10 +1462,28 @@ export type PublicSpace = Node & {
   id: Scalars['ID']['output'];
   /** What kind of space it is. */
   kind: PublicSpaceKind;
+  /** A resident's booking may start at most this many days ahead. */
+  maxAdvanceDays: Scalars['Int']['output'];
+  /** The longest a resident's booking may last, in minutes. */
+  maxBookingMinutes: Scalars['Int']['output'];
+  /** A resident's booking must start at least this many minutes after it is made. */
+  minLeadMinutes: Scalars['Int']['output'];
   /** Display name. */
   name: Scalars['String']['output'];
+  /** When it is open, in the estate's local time (Beijing time, UTC+8), Monday first; a weekday without intervals is closed. Bookings lie inside one interval of one day. */
+  openingHours: Array<OpeningHours>;
   /** Whether it can be used now. */
   status: PublicSpaceStatus;
+};
+
+
+/**
+ * A shared space of an estate. Public: visible without a token, with its
+ * opening hours and booking rules; its bookings need a token for the estate.
+ */
+export type PublicSpaceBookingsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 /** What kind of public space it is. */
@@ -803,6 +1523,8 @@ export type Query = {
   communities: CommunityConnection;
   /** An estate by its code, e.g. `LH`. Null with a NOT_FOUND error when no estate has that code. */
   community?: Maybe<Community>;
+  /** Space utilisation, event attendance and group membership: counts only. MANAGER, DISTRICT, INTEGRATOR and ADMIN; other roles FORBIDDEN. */
+  communityLifeFigures?: Maybe<CommunityLifeFigures>;
   /** Fetches any object by its global ID. Null with a NOT_FOUND error when it does not exist or is outside the viewer's estates. */
   node?: Maybe<Node>;
   /** Fetches several objects by global ID, in the order given; each missing or hidden one is null with its own error. */
@@ -837,6 +1559,12 @@ export type QueryCommunitiesArgs = {
 /** The entry points for reading the estate graph. */
 export type QueryCommunityArgs = {
   code: Scalars['String']['input'];
+};
+
+
+/** The entry points for reading the estate graph. */
+export type QueryCommunityLifeFiguresArgs = {
+  filter: CommunityLifeFiguresFilter;
 };
 
 
@@ -889,6 +1617,28 @@ export type RaiseEmergencyInput = {
   spaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** An issue a resident raised at a reception day. */
+export type RaiseReceptionIssueInput = {
+  /** The building it concerns. */
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  /** What it is about. */
+  category: TicketCategory;
+  /** More, at most 4,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The reception day (an event of kind RECEPTION_DAY). */
+  eventId: Scalars['ID']['input'];
+  /** The household it concerns; or `buildingId`; neither: the event's space. */
+  householdId?: InputMaybe<Scalars['ID']['input']>;
+  /** Your key for this issue (1–100 characters): sending it again returns the same ticket and writes nothing. */
+  idempotencyKey: Scalars['String']['input'];
+  /** How urgent; default NORMAL. */
+  priority?: InputMaybe<TicketPriority>;
+  /** The resident who raised it, if they want to be its reporter. */
+  residentId?: InputMaybe<Scalars['ID']['input']>;
+  /** What they said, at most 200 characters. */
+  title: Scalars['String']['input'];
+};
+
 /** Rate a resolved ticket (the resident who reported it); closes it. */
 export type RateTicketInput = {
   /** Optional comment, at most 1,000 characters. */
@@ -899,6 +1649,17 @@ export type RateTicketInput = {
   score: Scalars['Int']['input'];
   /** The ticket. */
   ticketId: Scalars['ID']['input'];
+};
+
+/** The ticket a reception-day issue became. */
+export type ReceptionIssuePayload = {
+  __typename?: 'ReceptionIssuePayload';
+  /** The stream position of the last change this appended (the ticket's and the event's). */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** The reception day. */
+  event: CommunityEvent;
+  /** The WALK_IN ticket. */
+  ticket: Ticket;
 };
 
 /** Record the result of an estate's satisfaction survey. */
@@ -924,9 +1685,47 @@ export type RecordSurveyPayload = {
   survey: SatisfactionSurvey;
 };
 
+/** Register for an event. */
+export type RegisterForEventInput = {
+  /** The event. */
+  eventId: Scalars['ID']['input'];
+  /** Staff registering a resident who asked at the desk; residents register themselves and leave it out. */
+  residentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Act on a registration. */
+export type RegistrationActionInput = {
+  /** The registration. */
+  registrationId: Scalars['ID']['input'];
+};
+
+/** A registration after a change. */
+export type RegistrationPayload = {
+  __typename?: 'RegistrationPayload';
+  /** The stream position of the last change this appended. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** The waiting registration that moved up into the place this freed, if any. */
+  promoted?: Maybe<EventRegistration>;
+  /** The registration as it is now. */
+  registration: EventRegistration;
+};
+
+/** A resident's place at an event. */
+export type RegistrationStatus =
+  /** Withdrawn. */
+  | 'CANCELLED'
+  /** Within capacity: they have a place. */
+  | 'CONFIRMED'
+  /** Beyond capacity: waiting, in registration order, for a place to be freed. */
+  | 'WAITLISTED';
+
 /** A person living in a household. Name and phone are personal data. */
 export type Resident = Node & {
   __typename?: 'Resident';
+  /** The resident's own bookings (cancelled ones too), latest start first. Personal. */
+  bookings?: Maybe<BookingConnection>;
+  /** The groups the resident belongs to. Personal. */
+  groups?: Maybe<Array<ResidentGroup>>;
   /** The resident's household. */
   household: Household;
   /** Global ID. A RESIDENT token's `sub` is this ID. */
@@ -935,13 +1734,75 @@ export type Resident = Node & {
   name?: Maybe<Scalars['String']['output']>;
   /** Mobile phone number. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** The resident's registrations, newest first. Personal. */
+  registrations?: Maybe<EventRegistrationConnection>;
   /** Tickets this resident raised, newest first, paged. */
   tickets: TicketConnection;
 };
 
 
 /** A person living in a household. Name and phone are personal data. */
+export type ResidentBookingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person living in a household. Name and phone are personal data. */
+export type ResidentRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person living in a household. Name and phone are personal data. */
 export type ResidentTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A themed group of residents the estate runs, with a resident who leads it
+ * and a member of staff who liaises with it. Every token of the estate sees
+ * the group and how many belong to it; who belongs is personal.
+ */
+export type ResidentGroup = Node & {
+  __typename?: 'ResidentGroup';
+  /** The estate. */
+  community: Community;
+  /** When the estate started it. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What it does, as staff wrote it. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** The resident who leads it. Personal: staff only. */
+  leader?: Maybe<Resident>;
+  /** The member of staff who liaises with it. */
+  liaison?: Maybe<Staff>;
+  /** How many residents belong to it. */
+  memberCount: Scalars['Int']['output'];
+  /** Its members, in the order they joined. Each member's resident is personal: residents see their own household's. */
+  members: GroupMemberConnection;
+  /** Its name, unique in the estate. */
+  name: Scalars['String']['output'];
+  /** What it is about. */
+  theme: GroupTheme;
+};
+
+
+/**
+ * A themed group of residents the estate runs, with a resident who leads it
+ * and a member of staff who liaises with it. Every token of the estate sees
+ * the group and how many belong to it; who belongs is personal.
+ */
+export type ResidentGroupMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1093,6 +1954,28 @@ export type SatisfactionSurvey = {
   unit: PeriodUnit;
 };
 
+/** Schedule an event in a public space; its space is booked in the same step. */
+export type ScheduleEventInput = {
+  /** Places: 1 to the space's capacity. */
+  capacity: Scalars['Int']['input'];
+  /** More about it, at most 2,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Until (exclusive). */
+  endsAt: Scalars['DateTime']['input'];
+  /** The group that runs it. */
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  /** What kind of event. */
+  kind: CommunityEventKind;
+  /** The programme it belongs to, at most 120 characters. */
+  programme?: InputMaybe<Scalars['String']['input']>;
+  /** Where. */
+  spaceId: Scalars['ID']['input'];
+  /** From; in the future, inside one opening interval of the space with `endsAt`. */
+  startsAt: Scalars['DateTime']['input'];
+  /** Title, 1–200 characters, as announced. */
+  title: Scalars['String']['input'];
+};
+
 /** Put a member of staff on or off duty. */
 export type SetDutyInput = {
   /** On duty (sent to emergencies) or not. */
@@ -1106,6 +1989,25 @@ export type SetDutyPayload = {
   __typename?: 'SetDutyPayload';
   /** As they are now. */
   staff: Staff;
+};
+
+/** One space in one month (estate local time). */
+export type SpaceUtilisation = {
+  __typename?: 'SpaceUtilisation';
+  /** Hours booked (confirmed bookings starting in the month). */
+  bookedHours: Scalars['Float']['output'];
+  /** Confirmed bookings starting in the month. */
+  bookings: Scalars['Int']['output'];
+  /** The estate. */
+  community: Community;
+  /** The month, `2025-03`. */
+  month: Scalars['String']['output'];
+  /** Hours open in the month, from its opening hours. */
+  openHours: Scalars['Float']['output'];
+  /** The space. */
+  space: PublicSpace;
+  /** bookedHours / openHours; null when it was never open. */
+  utilisation?: Maybe<Scalars['Float']['output']>;
 };
 
 /** A member of the operator's staff in one estate. */
@@ -1195,6 +2097,16 @@ export type SubmitTicketInput = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
+   * Bookings, events and registrations as they change, from the same log and
+   * with the same guarantee as `ticketEvents`: with `after`, every change after
+   * that cursor first, then live, with no gap and no duplicate. One stream for
+   * both kinds, narrowed by `filter`: a front desk follows its space
+   * (`spaceId`), an organiser an event (`eventId`). Every token of an estate
+   * sees its changes; who booked, who registered and why stay personal as on
+   * the objects themselves.
+   */
+  communityLifeChanges: CommunityLifeChange;
+  /**
    * Dispatch changes as they commit, from the same log and with the same
    * guarantee as `ticketEvents`: with `after`, every event after that cursor
    * first, then live, with no gap and no duplicate. Desks, managers and
@@ -1210,6 +2122,16 @@ export type Subscription = {
    * token closes the connection (code 4401).
    */
   ticketEvents: TicketEvent;
+};
+
+
+/**
+ * Live streams over the graphql-ws protocol on /graphql. Every event carries a
+ * cursor; a client that reconnects with `after` gets exactly what it missed.
+ */
+export type SubscriptionCommunityLifeChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommunityLifeFilter>;
 };
 
 
@@ -1574,6 +2496,23 @@ export type Viewer = {
   subject?: Maybe<Scalars['String']['output']>;
 };
 
+/** A day of the week. */
+export type Weekday =
+  /** Friday. */
+  | 'FRIDAY'
+  /** Monday. */
+  | 'MONDAY'
+  /** Saturday. */
+  | 'SATURDAY'
+  /** Sunday. */
+  | 'SUNDAY'
+  /** Thursday. */
+  | 'THURSDAY'
+  /** Tuesday. */
+  | 'TUESDAY'
+  /** Wednesday. */
+  | 'WEDNESDAY';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1646,14 +2585,22 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  CommunityLifeChange:
+    | ( BookingChangeModel )
+    | ( CommunityEventChangeModel )
+  ;
   Node:
+    | ( BookingModel )
     | ( BuildingModel )
     | ( CommunityModel )
+    | ( CommunityEventModel )
     | ( DispatchModel )
+    | ( EventRegistrationModel )
     | ( GridModel )
     | ( HouseholdModel )
     | ( PublicSpaceModel )
     | ( ResidentModel )
+    | ( ResidentGroupModel )
     | ( StaffModel )
     | ( TicketModel )
   ;
@@ -1662,14 +2609,40 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AssignTicketInput: AssignTicketInput;
+  BookSpaceInput: BookSpaceInput;
+  Booking: ResolverTypeWrapper<BookingModel>;
+  BookingChange: ResolverTypeWrapper<BookingChangeModel>;
+  BookingChangeType: BookingChangeType;
+  BookingConnection: ResolverTypeWrapper<Connection>;
+  BookingEdge: ResolverTypeWrapper<Omit<BookingEdge, 'node'> & { node: ResolversTypes['Booking'] }>;
+  BookingPayload: ResolverTypeWrapper<Omit<BookingPayload, 'booking'> & { booking: ResolversTypes['Booking'] }>;
+  BookingStatus: BookingStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Building: ResolverTypeWrapper<BuildingModel>;
   BuildingConnection: ResolverTypeWrapper<Connection>;
   BuildingEdge: ResolverTypeWrapper<Omit<BuildingEdge, 'node'> & { node: ResolversTypes['Building'] }>;
+  CancelBookingInput: CancelBookingInput;
+  CancelEventInput: CancelEventInput;
   CareNeed: CareNeed;
   Community: ResolverTypeWrapper<CommunityModel>;
   CommunityConnection: ResolverTypeWrapper<Connection>;
   CommunityEdge: ResolverTypeWrapper<Omit<CommunityEdge, 'node'> & { node: ResolversTypes['Community'] }>;
+  CommunityEvent: ResolverTypeWrapper<CommunityEventModel>;
+  CommunityEventChange: ResolverTypeWrapper<CommunityEventChangeModel>;
+  CommunityEventChangeConnection: ResolverTypeWrapper<Connection>;
+  CommunityEventChangeEdge: ResolverTypeWrapper<Omit<CommunityEventChangeEdge, 'node'> & { node: ResolversTypes['CommunityEventChange'] }>;
+  CommunityEventChangeType: CommunityEventChangeType;
+  CommunityEventConnection: ResolverTypeWrapper<Connection>;
+  CommunityEventEdge: ResolverTypeWrapper<Omit<CommunityEventEdge, 'node'> & { node: ResolversTypes['CommunityEvent'] }>;
+  CommunityEventKind: CommunityEventKind;
+  CommunityEventPayload: ResolverTypeWrapper<Omit<CommunityEventPayload, 'event'> & { event: ResolversTypes['CommunityEvent'] }>;
+  CommunityEventStatus: CommunityEventStatus;
+  CommunityLifeChange: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CommunityLifeChange']>;
+  CommunityLifeFigures: ResolverTypeWrapper<Figures>;
+  CommunityLifeFiguresFilter: CommunityLifeFiguresFilter;
+  CommunityLifeFilter: CommunityLifeFilter;
+  CommunityLifeKind: CommunityLifeKind;
+  CreateGroupInput: CreateGroupInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Dispatch: ResolverTypeWrapper<DispatchModel>;
@@ -1686,9 +2659,20 @@ export type ResolversTypes = {
   DispatchUnitReason: DispatchUnitReason;
   EraseResidentInput: EraseResidentInput;
   EraseResidentPayload: ResolverTypeWrapper<EraseResidentPayload>;
+  EventAttendance: ResolverTypeWrapper<EventAttendanceRow>;
+  EventRegistration: ResolverTypeWrapper<EventRegistrationModel>;
+  EventRegistrationConnection: ResolverTypeWrapper<Connection>;
+  EventRegistrationEdge: ResolverTypeWrapper<Omit<EventRegistrationEdge, 'node'> & { node: ResolversTypes['EventRegistration'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grid: ResolverTypeWrapper<GridModel>;
   GridWorker: ResolverTypeWrapper<GridWorkerModel>;
+  GroupMember: ResolverTypeWrapper<GroupMemberModel>;
+  GroupMemberConnection: ResolverTypeWrapper<Connection>;
+  GroupMemberEdge: ResolverTypeWrapper<Omit<GroupMemberEdge, 'node'> & { node: ResolversTypes['GroupMember'] }>;
+  GroupMembership: ResolverTypeWrapper<GroupMembershipRow>;
+  GroupMembershipInput: GroupMembershipInput;
+  GroupPayload: ResolverTypeWrapper<Omit<GroupPayload, 'group'> & { group: ResolversTypes['ResidentGroup'] }>;
+  GroupTheme: GroupTheme;
   Household: ResolverTypeWrapper<HouseholdModel>;
   HouseholdConnection: ResolverTypeWrapper<Connection>;
   HouseholdEdge: ResolverTypeWrapper<Omit<HouseholdEdge, 'node'> & { node: ResolversTypes['Household'] }>;
@@ -1697,6 +2681,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  OpeningHours: ResolverTypeWrapper<OpeningHoursModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PeriodUnit: PeriodUnit;
   PersonalData: PersonalData;
@@ -1705,17 +2690,26 @@ export type ResolversTypes = {
   PublicSpaceStatus: PublicSpaceStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseEmergencyInput: RaiseEmergencyInput;
+  RaiseReceptionIssueInput: RaiseReceptionIssueInput;
   RateTicketInput: RateTicketInput;
+  ReceptionIssuePayload: ResolverTypeWrapper<Omit<ReceptionIssuePayload, 'event' | 'ticket'> & { event: ResolversTypes['CommunityEvent'], ticket: ResolversTypes['Ticket'] }>;
   RecordSurveyInput: RecordSurveyInput;
   RecordSurveyPayload: ResolverTypeWrapper<RecordedSurvey>;
+  RegisterForEventInput: RegisterForEventInput;
+  RegistrationActionInput: RegistrationActionInput;
+  RegistrationPayload: ResolverTypeWrapper<Omit<RegistrationPayload, 'promoted' | 'registration'> & { promoted?: Maybe<ResolversTypes['EventRegistration']>, registration: ResolversTypes['EventRegistration'] }>;
+  RegistrationStatus: RegistrationStatus;
   Resident: ResolverTypeWrapper<ResidentModel>;
+  ResidentGroup: ResolverTypeWrapper<ResidentGroupModel>;
   ResponseTimes: ResolverTypeWrapper<ResponseTimes>;
   Role: Role;
   Satisfaction: ResolverTypeWrapper<SatisfactionBucket>;
   SatisfactionFilter: SatisfactionFilter;
   SatisfactionSurvey: ResolverTypeWrapper<SatisfactionSurveyModel>;
+  ScheduleEventInput: ScheduleEventInput;
   SetDutyInput: SetDutyInput;
   SetDutyPayload: ResolverTypeWrapper<Omit<SetDutyPayload, 'staff'> & { staff: ResolversTypes['Staff'] }>;
+  SpaceUtilisation: ResolverTypeWrapper<SpaceUtilisationRow>;
   Staff: ResolverTypeWrapper<StaffModel>;
   StaffConnection: ResolverTypeWrapper<Connection>;
   StaffEdge: ResolverTypeWrapper<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Staff'] }>;
@@ -1741,18 +2735,39 @@ export type ResolversTypes = {
   TicketRating: ResolverTypeWrapper<TicketRatingModel>;
   TicketStatus: TicketStatus;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  Weekday: Weekday;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AssignTicketInput: AssignTicketInput;
+  BookSpaceInput: BookSpaceInput;
+  Booking: BookingModel;
+  BookingChange: BookingChangeModel;
+  BookingConnection: Connection;
+  BookingEdge: Omit<BookingEdge, 'node'> & { node: ResolversParentTypes['Booking'] };
+  BookingPayload: Omit<BookingPayload, 'booking'> & { booking: ResolversParentTypes['Booking'] };
   Boolean: Scalars['Boolean']['output'];
   Building: BuildingModel;
   BuildingConnection: Connection;
   BuildingEdge: Omit<BuildingEdge, 'node'> & { node: ResolversParentTypes['Building'] };
+  CancelBookingInput: CancelBookingInput;
+  CancelEventInput: CancelEventInput;
   Community: CommunityModel;
   CommunityConnection: Connection;
   CommunityEdge: Omit<CommunityEdge, 'node'> & { node: ResolversParentTypes['Community'] };
+  CommunityEvent: CommunityEventModel;
+  CommunityEventChange: CommunityEventChangeModel;
+  CommunityEventChangeConnection: Connection;
+  CommunityEventChangeEdge: Omit<CommunityEventChangeEdge, 'node'> & { node: ResolversParentTypes['CommunityEventChange'] };
+  CommunityEventConnection: Connection;
+  CommunityEventEdge: Omit<CommunityEventEdge, 'node'> & { node: ResolversParentTypes['CommunityEvent'] };
+  CommunityEventPayload: Omit<CommunityEventPayload, 'event'> & { event: ResolversParentTypes['CommunityEvent'] };
+  CommunityLifeChange: ResolversInterfaceTypes<ResolversParentTypes>['CommunityLifeChange'];
+  CommunityLifeFigures: Figures;
+  CommunityLifeFiguresFilter: CommunityLifeFiguresFilter;
+  CommunityLifeFilter: CommunityLifeFilter;
+  CreateGroupInput: CreateGroupInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Dispatch: DispatchModel;
@@ -1766,9 +2781,19 @@ export type ResolversParentTypes = {
   DispatchUnit: DispatchUnitModel;
   EraseResidentInput: EraseResidentInput;
   EraseResidentPayload: EraseResidentPayload;
+  EventAttendance: EventAttendanceRow;
+  EventRegistration: EventRegistrationModel;
+  EventRegistrationConnection: Connection;
+  EventRegistrationEdge: Omit<EventRegistrationEdge, 'node'> & { node: ResolversParentTypes['EventRegistration'] };
   Float: Scalars['Float']['output'];
   Grid: GridModel;
   GridWorker: GridWorkerModel;
+  GroupMember: GroupMemberModel;
+  GroupMemberConnection: Connection;
+  GroupMemberEdge: Omit<GroupMemberEdge, 'node'> & { node: ResolversParentTypes['GroupMember'] };
+  GroupMembership: GroupMembershipRow;
+  GroupMembershipInput: GroupMembershipInput;
+  GroupPayload: Omit<GroupPayload, 'group'> & { group: ResolversParentTypes['ResidentGroup'] };
   Household: HouseholdModel;
   HouseholdConnection: Connection;
   HouseholdEdge: Omit<HouseholdEdge, 'node'> & { node: ResolversParentTypes['Household'] };
@@ -1776,20 +2801,29 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  OpeningHours: OpeningHoursModel;
   PageInfo: PageInfo;
   PublicSpace: PublicSpaceModel;
   Query: Record<PropertyKey, never>;
   RaiseEmergencyInput: RaiseEmergencyInput;
+  RaiseReceptionIssueInput: RaiseReceptionIssueInput;
   RateTicketInput: RateTicketInput;
+  ReceptionIssuePayload: Omit<ReceptionIssuePayload, 'event' | 'ticket'> & { event: ResolversParentTypes['CommunityEvent'], ticket: ResolversParentTypes['Ticket'] };
   RecordSurveyInput: RecordSurveyInput;
   RecordSurveyPayload: RecordedSurvey;
+  RegisterForEventInput: RegisterForEventInput;
+  RegistrationActionInput: RegistrationActionInput;
+  RegistrationPayload: Omit<RegistrationPayload, 'promoted' | 'registration'> & { promoted?: Maybe<ResolversParentTypes['EventRegistration']>, registration: ResolversParentTypes['EventRegistration'] };
   Resident: ResidentModel;
+  ResidentGroup: ResidentGroupModel;
   ResponseTimes: ResponseTimes;
   Satisfaction: SatisfactionBucket;
   SatisfactionFilter: SatisfactionFilter;
   SatisfactionSurvey: SatisfactionSurveyModel;
+  ScheduleEventInput: ScheduleEventInput;
   SetDutyInput: SetDutyInput;
   SetDutyPayload: Omit<SetDutyPayload, 'staff'> & { staff: ResolversParentTypes['Staff'] };
+  SpaceUtilisation: SpaceUtilisationRow;
   Staff: StaffModel;
   StaffConnection: Connection;
   StaffEdge: Omit<StaffEdge, 'node'> & { node: ResolversParentTypes['Staff'] };
@@ -1821,6 +2855,49 @@ export type ScopedDirectiveArgs = { };
 
 export type ScopedDirectiveResolver<Result, Parent, ContextType = Context, Args = ScopedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type BookingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking']> = {
+  attendees?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bookedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bookedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  booker?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['BookingChange']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['CommunityEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  space?: Resolver<ResolversTypes['PublicSpace'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BookingChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BookingChange'] = ResolversParentTypes['BookingChange']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  booking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['BookingChangeType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BookingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BookingConnection'] = ResolversParentTypes['BookingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['BookingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BookingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BookingEdge'] = ResolversParentTypes['BookingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
+};
+
+export type BookingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BookingPayload'] = ResolversParentTypes['BookingPayload']> = {
+  booking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type BuildingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Building'] = ResolversParentTypes['Building']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
@@ -1845,18 +2922,21 @@ export type BuildingEdgeResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = {
+  bookings?: Resolver<Maybe<ResolversTypes['BookingConnection']>, ParentType, ContextType, Partial<CommunityBookingsArgs>>;
   buildings?: Resolver<Maybe<ResolversTypes['BuildingConnection']>, ParentType, ContextType, Partial<CommunityBuildingsArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dispatches?: Resolver<Maybe<ResolversTypes['DispatchConnection']>, ParentType, ContextType, Partial<CommunityDispatchesArgs>>;
   district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   emergencyTargetMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  events?: Resolver<Maybe<ResolversTypes['CommunityEventConnection']>, ParentType, ContextType, Partial<CommunityEventsArgs>>;
   floorAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   grids?: Resolver<Maybe<Array<ResolversTypes['Grid']>>, ParentType, ContextType>;
+  groups?: Resolver<Maybe<Array<ResolversTypes['ResidentGroup']>>, ParentType, ContextType>;
   householdCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   landAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  publicSpaces?: Resolver<Array<ResolversTypes['PublicSpace']>, ParentType, ContextType>;
+  publicSpaces?: Resolver<Array<ResolversTypes['PublicSpace']>, ParentType, ContextType, Partial<CommunityPublicSpacesArgs>>;
   residentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   specialCareHouseholdCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   staff?: Resolver<Maybe<ResolversTypes['StaffConnection']>, ParentType, ContextType, Partial<CommunityStaffArgs>>;
@@ -1873,6 +2953,82 @@ export type CommunityConnectionResolvers<ContextType = Context, ParentType exten
 export type CommunityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEdge'] = ResolversParentTypes['CommunityEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+};
+
+export type CommunityEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEvent'] = ResolversParentTypes['CommunityEvent']> = {
+  attendedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['CommunityEventChangeConnection'], ParentType, ContextType, Partial<CommunityEventChangesArgs>>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  confirmedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['ResidentGroup']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issues?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CommunityEventKind'], ParentType, ContextType>;
+  organiser?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  placesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  programme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registrations?: Resolver<ResolversTypes['EventRegistrationConnection'], ParentType, ContextType, Partial<CommunityEventRegistrationsArgs>>;
+  serviceDay?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  space?: Resolver<ResolversTypes['PublicSpace'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CommunityEventStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  waitlistedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CommunityEventChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEventChange'] = ResolversParentTypes['CommunityEventChange']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['CommunityEvent'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  registration?: Resolver<Maybe<ResolversTypes['EventRegistration']>, ParentType, ContextType>;
+  ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CommunityEventChangeType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CommunityEventChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEventChangeConnection'] = ResolversParentTypes['CommunityEventChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommunityEventChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunityEventChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEventChangeEdge'] = ResolversParentTypes['CommunityEventChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommunityEventChange'], ParentType, ContextType>;
+};
+
+export type CommunityEventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEventConnection'] = ResolversParentTypes['CommunityEventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommunityEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunityEventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEventEdge'] = ResolversParentTypes['CommunityEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommunityEvent'], ParentType, ContextType>;
+};
+
+export type CommunityEventPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityEventPayload'] = ResolversParentTypes['CommunityEventPayload']> = {
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['CommunityEvent'], ParentType, ContextType>;
+};
+
+export type CommunityLifeChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityLifeChange'] = ResolversParentTypes['CommunityLifeChange']> = {
+  __resolveType: TypeResolveFn<'BookingChange' | 'CommunityEventChange', ParentType, ContextType>;
+};
+
+export type CommunityLifeFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityLifeFigures'] = ResolversParentTypes['CommunityLifeFigures']> = {
+  eventAttendance?: Resolver<Array<ResolversTypes['EventAttendance']>, ParentType, ContextType>;
+  groupMembership?: Resolver<Array<ResolversTypes['GroupMembership']>, ParentType, ContextType>;
+  spaceUtilisation?: Resolver<Array<ResolversTypes['SpaceUtilisation']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1961,6 +3117,42 @@ export type EraseResidentPayloadResolvers<ContextType = Context, ParentType exte
   ticketsKept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type EventAttendanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventAttendance'] = ResolversParentTypes['EventAttendance']> = {
+  attendanceRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  attended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CommunityEventKind'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registrations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitlisted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventRegistration'] = ResolversParentTypes['EventRegistration']> = {
+  attendedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  confirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['CommunityEvent'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EventRegistrationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventRegistrationConnection'] = ResolversParentTypes['EventRegistrationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EventRegistrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventRegistrationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventRegistrationEdge'] = ResolversParentTypes['EventRegistrationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EventRegistration'], ParentType, ContextType>;
+};
+
 export type GridResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid']> = {
   buildings?: Resolver<Array<ResolversTypes['Building']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1977,6 +3169,34 @@ export type GridResolvers<ContextType = Context, ParentType extends ResolversPar
 export type GridWorkerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GridWorker'] = ResolversParentTypes['GridWorker']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GroupMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupMember'] = ResolversParentTypes['GroupMember']> = {
+  group?: Resolver<ResolversTypes['ResidentGroup'], ParentType, ContextType>;
+  joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+};
+
+export type GroupMemberConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupMemberConnection'] = ResolversParentTypes['GroupMemberConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['GroupMemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GroupMemberEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupMemberEdge'] = ResolversParentTypes['GroupMemberEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GroupMember'], ParentType, ContextType>;
+};
+
+export type GroupMembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupMembership'] = ResolversParentTypes['GroupMembership']> = {
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  groups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['GroupTheme'], ParentType, ContextType>;
+};
+
+export type GroupPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupPayload'] = ResolversParentTypes['GroupPayload']> = {
+  group?: Resolver<ResolversTypes['ResidentGroup'], ParentType, ContextType>;
 };
 
 export type HouseholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household']> = {
@@ -2008,22 +3228,39 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   acknowledgeTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAcknowledgeTicketArgs, 'input'>>;
   arriveOnScene?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationArriveOnSceneArgs, 'input'>>;
   assignTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAssignTicketArgs, 'input'>>;
+  bookSpace?: Resolver<ResolversTypes['BookingPayload'], ParentType, ContextType, RequireFields<MutationBookSpaceArgs, 'input'>>;
+  cancelBooking?: Resolver<ResolversTypes['BookingPayload'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'input'>>;
+  cancelEvent?: Resolver<ResolversTypes['CommunityEventPayload'], ParentType, ContextType, RequireFields<MutationCancelEventArgs, 'input'>>;
+  cancelRegistration?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationCancelRegistrationArgs, 'input'>>;
   cancelTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationCancelTicketArgs, 'input'>>;
   clearDispatch?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationClearDispatchArgs, 'input'>>;
   closeTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationCloseTicketArgs, 'input'>>;
+  createGroup?: Resolver<ResolversTypes['GroupPayload'], ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'input'>>;
   eraseResident?: Resolver<ResolversTypes['EraseResidentPayload'], ParentType, ContextType, RequireFields<MutationEraseResidentArgs, 'input'>>;
+  joinGroup?: Resolver<ResolversTypes['GroupPayload'], ParentType, ContextType, RequireFields<MutationJoinGroupArgs, 'input'>>;
+  leaveGroup?: Resolver<ResolversTypes['GroupPayload'], ParentType, ContextType, RequireFields<MutationLeaveGroupArgs, 'input'>>;
   raiseEmergency?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationRaiseEmergencyArgs, 'input'>>;
+  raiseReceptionIssue?: Resolver<ResolversTypes['ReceptionIssuePayload'], ParentType, ContextType, RequireFields<MutationRaiseReceptionIssueArgs, 'input'>>;
   rateTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationRateTicketArgs, 'input'>>;
+  recordAttendance?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordSurvey?: Resolver<ResolversTypes['RecordSurveyPayload'], ParentType, ContextType, RequireFields<MutationRecordSurveyArgs, 'input'>>;
+  registerForEvent?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'input'>>;
   reopenTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationReopenTicketArgs, 'input'>>;
   resolveTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationResolveTicketArgs, 'input'>>;
+  scheduleEvent?: Resolver<ResolversTypes['CommunityEventPayload'], ParentType, ContextType, RequireFields<MutationScheduleEventArgs, 'input'>>;
   setDuty?: Resolver<ResolversTypes['SetDutyPayload'], ParentType, ContextType, RequireFields<MutationSetDutyArgs, 'input'>>;
   startTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationStartTicketArgs, 'input'>>;
   submitTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationSubmitTicketArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Building' | 'Community' | 'Dispatch' | 'Grid' | 'Household' | 'PublicSpace' | 'Resident' | 'Staff' | 'Ticket', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Booking' | 'Building' | 'Community' | 'CommunityEvent' | 'Dispatch' | 'EventRegistration' | 'Grid' | 'Household' | 'PublicSpace' | 'Resident' | 'ResidentGroup' | 'Staff' | 'Ticket', ParentType, ContextType>;
+};
+
+export type OpeningHoursResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpeningHours'] = ResolversParentTypes['OpeningHours']> = {
+  closes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opens?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weekday?: Resolver<ResolversTypes['Weekday'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -2035,12 +3272,17 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PublicSpaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicSpace'] = ResolversParentTypes['PublicSpace']> = {
   accessible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  bookings?: Resolver<Maybe<Array<ResolversTypes['Booking']>>, ParentType, ContextType, RequireFields<PublicSpaceBookingsArgs, 'from' | 'to'>>;
   capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PublicSpaceKind'], ParentType, ContextType>;
+  maxAdvanceDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxBookingMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minLeadMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openingHours?: Resolver<Array<ResolversTypes['OpeningHours']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PublicSpaceStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2048,6 +3290,7 @@ export type PublicSpaceResolvers<ContextType = Context, ParentType extends Resol
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   communities?: Resolver<ResolversTypes['CommunityConnection'], ParentType, ContextType, Partial<QueryCommunitiesArgs>>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'code'>>;
+  communityLifeFigures?: Resolver<Maybe<ResolversTypes['CommunityLifeFigures']>, ParentType, ContextType, RequireFields<QueryCommunityLifeFiguresArgs, 'filter'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   satisfaction?: Resolver<Maybe<Array<ResolversTypes['Satisfaction']>>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'filter'>>;
@@ -2056,17 +3299,46 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
+export type ReceptionIssuePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceptionIssuePayload'] = ResolversParentTypes['ReceptionIssuePayload']> = {
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['CommunityEvent'], ParentType, ContextType>;
+  ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
+};
+
 export type RecordSurveyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordSurveyPayload'] = ResolversParentTypes['RecordSurveyPayload']> = {
   replaced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   survey?: Resolver<ResolversTypes['SatisfactionSurvey'], ParentType, ContextType>;
 };
 
+export type RegistrationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistrationPayload'] = ResolversParentTypes['RegistrationPayload']> = {
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  promoted?: Resolver<Maybe<ResolversTypes['EventRegistration']>, ParentType, ContextType>;
+  registration?: Resolver<ResolversTypes['EventRegistration'], ParentType, ContextType>;
+};
+
 export type ResidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resident'] = ResolversParentTypes['Resident']> = {
+  bookings?: Resolver<Maybe<ResolversTypes['BookingConnection']>, ParentType, ContextType, Partial<ResidentBookingsArgs>>;
+  groups?: Resolver<Maybe<Array<ResolversTypes['ResidentGroup']>>, ParentType, ContextType>;
   household?: Resolver<ResolversTypes['Household'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registrations?: Resolver<Maybe<ResolversTypes['EventRegistrationConnection']>, ParentType, ContextType, Partial<ResidentRegistrationsArgs>>;
   tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<ResidentTicketsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ResidentGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResidentGroup'] = ResolversParentTypes['ResidentGroup']> = {
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leader?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+  liaison?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['GroupMemberConnection'], ParentType, ContextType, Partial<ResidentGroupMembersArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['GroupTheme'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2113,6 +3385,16 @@ export type SetDutyPayloadResolvers<ContextType = Context, ParentType extends Re
   staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
 };
 
+export type SpaceUtilisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpaceUtilisation'] = ResolversParentTypes['SpaceUtilisation']> = {
+  bookedHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bookings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  space?: Resolver<ResolversTypes['PublicSpace'], ParentType, ContextType>;
+  utilisation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type StaffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
@@ -2137,6 +3419,7 @@ export type StaffEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  communityLifeChanges?: SubscriptionResolver<ResolversTypes['CommunityLifeChange'], "communityLifeChanges", ParentType, ContextType, Partial<SubscriptionCommunityLifeChangesArgs>>;
   dispatchEvents?: SubscriptionResolver<ResolversTypes['DispatchEvent'], "dispatchEvents", ParentType, ContextType, Partial<SubscriptionDispatchEventsArgs>>;
   ticketEvents?: SubscriptionResolver<ResolversTypes['TicketEvent'], "ticketEvents", ParentType, ContextType, Partial<SubscriptionTicketEventsArgs>>;
 };
@@ -2237,12 +3520,26 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type Resolvers<ContextType = Context> = {
+  Booking?: BookingResolvers<ContextType>;
+  BookingChange?: BookingChangeResolvers<ContextType>;
+  BookingConnection?: BookingConnectionResolvers<ContextType>;
+  BookingEdge?: BookingEdgeResolvers<ContextType>;
+  BookingPayload?: BookingPayloadResolvers<ContextType>;
   Building?: BuildingResolvers<ContextType>;
   BuildingConnection?: BuildingConnectionResolvers<ContextType>;
   BuildingEdge?: BuildingEdgeResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   CommunityConnection?: CommunityConnectionResolvers<ContextType>;
   CommunityEdge?: CommunityEdgeResolvers<ContextType>;
+  CommunityEvent?: CommunityEventResolvers<ContextType>;
+  CommunityEventChange?: CommunityEventChangeResolvers<ContextType>;
+  CommunityEventChangeConnection?: CommunityEventChangeConnectionResolvers<ContextType>;
+  CommunityEventChangeEdge?: CommunityEventChangeEdgeResolvers<ContextType>;
+  CommunityEventConnection?: CommunityEventConnectionResolvers<ContextType>;
+  CommunityEventEdge?: CommunityEventEdgeResolvers<ContextType>;
+  CommunityEventPayload?: CommunityEventPayloadResolvers<ContextType>;
+  CommunityLifeChange?: CommunityLifeChangeResolvers<ContextType>;
+  CommunityLifeFigures?: CommunityLifeFiguresResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Dispatch?: DispatchResolvers<ContextType>;
@@ -2254,22 +3551,36 @@ export type Resolvers<ContextType = Context> = {
   DispatchPayload?: DispatchPayloadResolvers<ContextType>;
   DispatchUnit?: DispatchUnitResolvers<ContextType>;
   EraseResidentPayload?: EraseResidentPayloadResolvers<ContextType>;
+  EventAttendance?: EventAttendanceResolvers<ContextType>;
+  EventRegistration?: EventRegistrationResolvers<ContextType>;
+  EventRegistrationConnection?: EventRegistrationConnectionResolvers<ContextType>;
+  EventRegistrationEdge?: EventRegistrationEdgeResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   GridWorker?: GridWorkerResolvers<ContextType>;
+  GroupMember?: GroupMemberResolvers<ContextType>;
+  GroupMemberConnection?: GroupMemberConnectionResolvers<ContextType>;
+  GroupMemberEdge?: GroupMemberEdgeResolvers<ContextType>;
+  GroupMembership?: GroupMembershipResolvers<ContextType>;
+  GroupPayload?: GroupPayloadResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   HouseholdConnection?: HouseholdConnectionResolvers<ContextType>;
   HouseholdEdge?: HouseholdEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  OpeningHours?: OpeningHoursResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PublicSpace?: PublicSpaceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReceptionIssuePayload?: ReceptionIssuePayloadResolvers<ContextType>;
   RecordSurveyPayload?: RecordSurveyPayloadResolvers<ContextType>;
+  RegistrationPayload?: RegistrationPayloadResolvers<ContextType>;
   Resident?: ResidentResolvers<ContextType>;
+  ResidentGroup?: ResidentGroupResolvers<ContextType>;
   ResponseTimes?: ResponseTimesResolvers<ContextType>;
   Satisfaction?: SatisfactionResolvers<ContextType>;
   SatisfactionSurvey?: SatisfactionSurveyResolvers<ContextType>;
   SetDutyPayload?: SetDutyPayloadResolvers<ContextType>;
+  SpaceUtilisation?: SpaceUtilisationResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;
   StaffEdge?: StaffEdgeResolvers<ContextType>;

@@ -4,12 +4,14 @@ import { PhoneIssuer, personName, surname } from './names';
 import { Rng } from './random';
 import { planSurveys } from './surveys';
 import { seedTickets, type TicketSeedSummary } from './tickets';
+import { seedCommunityLife, type CommunityLifeSeedSummary } from './community-life';
 
 /** What one demo load wrote, and how long it took. */
 export interface SeedSummary {
   communities: number; buildings: number; grids: number; households: number; residents: number;
   staff: number; publicSpaces: number; specialCareHouseholds: number; tickets: number; ticketEvents: number;
-  dispatches: number; dispatchEvents: number; surveys: number; ms: number;
+  dispatches: number; dispatchEvents: number; surveys: number;
+  bookings: number; groupMembers: number; communityEvents: number; registrations: number; ms: number;
 }
 
 type SpaceKind = (typeof PUBLIC_SPACE_KINDS)[number];
@@ -257,8 +259,10 @@ export async function communityCount(em: EntityManager): Promise<number> {
 /**
  * Loads the demo: the reference estate LH (12,000 households, ~36,000 residents,
  * 14 grids, 212 special-care households) and eleven smaller estates run the same way,
- * each with its 2024–2025 ticket history (about 200,000 tickets in all, see tickets.ts) and
- * its annual satisfaction surveys 2020–2025 (surveys.ts).
+ * each with its 2024–2025 ticket history (about 200,000 tickets in all, see tickets.ts),
+ * its annual satisfaction surveys 2020–2025 (surveys.ts), and LH's community life: opening
+ * hours, groups, the 2025 Spring Festival programme, monthly service days and a year of
+ * bookings (see community-life.ts).
  * The same seed always yields the same rows; on an empty database the ids match too.
  * All writes share one transaction (joining the caller's, if any), so a failure leaves nothing.
  * @param em a forked entity manager on an empty database.
@@ -277,6 +281,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
 
   let history: TicketSeedSummary = { tickets: 0, ticketEvents: 0, dispatches: 0, dispatchEvents: 0 };
   let surveys = 0;
+  let life: CommunityLifeSeedSummary = { bookings: 0, groupMembers: 0, communityEvents: 0, registrations: 0 };
   await em.transactional(async (tem) => {
     const trx = tem.getTransactionContext<Knex.Transaction>();
     if (!trx) throw new Error('seedDemo: no transaction context');
@@ -322,6 +327,8 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     surveys = await insertRows(trx, 'satisfaction_survey', planSurveys(root, plans.map((p) => ({
       id: cid(p), code: p.spec.code, households: p.buildings.reduce((n, b) => n + b.households.length, 0),
     }))), ['id']).then((rows) => rows.length);
+    // Its own stream of numbers: everything above comes out the same with or without it.
+    life = await seedCommunityLife(trx, root.derive('community-life'), [...communities.values()]);
   });
   // Freshly loaded tables have no visibility map and no statistics: index-only scans (the satisfaction
   // figures') would still visit every row, and the planner would guess. VACUUM cannot run inside a
@@ -341,6 +348,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     specialCareHouseholds: households.filter((h) => h.careNeeds.length > 0).length,
     ...history,
     surveys,
+    ...life,
     ms: Math.round(performance.now() - started),
   };
 }

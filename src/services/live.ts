@@ -1,4 +1,4 @@
-import type { TicketEventFilter } from '../generated/graphql';
+import type { CommunityLifeFilter, TicketEventFilter } from '../generated/graphql';
 import type { Context } from '../context';
 import type { EventKind } from '../entities';
 import { badInput, unauthenticated } from '../errors';
@@ -25,7 +25,7 @@ export async function ticketEventStream(ctx: Context, filter: TicketEventFilter 
   if (f.buildingId != null) rules.push({ column: 'building_id', in: [expectGlobalId(f.buildingId, 'Building', 'filter.buildingId')] });
   if (f.ticketId != null) rules.push({ column: 'ticket_id', in: [expectGlobalId(f.ticketId, 'Ticket', 'filter.ticketId')] });
   if (f.priorities?.length) rules.push({ column: 'priority', in: f.priorities });
-  return stream(ctx, 'TICKET', estates, rules, after);
+  return stream(ctx, ['TICKET'], estates, rules, after);
 }
 
 /**
@@ -35,20 +35,37 @@ export async function ticketEventStream(ctx: Context, filter: TicketEventFilter 
  */
 export async function dispatchEventStream(ctx: Context, communityCodes: readonly string[] | null | undefined, after: string | null | undefined): Promise<AsyncIterable<Delivery>> {
   if (!ctx.viewer.role) throw unauthenticated('Sign in to follow dispatches');
-  return stream(ctx, 'DISPATCH', await filterEstates(ctx, communityCodes, 'communityCodes'), [], after);
+  return stream(ctx, ['DISPATCH'], await filterEstates(ctx, communityCodes, 'communityCodes'), [], after);
 }
 
 /**
- * One subscriber's stream of one kind: the filter and the log's access rule
+ * The community-life stream of one subscriber: bookings and events (with
+ * their registrations) in one stream, narrowed to kinds, a space (a front
+ * desk) or an event (an organiser; its booking included). Every token of the
+ * estate may follow it; personal fields are nulled per viewer as anywhere.
+ */
+export async function communityLifeStream(ctx: Context, filter: CommunityLifeFilter | null | undefined, after: string | null | undefined): Promise<AsyncIterable<Delivery>> {
+  if (!ctx.viewer.role) throw unauthenticated('Sign in to follow bookings and events');
+  const f = filter ?? {};
+  const estates = await filterEstates(ctx, f.communityCodes, 'filter.communityCodes');
+  const kinds: EventKind[] = f.kinds?.length ? [...new Set(f.kinds)] : ['BOOKING', 'COMMUNITY_EVENT'];
+  const rules: Rule[] = [];
+  if (f.spaceId != null) rules.push({ column: 'public_space_id', in: [expectGlobalId(f.spaceId, 'PublicSpace', 'filter.spaceId')] });
+  if (f.eventId != null) rules.push({ column: 'community_event_id', in: [expectGlobalId(f.eventId, 'CommunityEvent', 'filter.eventId')] });
+  return stream(ctx, kinds, estates, rules, after);
+}
+
+/**
+ * One subscriber's stream of some kinds: the filter and the log's access rule
  * for the viewer as one rule, run in SQL for replay and on every live row,
  * replayed from `after` then continued live.
  */
-async function stream(ctx: Context, kind: EventKind, estates: number[] | 'ALL', filter: Rule[], after: string | null | undefined): Promise<AsyncIterable<Delivery>> {
+async function stream(ctx: Context, kinds: readonly EventKind[], estates: number[] | 'ALL', filter: Rule[], after: string | null | undefined): Promise<AsyncIterable<Delivery>> {
   const { viewer } = ctx;
   if (!ctx.events) throw new Error('the event bus is not running');
   const afterId = after == null ? null : decodeCursor(after);
   if (after != null && afterId === null) throw badInput('after is not a cursor from this stream', 'after');
-  const rule = allRules({ column: 'kind', in: [kind] }, ...(estates === 'ALL' ? [] : [{ column: 'community_id', in: estates }]), ...filter, rowRule('event_log', viewer));
+  const rule = allRules({ column: 'kind', in: kinds }, ...(estates === 'ALL' ? [] : [{ column: 'community_id', in: estates }]), ...filter, rowRule('event_log', viewer));
   const visible = toPredicate(rule);
   const expiresAt = viewer.expiresAt === undefined ? Infinity : viewer.expiresAt * 1000;
   const connection = ctx.connection;

@@ -19,6 +19,10 @@ function loaderFor(ctx: Context, type: NodeType): DataLoader<number, object | nu
     PublicSpace: () => loaders.publicSpace,
     Ticket: () => loaders.ticket,
     Dispatch: () => loaders.dispatch,
+    Booking: () => loaders.booking,
+    ResidentGroup: () => loaders.residentGroup,
+    CommunityEvent: () => loaders.communityEvent,
+    EventRegistration: () => loaders.eventRegistration,
   };
   return byType[type]();
 }

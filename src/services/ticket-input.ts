@@ -12,9 +12,14 @@ export const LIMITS = { title: 200, description: 4000, note: 1000, comment: 1000
 
 /** Trimmed text within its limit; null when empty. Control characters other than tab and line breaks never reach the database. */
 export function text(value: string | null | undefined, field: keyof typeof LIMITS, required: boolean, name: string = field): string | null {
+  return limitedText(value, name, LIMITS[field], required);
+}
+
+/** `text` for any field and limit: trimmed, at most `max` characters, no control characters; null when empty. */
+export function limitedText(value: string | null | undefined, name: string, max: number, required: boolean): string | null {
   const trimmed = value?.trim() ?? '';
   if (required && trimmed === '') throw badInput(`${name} must not be empty`, name);
-  if (trimmed.length > LIMITS[field]) throw badInput(`${name} is at most ${LIMITS[field]} characters, got ${trimmed.length}`, name);
+  if (trimmed.length > max) throw badInput(`${name} is at most ${max} characters, got ${trimmed.length}`, name);
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(trimmed)) throw badInput(`${name} must not contain control characters`, name);
   return trimmed === '' ? null : trimmed;
 }

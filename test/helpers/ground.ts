@@ -5,6 +5,7 @@ import { gql } from './client';
 import { createEstate, type Estate } from './factories';
 import type { TestServer } from './server';
 import { actOk, sql, submitOk } from './tickets';
+import { setHours, slot } from './spaces';
 
 /**
  * The leak hunter's ground: an estate whose every personal and non-public
@@ -39,11 +40,19 @@ export interface Ground {
   households: Map<number, string[]>;
   /** Staff work phones and the grid workers' phones. */
   staffContact: string[];
-  /** Staff and grid workers' names, grid names, building codes: not personal, but not public either. */
+  /** Staff and grid workers' names, grid names, building codes, group names, event titles: not personal, but not public either. */
   internal: string[];
   tickets: GroundTicket[];
   /** Notes of the estate's satisfaction surveys (free text). */
   surveyNotes: string[];
+  /** Free text of community life every token of the estate reads but dashboards: group and event descriptions. */
+  text: string[];
+  /** Why the estate booked a space: personal data with no household, so staff only. */
+  staffOnly: string[];
+  /** Global IDs of the community-life rows: bookings (a resident's, a neighbour's, the estate's), the group, the event, its registrations. */
+  lifeIds: string[];
+  /** The reception day's global ID. */
+  eventId: string;
 }
 
 /** The year the ground's tickets and survey fall in, in the estates' time zone. */
@@ -56,8 +65,10 @@ export type CareNeedsPlan = string[][];
  * Two buildings of two households of two residents, markers everywhere, and
  * five tickets: the resident of household 0 (rated, with notes), the resident
  * of household 1, a steward's patrol, the desk for household 2's resident,
- * the manager's about a public space; and this year's satisfaction survey,
- * with a note.
+ * the manager's about a public space; this year's satisfaction survey,
+ * with a note. Then community life: bookings of households 0 and 1 and of
+ * the estate, a group with three members, a reception day with two
+ * registrations and an issue raised there for household 2 (a sixth ticket).
  */
 export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise<Ground> {
   const estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 2, residentsPerHousehold: 2 });
@@ -87,7 +98,6 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
   const t4 = await submitOk(t, desk, { householdId: estate.gid.household(2), channel: 'HOTLINE', reporterId: estate.gid.resident(4), ...words() });
   await actOk(t, 'AssignTicket', { ticketId: t4.id, assigneeId: estate.gid.staff('maintenance'), ...note() }, manager);
   await submitOk(t, manager, { spaceId: toGlobalId('PublicSpace', estate.spaces[0].id), ...words() });
-  void r4;
   // An emergency for household 3, acknowledged by the desk with a note: a dispatch, its units and its events.
   const raised = await gql(t.url, `mutation($i: RaiseEmergencyInput!) { raiseEmergency(input: $i) { dispatch { id } } }`,
     { i: { idempotencyKey: marker('key'), incidentType: 'WATER_LEAK', buildingId: estate.gid.building(1), householdId: estate.gid.household(3), description: marker('desc') } }, desk);
@@ -99,6 +109,43 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
   const recorded = await gql(t.url, 'mutation($i: RecordSurveyInput!) { recordSurvey(input: $i) { replaced } }',
     { i: { communityCode: estate.code, period: groundYear(), score: 81.25, respondents: 3, note: surveyNote } }, manager);
   if (recorded.errors) throw new Error(`setup recordSurvey failed: ${JSON.stringify(recorded.errors)}`);
+  // Community life: bookings by residents of households 0 and 1 and by the estate, a group with members, a reception day
+  // with registrations and an issue raised there for household 2 (a ticket like the others below).
+  for (const space of estate.spaces) await setHours(t, space.id, [['00:00', '24:00']]);
+  const purposes = [marker('purpose'), marker('purpose'), marker('purpose')];
+  const booked: string[] = [];
+  for (const [i, token] of [r0, r2, manager].entries()) {
+    const res = await gql(t.url, `mutation($i: BookSpaceInput!) { bookSpace(input: $i) { booking { id } } }`,
+      { i: { spaceId: toGlobalId('PublicSpace', estate.spaces[0].id), ...slot(2, 9 + 2 * i), purpose: purposes[i], attendees: 5 } }, token);
+    if (res.errors) throw new Error(`ground: bookSpace failed: ${JSON.stringify(res.errors)}`);
+    booked.push(res.data.bookSpace.booking.id);
+  }
+  const groupName = marker('group');
+  const words2 = { groupText: marker('about'), eventTitle: marker('event'), eventText: marker('about') };
+  const group = await gql(t.url, `mutation($i: CreateGroupInput!) { createGroup(input: $i) { group { id } } }`, { i: {
+    name: groupName, theme: 'CULTURE', description: words2.groupText, leaderId: estate.gid.resident(0), liaisonId: estate.gid.staff('steward'),
+  } }, manager);
+  if (group.errors) throw new Error(`ground: createGroup failed: ${JSON.stringify(group.errors)}`);
+  const groupId: string = group.data.createGroup.group.id;
+  for (const token of [r2, r4]) await gql(t.url, `mutation($i: GroupMembershipInput!) { joinGroup(input: $i) { group { id } } }`, { i: { groupId } }, token);
+  const event = await gql(t.url, `mutation($i: ScheduleEventInput!) { scheduleEvent(input: $i) { event { id } } }`, { i: {
+    spaceId: toGlobalId('PublicSpace', estate.spaces[1].id), ...slot(3, 9, 3), kind: 'RECEPTION_DAY', title: words2.eventTitle,
+    description: words2.eventText, capacity: 1, groupId,
+  } }, manager);
+  if (event.errors) throw new Error(`ground: scheduleEvent failed: ${JSON.stringify(event.errors)}`);
+  const eventId: string = event.data.scheduleEvent.event.id;
+  const registrations: string[] = [];
+  for (const token of [r0, r2]) {
+    const res = await gql(t.url, `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { registration { id } } }`, { i: { eventId } }, token);
+    registrations.push(res.data.registerForEvent.registration.id);
+  }
+  const issue = await gql(t.url, `mutation($i: RaiseReceptionIssueInput!) { raiseReceptionIssue(input: $i) { ticket { id } } }`, { i: {
+    idempotencyKey: marker('key'), eventId, residentId: estate.gid.resident(4), householdId: estate.gid.household(2), category: 'COMPLAINT', ...words(),
+  } }, desk);
+  if (issue.errors) throw new Error(`ground: raiseReceptionIssue failed: ${JSON.stringify(issue.errors)}`);
+  const changeIds = (await sql(t, `select 'BookingChange:' || c.id as id from booking_change c where c.community_id = ?
+      union all select 'CommunityEventChange:' || c.id from community_event_change c where c.community_id = ?`, [id, id]))
+    .map((r) => Buffer.from(r.id).toString('base64url'));
 
   const tickets = (await sql(t, `select k.id, k.number, k.household_id, k.reporter_resident_id,
       array_remove(array[k.title, k.description, k.rating_comment], null)
@@ -131,7 +178,12 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
   const [grid] = await sql(t, 'select id, name, grid_worker_name, grid_worker_phone from grid where community_id = ?', [id]);
   const buildings = await sql(t, 'select id, code from building where community_id = ?', [id]);
 
+  // The booking purposes are their households' personal data.
+  households.get(estate.households[0].id)!.push(purposes[0]);
+  households.get(estate.households[1].id)!.push(purposes[1]);
+  const lifeIds = [...booked, groupId, eventId, ...registrations];
   const rowIds = new Set<string>([
+    ...lifeIds, ...changeIds,
     ...buildings.map((b) => toGlobalId('Building', b.id)), toGlobalId('Grid', grid.id),
     ...staff.map((s) => toGlobalId('Staff', s.id)),
     ...[...households.keys()].map((h) => toGlobalId('Household', h)),
@@ -144,8 +196,12 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
     publicIds: new Set([estate.gid.community, ...estate.spaces.map((s) => toGlobalId('PublicSpace', s.id))]),
     households,
     staffContact: [...staff.map((s) => s.phone), grid.grid_worker_phone],
-    internal: [...staff.map((s) => s.name), grid.name, grid.grid_worker_name, ...buildings.map((b) => b.code)],
+    internal: [...staff.map((s) => s.name), grid.name, grid.grid_worker_name, ...buildings.map((b) => b.code), groupName, words2.eventTitle],
     tickets,
     surveyNotes: [surveyNote],
+    text: [words2.groupText, words2.eventText],
+    staffOnly: [purposes[2]],
+    lifeIds,
+    eventId,
   };
 }
