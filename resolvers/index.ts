@@ -11,10 +11,16 @@ import { ticketResolvers } from './tickets';
 import { liveResolvers } from './live';
 import { viewerResolvers } from './viewer';
 import { dispatchResolvers } from './dispatch';
+import { careResolvers } from './care';
+import { patrolResolvers } from './patrols';
+import { drillResolvers } from './drills';
+import { liaisonResolvers } from './liaison';
+import { figureResolvers } from './figures';
 import { applyFieldRules } from '../src/access/fields';
 
 /** One resolver map per domain, named like its SDL file. */
-export const resolvers: Resolvers[] = [baseResolvers, estateResolvers, gridResolvers, spaceResolvers, ticketResolvers, liveResolvers, viewerResolvers, dispatchResolvers];
+export const resolvers: Resolvers[] = [baseResolvers, estateResolvers, gridResolvers, spaceResolvers, ticketResolvers, liveResolvers, viewerResolvers, dispatchResolvers,
+  careResolvers, patrolResolvers, drillResolvers, liaisonResolvers, figureResolvers];
 
 // From source: resolvers/ → schema/; compiled: dist/resolvers/ → schema/.
 const schemaDir = [path.join(__dirname, '../schema'), path.join(__dirname, '../../schema')].find((dir) => fs.existsSync(dir))!;

@@ -1,7 +1,10 @@
 import { badInput } from './errors';
 
 /** Every type that implements Node, by the name a global ID carries. */
-export const NODE_TYPES = ['Community', 'Building', 'Household', 'Resident', 'Grid', 'Staff', 'PublicSpace', 'Ticket', 'Dispatch'] as const;
+export const NODE_TYPES = [
+  'Community', 'Building', 'Household', 'Resident', 'Grid', 'Staff', 'PublicSpace', 'Ticket', 'Dispatch',
+  'CarePlan', 'CareVisit', 'PatrolRoute', 'PatrolCheckpoint', 'PatrolRun', 'Drill', 'ResidentOrganisation', 'ReceptionMember', 'LiaisonMeeting',
+] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 /** Encodes a row id as an opaque global ID: base64url of `Type:id`. */

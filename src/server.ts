@@ -10,8 +10,9 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { buildSchema } from '../resolvers';
 import { viewerFromAuthorization, type Viewer } from './access/viewer';
-import { DEFAULT_DISPATCH, type Config } from './config';
+import { DEFAULT_CARE, DEFAULT_DISPATCH, type Config } from './config';
 import { dispatchTimers } from './services/dispatch-timers';
+import { careTimers } from './services/care-timers';
 import { TimerWorker } from './events/timers';
 import { createContext, type Context } from './context';
 import { databaseReady } from './db/orm';
@@ -82,7 +83,9 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   await events.start();
   // Escalations, missed targets and other due work: every instance polls; each row is handled once (src/events/timers.ts).
   const dispatchConfig = config.dispatch ?? DEFAULT_DISPATCH;
-  const timers = new TimerWorker(orm, logger, dispatchConfig.timerPollMs, [dispatchTimers(dispatchConfig, logger)]);
+  const timers = new TimerWorker(orm, logger, dispatchConfig.timerPollMs, [
+    dispatchTimers(dispatchConfig, logger), careTimers(config.care ?? DEFAULT_CARE, logger),
+  ]);
   timers.start();
   const limits = queryLimits(config.limits);
   const rateLimiter = createRateLimiter(config.rateLimit, orm.config.get('clientUrl')!, logger);

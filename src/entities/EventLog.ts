@@ -2,8 +2,9 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Community } from './Community';
 import { TicketEvent } from './Ticket';
 import { DispatchEvent } from './Dispatch';
+import { CareEvent } from './Care';
 
-export const EVENT_KINDS = ['TICKET', 'DISPATCH'] as const;
+export const EVENT_KINDS = ['TICKET', 'DISPATCH', 'CARE'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /**
@@ -28,6 +29,7 @@ export const EventLog = defineEntity({
     community: () => p.manyToOne(Community),
     ticketEvent: () => p.manyToOne(TicketEvent).nullable().unique(),
     dispatchEvent: () => p.manyToOne(DispatchEvent).nullable().unique(),
+    careEvent: () => p.manyToOne(CareEvent).nullable().unique(),
     ticketId: p.integer().nullable(),
     dispatchId: p.integer().nullable(),
     buildingId: p.integer().nullable(),

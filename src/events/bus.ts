@@ -270,5 +270,7 @@ function destroy(client: Client): void {
 
 function normalise(row: LogRow): LogRow {
   const id = (value: number | null) => (value === null ? null : Number(value));
-  return { ...row, id: Number(row.id), ticket_event_id: id(row.ticket_event_id), dispatch_event_id: id(row.dispatch_event_id) };
+  return {
+    ...row, id: Number(row.id), ticket_event_id: id(row.ticket_event_id), dispatch_event_id: id(row.dispatch_event_id), care_event_id: id(row.care_event_id),
+  };
 }

@@ -32,6 +32,7 @@ export interface LogRow {
   community_id: number;
   ticket_event_id: number | null;
   dispatch_event_id: number | null;
+  care_event_id: number | null;
   ticket_id: number | null;
   dispatch_id: number | null;
   building_id: number | null;
@@ -49,6 +50,7 @@ export interface LogEntry {
   communityId: number;
   ticketEventId?: number | null;
   dispatchEventId?: number | null;
+  careEventId?: number | null;
   ticketId?: number | null;
   dispatchId?: number | null;
   buildingId?: number | null;
@@ -61,7 +63,7 @@ export interface LogEntry {
 }
 
 const COLUMNS = [
-  'kind', 'community_id', 'ticket_event_id', 'dispatch_event_id', 'ticket_id', 'dispatch_id', 'building_id', 'grid_id',
+  'kind', 'community_id', 'ticket_event_id', 'dispatch_event_id', 'care_event_id', 'ticket_id', 'dispatch_id', 'building_id', 'grid_id',
   'household_id', 'reporter_resident_id', 'priority', 'staff_ids', 'at',
 ] as const;
 
@@ -76,7 +78,7 @@ export async function appendEvents(em: EntityManager, entries: readonly LogEntry
   if (entries.length === 0) return null;
   const values = entries.map(() => `(${COLUMNS.map((c) => (c === 'staff_ids' ? '?::int[]' : '?')).join(', ')})`).join(', ');
   const bindings = entries.flatMap((e) => [
-    e.kind, e.communityId, e.ticketEventId ?? null, e.dispatchEventId ?? null, e.ticketId ?? null, e.dispatchId ?? null,
+    e.kind, e.communityId, e.ticketEventId ?? null, e.dispatchEventId ?? null, e.careEventId ?? null, e.ticketId ?? null, e.dispatchId ?? null,
     e.buildingId ?? null, e.gridId ?? null, e.householdId ?? null, e.reporterResidentId ?? null, e.priority ?? null,
     e.staffIds ? intArray(e.staffIds) : null, e.at.toISOString(),
   ]);

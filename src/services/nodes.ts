@@ -19,6 +19,15 @@ function loaderFor(ctx: Context, type: NodeType): DataLoader<number, object | nu
     PublicSpace: () => loaders.publicSpace,
     Ticket: () => loaders.ticket,
     Dispatch: () => loaders.dispatch,
+    CarePlan: () => loaders.carePlan,
+    CareVisit: () => loaders.careVisit,
+    PatrolRoute: () => loaders.patrolRoute,
+    PatrolCheckpoint: () => loaders.patrolCheckpoint,
+    PatrolRun: () => loaders.patrolRun,
+    Drill: () => loaders.drill,
+    ResidentOrganisation: () => loaders.residentOrganisation,
+    ReceptionMember: () => loaders.receptionMember,
+    LiaisonMeeting: () => loaders.liaisonMeeting,
   };
   return byType[type]();
 }
