@@ -3,12 +3,15 @@ import { CARE_NEEDS, Community, type CareNeed, type StaffRole, PUBLIC_SPACE_KIND
 import { PhoneIssuer, personName, surname } from './names';
 import { Rng } from './random';
 import { seedTickets, type TicketSeedSummary } from './tickets';
+import { seedProactive, type ProactiveSummary } from './proactive';
 
 /** What one demo load wrote, and how long it took. */
 export interface SeedSummary {
   communities: number; buildings: number; grids: number; households: number; residents: number;
   staff: number; publicSpaces: number; specialCareHouseholds: number; tickets: number; ticketEvents: number;
   dispatches: number; dispatchEvents: number; ms: number;
+  carePlans: number; careVisits: number; careEvents: number; patrolRoutes: number; patrolRuns: number; drills: number;
+  organisations: number; liaisonMeetings: number;
 }
 
 type SpaceKind = (typeof PUBLIC_SPACE_KINDS)[number];
@@ -274,6 +277,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
   const plans = ESTATES.map((spec) => planEstate(spec, root.derive(spec.code), phones, scale));
 
   let history: TicketSeedSummary = { tickets: 0, ticketEvents: 0, dispatches: 0, dispatchEvents: 0 };
+  let proactive: ProactiveSummary | null = null;
   await em.transactional(async (tem) => {
     const trx = tem.getTransactionContext<Knex.Transaction>();
     if (!trx) throw new Error('seedDemo: no transaction context');
@@ -315,6 +319,8 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     await insertRows(trx, 'public_space', plans.flatMap((p) => p.spaces.map((s) => ({ community_id: cid(p), ...s }))));
 
     history = await seedTickets(trx, root, [...communities.values()]);
+    // Care, patrols, drills and the liaison network, each from its own stream: the rows above come out the same without them.
+    proactive = await seedProactive(trx, root, [...communities.values()], phones);
   });
 
   const all = <T>(f: (p: EstatePlan) => T[]) => plans.flatMap(f);
@@ -329,6 +335,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     publicSpaces: all((p) => p.spaces).length,
     specialCareHouseholds: households.filter((h) => h.careNeeds.length > 0).length,
     ...history,
+    ...proactive!,
     ms: Math.round(performance.now() - started),
   };
 }
