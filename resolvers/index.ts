@@ -14,12 +14,17 @@ import { viewerResolvers } from './viewer';
 import { dispatchResolvers } from './dispatch';
 import { satisfactionResolvers } from './satisfaction';
 import { communityLifeResolvers } from './community-life';
+import { careResolvers } from './care';
+import { patrolResolvers } from './patrols';
+import { drillResolvers } from './drills';
+import { liaisonResolvers } from './liaison';
+import { figureResolvers } from './figures';
 import { applyFieldRules } from '../src/access/fields';
 
 /** One resolver map per domain, named like its SDL file. */
 export const resolvers: Resolvers[] = [
   baseResolvers, estateResolvers, gridResolvers, spaceResolvers, ticketResolvers, liveResolvers, viewerResolvers, dispatchResolvers, satisfactionResolvers,
-  communityLifeResolvers,
+  communityLifeResolvers, careResolvers, patrolResolvers, drillResolvers, liaisonResolvers, figureResolvers,
 ];
 
 // From source: resolvers/ → schema/; compiled: dist/resolvers/ → schema/.

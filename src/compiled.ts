@@ -1,5 +1,5 @@
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
+import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 
 /**
@@ -15,23 +15,36 @@ import type { GatewayInterface } from '@apollo/server-gateway-interface';
  * with its compilation.
  */
 
-const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
+const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult | 'seen'>>();
 
-/** The compiled form of an operation of `document` (or the errors that keep it from compiling). */
-export function compiledOperation(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): CompiledQuery | ExecutionResult {
+/**
+ * The compiled form of an operation of `document` (or the errors that keep it
+ * from compiling); null the first time the operation is seen. Compiling costs
+ * several executions' worth of time, so it is spent on operations that come
+ * back: a client's operations are compiled on their second request, and a
+ * one-off document (an ad-hoc query in the sandbox) is never compiled.
+ */
+export function compiledOperation(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): CompiledQuery | ExecutionResult | null {
   let byName = compiled.get(document);
   if (!byName) compiled.set(document, (byName = new Map()));
   const key = operationName ?? '';
-  let operation = byName.get(key);
-  if (!operation) byName.set(key, (operation = compileQuery(schema, document, operationName ?? undefined)));
+  const known = byName.get(key);
+  if (known === undefined) {
+    byName.set(key, 'seen');
+    return null;
+  }
+  if (known !== 'seen') return known;
+  const operation = compileQuery(schema, document, operationName ?? undefined);
+  byName.set(key, operation);
   return operation;
 }
 
-/** Runs an operation of `document` compiled, with the same arguments graphql-js's `execute` takes. */
+/** Runs an operation of `document`, compiled once it came back, with the same arguments graphql-js's `execute` takes. */
 export async function executeCompiled(
   schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rootValue: unknown, contextValue: unknown, variables: Record<string, unknown> | null | undefined,
 ): Promise<ExecutionResult> {
   const operation = compiledOperation(schema, document, operationName);
+  if (operation === null) return execute({ schema, document, operationName, rootValue, contextValue, variableValues: variables });
   if (!isCompiledQuery(operation)) return operation;
   return operation.query(rootValue, contextValue, variables ?? {});
 }

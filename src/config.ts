@@ -32,6 +32,8 @@ export interface Config {
   rateLimit?: RateLimitConfig;
   /** Emergency dispatch timing; unset: DEFAULT_DISPATCH. */
   dispatch?: DispatchConfig;
+  /** Special-care visit timing; unset: DEFAULT_CARE. */
+  care?: CareConfig;
   /**
    * CORS_ORIGINS: browser origins allowed on HTTP and WebSocket upgrades, in
    * canonical form (`:*` = any port). Unset: any port on localhost and
@@ -42,7 +44,15 @@ export interface Config {
   trustedDocuments?: TrustedDocuments;
   /** METRICS_TOKEN: when set, GET /metrics requires `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /**
+   * DOCUMENT_CACHE_MIB: memory for parsed and validated documents, which are
+   * then also estimated and compiled once each. Unset: DEFAULT_DOCUMENT_CACHE_MIB.
+   */
+  documentCacheMiB?: number;
 }
+
+/** Apollo Server's own default: room for the documents of a few hundred typical client operations. */
+export const DEFAULT_DOCUMENT_CACHE_MIB = 30;
 
 /** A caller (a token's subject and role, else an IP address) may run `points` operations per `windowSeconds`. */
 export interface RateLimitConfig {
@@ -87,9 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ackTimeoutSeconds: parseCount('DISPATCH_ACK_TIMEOUT_SECONDS', env.DISPATCH_ACK_TIMEOUT_SECONDS, DEFAULT_DISPATCH.ackTimeoutSeconds),
       timerPollMs: parseCount('DISPATCH_TIMER_POLL_MS', env.DISPATCH_TIMER_POLL_MS, DEFAULT_DISPATCH.timerPollMs),
     },
+    care: { visitWindowSeconds: parseDuration(env.CARE_VISIT_WINDOW, 'CARE_VISIT_WINDOW', DEFAULT_CARE.visitWindowSeconds) },
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     trustedDocuments: parseTrustedDocuments(env.TRUSTED_DOCUMENTS),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+    documentCacheMiB: parseCount('DOCUMENT_CACHE_MIB', env.DOCUMENT_CACHE_MIB, DEFAULT_DOCUMENT_CACHE_MIB),
   };
 }
 
@@ -122,6 +134,14 @@ export interface DispatchConfig {
 }
 
 export const DEFAULT_DISPATCH: Readonly<DispatchConfig> = Object.freeze({ ackTimeoutSeconds: 120, timerPollMs: 1000 });
+
+/** How long staff have for a care visit once it falls due. */
+export interface CareConfig {
+  /** CARE_VISIT_WINDOW: a visit with no outcome recorded this long after it fell due is overdue (an OVERDUE care event). */
+  visitWindowSeconds: number;
+}
+
+export const DEFAULT_CARE: Readonly<CareConfig> = Object.freeze({ visitWindowSeconds: 24 * 3600 });
 
 function parseRateLimit(env: NodeJS.ProcessEnv, production: boolean): RateLimitConfig | undefined {
   const windowSeconds = parseCount('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, PRODUCTION_RATE_LIMIT.windowSeconds);

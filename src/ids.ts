@@ -4,6 +4,7 @@ import { badInput } from './errors';
 export const NODE_TYPES = [
   'Community', 'Building', 'Household', 'Resident', 'Grid', 'Staff', 'PublicSpace', 'Ticket', 'Dispatch',
   'Booking', 'ResidentGroup', 'CommunityEvent', 'EventRegistration',
+  'CarePlan', 'CareVisit', 'PatrolRoute', 'PatrolCheckpoint', 'PatrolRun', 'Drill', 'ResidentOrganisation', 'ReceptionMember', 'LiaisonMeeting',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

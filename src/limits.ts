@@ -143,18 +143,51 @@ function assertAffordableWith(
   // Checked here rather than left to execution: nothing may run whose cost was not estimated.
   const problem = variableProblem(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (problem) throw refusal('BAD_USER_INPUT', problem);
-  let cost: number;
-  try {
-    cost = operationCost(schema, document, variables, operationName, limits.selections);
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    throw refusal('QUERY_TOO_COMPLEX', `The operation's cost could not be estimated (${error.message}); it is refused. Ask for fewer fields or fragments`, { maxCost: limits.cost });
-  }
+  const cost = cachedCost(document, `${operationName ?? ''}\u0000${limits.selections}\u0000${costShape(variables)}`, () => {
+    try {
+      return operationCost(schema, document, variables, operationName, limits.selections);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      return refusal('QUERY_TOO_COMPLEX', `The operation's cost could not be estimated (${error.message}); it is refused. Ask for fewer fields or fragments`, { maxCost: limits.cost });
+    }
+  });
+  if (cost instanceof GraphQLError) throw cost;
   if (cost > limits.cost) {
     throw refusal('QUERY_TOO_COMPLEX', `The operation's estimated cost ${Math.ceil(cost)} exceeds the limit of ${limits.cost}; ask for smaller pages or fewer nested lists`, {
       cost: Math.ceil(cost), maxCost: limits.cost,
     });
   }
+}
+
+/**
+ * Estimates per document and variable shape. Apollo keeps one parsed document
+ * per query text, so the same operation sent again (a client's every request)
+ * finds its estimate here instead of walking its selection anew. The cost
+ * depends on the variables only through numbers (page sizes), list lengths
+ * (`ids`) and booleans (`@include`, `@skip`), so their shape is the key.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number | GraphQLError>>();
+const COSTS_PER_DOCUMENT = 64;
+
+function cachedCost(document: DocumentNode, key: string, estimate: () => number | GraphQLError): number | GraphQLError {
+  let byShape = costs.get(document);
+  if (!byShape) costs.set(document, (byShape = new Map()));
+  let cost = byShape.get(key);
+  if (cost === undefined) {
+    cost = estimate();
+    if (byShape.size >= COSTS_PER_DOCUMENT) byShape.delete(byShape.keys().next().value!);
+    byShape.set(key, cost);
+  }
+  return cost;
+}
+
+/** What of the variables a cost can depend on: numbers and booleans as they are, lists by length, text not at all. */
+export function costShape(value: unknown): string {
+  return JSON.stringify(value ?? {}, (_key, v: unknown) => {
+    if (typeof v === 'string') return undefined;
+    if (Array.isArray(v)) return v.every((item) => typeof item !== 'object' || item === null) ? v.length : v;
+    return v;
+  });
 }
 
 function refusal(code: 'BAD_USER_INPUT' | 'QUERY_TOO_COMPLEX', message: string, extensions: Record<string, unknown> = {}): GraphQLError {

@@ -3,8 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Utils, type EntityMetadata, type EntityName } from '@mikro-orm/core';
 import { mapRows } from './db/rows';
 import {
-  Booking, BookingChange, Building, Community, CommunityEvent, CommunityEventChange, Dispatch, DispatchEvent, EventRegistration, Grid, Household,
-  PublicSpace, Resident, ResidentGroup, Staff, Ticket, TicketEvent,
+  Booking, BookingChange, Building, CareEvent, CarePlan, CareVisit, Community, CommunityEvent, CommunityEventChange, Dispatch, DispatchEvent, Drill,
+  EventRegistration, Grid, Household, LiaisonMeeting, PatrolCheckpoint, PatrolRoute, PatrolRun, PublicSpace, ReceptionMember, Resident, ResidentGroup,
+  ResidentOrganisation, Staff, Ticket, TicketEvent,
 } from './entities';
 import { STAFF_ROLES } from './auth';
 import { rowCondition } from './access/rows';
@@ -68,6 +69,16 @@ export class Loaders {
   get communityEvent() { return this.byId(CommunityEvent); }
   get eventRegistration() { return this.byId(EventRegistration); }
   get communityEventChange() { return this.byId(CommunityEventChange); }
+  get carePlan() { return this.byId(CarePlan); }
+  get careVisit() { return this.byId(CareVisit); }
+  get careEvent() { return this.byId(CareEvent); }
+  get patrolRoute() { return this.byId(PatrolRoute); }
+  get patrolCheckpoint() { return this.byId(PatrolCheckpoint); }
+  get patrolRun() { return this.byId(PatrolRun); }
+  get drill() { return this.byId(Drill); }
+  get residentOrganisation() { return this.byId(ResidentOrganisation); }
+  get receptionMember() { return this.byId(ReceptionMember); }
+  get liaisonMeeting() { return this.byId(LiaisonMeeting); }
 
   /** Estates by code (public). */
   get communityByCode(): DataLoader<string, Community | null> {
@@ -105,7 +116,12 @@ export class Loaders {
     return this.logIdBy('community_event_change_id');
   }
 
-  private logIdBy(column: 'ticket_event_id' | 'dispatch_event_id' | 'booking_change_id' | 'community_event_change_id'): DataLoader<number, number | null> {
+  /** The live-stream position of care events (null for history that predates the stream). */
+  get logIdByCareEvent(): DataLoader<number, number | null> {
+    return this.logIdBy('care_event_id');
+  }
+
+  private logIdBy(column: 'ticket_event_id' | 'dispatch_event_id' | 'booking_change_id' | 'community_event_change_id' | 'care_event_id'): DataLoader<number, number | null> {
     const rule = rowCondition('event_log', this.viewer, 'x');
     const sql = `select x.${column} as event, x.id from event_log x where x.${column} = any(?::bigint[]) and (${rule.sql})`;
     return this.batch({ sql, bindings: rule.bindings }, intArray, async (ids, rows) => {

@@ -8,11 +8,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { buildSchema } from '../resolvers';
 import { viewerFromAuthorization, type Viewer } from './access/viewer';
-import { DEFAULT_DISPATCH, type Config } from './config';
+import { DEFAULT_CARE, DEFAULT_DISPATCH, DEFAULT_DOCUMENT_CACHE_MIB, type Config } from './config';
 import { dispatchTimers } from './services/dispatch-timers';
+import { careTimers } from './services/care-timers';
 import { TimerWorker } from './events/timers';
 import { createContext, type Context } from './context';
 import { databaseReady } from './db/orm';
@@ -89,7 +91,9 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   await events.start();
   // Escalations, missed targets and other due work: every instance polls; each row is handled once (src/events/timers.ts).
   const dispatchConfig = config.dispatch ?? DEFAULT_DISPATCH;
-  const timers = new TimerWorker(orm, logger, dispatchConfig.timerPollMs, [dispatchTimers(dispatchConfig, logger)]);
+  const timers = new TimerWorker(orm, logger, dispatchConfig.timerPollMs, [
+    dispatchTimers(dispatchConfig, logger), careTimers(config.care ?? DEFAULT_CARE, logger),
+  ]);
   timers.start();
   const limits = queryLimits(config.limits);
   const rateLimiter = createRateLimiter(config.rateLimit, orm.config.get('clientUrl')!, logger);
@@ -100,6 +104,7 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   const apollo = new ApolloServer<Context>({
     // Each operation is compiled once and run compiled (src/compiled.ts); Apollo does everything around it.
     gateway: compiledExecution(schema),
+    documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: (config.documentCacheMiB ?? DEFAULT_DOCUMENT_CACHE_MIB) * 2 ** 20 }),
     introspection: !config.production,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,

@@ -283,6 +283,15 @@ describe('the personal surface, as the schema declares it', () => {
       'ResidentGroup.description': 'personal:TEXT', 'ResidentGroup.leader': 'personal:HOUSEHOLD', 'GroupMember.resident': 'personal:HOUSEHOLD',
       'Resident.groups': 'personal:HOUSEHOLD', 'Resident.registrations': 'personal:HOUSEHOLD',
       'CommunityEvent.description': 'personal:TEXT', 'EventRegistration.resident': 'personal:HOUSEHOLD',
+      // Who needs care and why: staff of the estate and the household itself; dashboards count visits in the figures.
+      'Household.carePlans': 'personal:HOUSEHOLD', 'CarePlan.note': 'personal:HOUSEHOLD', 'CarePlan.household': 'personal:HOUSEHOLD',
+      'CareVisit.household': 'personal:HOUSEHOLD', 'CareVisit.outcomeNote': 'personal:TEXT', 'Community.careVisits': 'scoped',
+      'Community.patrolRoutes': 'scoped', 'PatrolAnomaly.note': 'personal:TEXT',
+      'Community.drills': 'scoped', 'Community.drillSchedule': 'scoped', 'Drill.findings': 'personal:TEXT',
+      'Community.organisations': 'scoped', 'Community.receptionTeam': 'scoped', 'Community.liaisonMeetings': 'scoped',
+      'OrganisationContact.name': 'personal:HOUSEHOLD', 'OrganisationContact.phone': 'personal:HOUSEHOLD',
+      'ReceptionMember.phone': 'personal:STAFF_CONTACT', 'LiaisonMeeting.summary': 'personal:TEXT', 'TicketEscalation.note': 'personal:TEXT',
+      'Community.figures': 'scoped',
     });
   });
 });

@@ -1,7 +1,7 @@
 import { contract, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { sleep, startCliInstance, waitUntil, type CliInstance } from './helpers/instances';
-import { killAll } from './helpers/process';
+import { dropDatabases, killAll, ownDatabase } from './helpers/process';
 import { startTestServer, type TestServer } from './helpers/server';
 import { rowId, sql } from './helpers/tickets';
 import { dispatchTimers } from '../src/services/dispatch-timers';
@@ -15,15 +15,19 @@ import { createLogger } from '../src/logger';
  */
 
 const FAST = { DISPATCH_ACK_TIMEOUT_SECONDS: '1', DISPATCH_TIMER_POLL_MS: '100' };
+const instance = () => startCliInstance({ ...FAST, DATABASE_URL: databaseUrl });
 
 let t: TestServer;
 let estate: Estate;
 let desk: string;
 let spareMaintenance: number;
+let databaseUrl: string;
 
 beforeAll(async () => {
-  // This process never fires timers itself: the instances under test do.
-  t = await startTestServer({ dispatch: { ackTimeoutSeconds: 1, timerPollMs: 3_600_000 } });
+  // A database of its own: no other test file's server fires these timers. This process never fires them itself:
+  // the instances under test do.
+  databaseUrl = await ownDatabase('timers');
+  t = await startTestServer({ databaseUrl, dispatch: { ackTimeoutSeconds: 1, timerPollMs: 3_600_000 } });
   estate = await createEstate(t.orm, { buildings: 1, householdsPerBuilding: 1 });
   // A second maintenance technician on duty elsewhere in the estate: the first escalation's unit.
   const [row] = await sql(t, `insert into staff (community_id, grid_id, code, name, phone, role, on_duty)
@@ -34,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await killAll();
   await t.close();
+  await dropDatabases();
 });
 
 async function raise(url: string, key: string): Promise<number> {
@@ -48,7 +53,7 @@ const events = (dispatchId: number, type: string) =>
 describe('three server processes', () => {
   let instances: CliInstance[];
   beforeAll(async () => {
-    instances = await Promise.all([0, 1, 2].map(() => startCliInstance(FAST)));
+    instances = await Promise.all([0, 1, 2].map(() => instance()));
   }, 90_000);
   afterAll(() => killAll());
 
@@ -96,7 +101,7 @@ it('a timer that fell due while no instance ran fires once when one starts', asy
   await sleep(1500);
   // Due, and nobody has fired it: the only server up never polls.
   expect(await events(id, 'ESCALATED')).toBe(0);
-  await startCliInstance(FAST);
+  await instance();
   await waitUntil('the escalation after the restart', async () => (await events(id, 'ESCALATED')) >= 1, 15_000);
   await sleep(500);
   const units = await sql(t, 'select staff_id from dispatch_unit where dispatch_id = ? and reason = ?', [id, 'ESCALATION']);

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { EVENT_KINDS } from '../src/entities';
 import { EVENTS_CHANNEL } from '../src/events/log';
 import { createEstate, type Estate } from './helpers/factories';
 import { sleep } from './helpers/instances';
@@ -26,6 +27,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.end().catch(() => {})));
   await t.close();
+});
+
+it('admits every kind the code appends, and only those (each domain that streams adds its kind in a migration)', async () => {
+  const db = await connect();
+  for (const kind of EVENT_KINDS) {
+    await db.query('begin');
+    await db.query(`insert into event_log (kind, community_id, at) values ($1, $2, now())`, [kind, estate.community.id]);
+    await db.query('rollback');
+  }
+  await expect(db.query(`insert into event_log (kind, community_id, at) values ('NO_SUCH_KIND', $1, now())`, [estate.community.id]))
+    .rejects.toThrow(/event_log_kind_check/);
 });
 
 it('refuses an insert that brings its own id, so no writer can bypass the ordering path', async () => {

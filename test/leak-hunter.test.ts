@@ -2,6 +2,7 @@ import http from 'node:http';
 import { getNamedType, type GraphQLObjectType } from 'graphql';
 import { buildSchema } from '../resolvers';
 import { fromGlobalId, toGlobalId } from '../src/ids';
+import { encodeCursor } from '../src/events/log';
 import { gql } from './helpers/client';
 import { groundYear, huntingGround, type Ground } from './helpers/ground';
 import { Variables, argumentList, reachableFields, selectAll, stringsOf, type Walk } from './helpers/hunter';
@@ -35,7 +36,10 @@ const schema = buildSchema();
 
 beforeAll(async () => {
   // Access, not limits, is under test here: the generated documents are far bigger than any client's.
-  t = await startTestServer({ limits: { depth: 40, introspectionDepth: 15, cost: 1e9, aliases: 500, directives: 100, tokens: 1e6, selections: 1e6 } });
+  // Every role sends the same documents: room to keep them all parsed, validated, estimated and compiled once.
+  t = await startTestServer({
+    limits: { depth: 40, introspectionDepth: 15, cost: 1e9, aliases: 500, directives: 100, tokens: 1e6, selections: 1e6 }, documentCacheMiB: 2048,
+  });
   A = await huntingGround(t, [['CHRONIC_ILLNESS'], ['LOW_INCOME'], ['DISABILITY'], []]);
   B = await huntingGround(t, [['ELDERLY_LIVING_ALONE'], ['ELDERLY_LIVING_ALONE'], [], []]);
   const a = A.estate;
@@ -56,7 +60,9 @@ function sampleIds(g: Ground): string[] {
   const e = g.estate;
   return [e.gid.community, e.gid.building(1), e.gid.household(1), e.gid.resident(3), toGlobalId('Grid', e.grids[0].id), e.gid.staff('maintenance'),
     toGlobalId('PublicSpace', e.spaces[0].id), ...sampleTickets(g).flatMap((k) => [k.id, ...k.events.filter((id) => fromGlobalId(id)?.type === 'Dispatch')]),
-    ...g.lifeIds];
+    ...g.lifeIds,
+    // Care plans and visits of two households, the patrol, the drill, the organisation, the reception team, the meeting.
+    ...g.proactive.rowIds];
 }
 
 function sampleTickets(g: Ground) {
@@ -75,10 +81,13 @@ function rootArgs(): Record<string, Record<string, unknown>[]> {
     // Mixed types, a few at a time: the cost estimate of one document over every Node type grows with the square of their number.
     'Query.nodes': nodeBatches(ids),
     'Query.ticket': [...sampleTickets(A), ...sampleTickets(B)].map((k) => ({ number: k.number })),
-    // Room for every ticket of the ground and those the subscription runs add before the last role's turn.
-    'Query.tickets': [{ first: 20 }, { first: 20, filter: { communityCodes: [A.estate.code] } }, { first: 20, filter: { communityCodes: [B.estate.code] } }],
+    'Query.tickets': [{ first: 10 }, { first: 10, filter: { communityCodes: [A.estate.code] } }, { first: 10, filter: { communityCodes: [B.estate.code] } },
+      // The oldest of each estate: every ticket of the grounds, however many the subscription tests add later.
+      { last: 20, filter: { communityCodes: [A.estate.code] } }, { last: 20, filter: { communityCodes: [B.estate.code] } }],
     'Subscription.ticketEvents': [{}, { filter: { communityCodes: [A.estate.code] } }, { filter: { communityCodes: [B.estate.code] } }],
     'Subscription.dispatchEvents': [{}, { communityCodes: [A.estate.code] }, { communityCodes: [B.estate.code] }],
+    // From the start of the log: the grounds' care events are replayed, both estates' asked for.
+    'Subscription.careEvents': [{}, { communityCodes: [A.estate.code] }, { communityCodes: [B.estate.code] }, { after: encodeCursor(0) }],
     // This year, where the ground's tickets and surveys are: every estate, A per grid, and B.
     'Query.satisfaction': [{}, { communityCodes: [A.estate.code], perGrid: true }, { communityCodes: [B.estate.code] }]
       .map((f) => ({ filter: { from: `${groundYear()}-01-01`, to: `${groundYear()}-12-31`, groupBy: 'YEAR', ...f } })),
@@ -137,7 +146,9 @@ function documents(operation: 'query' | 'subscription'): { text: string; variabl
 
 /** What each role may never receive, and what a manager must (so the hunt provably reaches it). */
 function forbiddenFor(role: Role): { ids: Set<string>; values: string[] } {
-  const everything = (g: Ground) => [...g.households.values()].flat().concat(g.staffContact, g.internal, g.tickets.flatMap((k) => k.text), g.surveyNotes, g.text, g.staffOnly);
+  const proactive = (g: Ground) => [...g.proactive.staffOnly, ...g.proactive.staffText, ...g.proactive.estateText, ...g.proactive.operatorOnly];
+  const everything = (g: Ground) => [...g.households.values()].flat().concat(g.staffContact, g.internal, g.tickets.flatMap((k) => k.text), g.surveyNotes, g.text,
+    g.staffOnly, proactive(g));
   const ids = new Set(B.rowIds);
   const values = everything(B);
   const aPersonal = [...A.households.values()].flat();
@@ -146,7 +157,10 @@ function forbiddenFor(role: Role): { ids: Set<string>; values: string[] } {
     for (const id of A.rowIds) ids.add(id);
     values.push(...everything(A));
   } else if (role === 'DISTRICT' || role === 'INTEGRATOR') {
-    values.push(...aPersonal, ...A.staffContact, ...aText, ...A.surveyNotes, ...A.text, ...A.staffOnly);
+    values.push(...aPersonal, ...A.staffContact, ...aText, ...A.surveyNotes, ...A.text, ...A.staffOnly,
+      ...A.proactive.staffOnly, ...A.proactive.staffText, ...A.proactive.estateText);
+    // Dashboards count care visits; they never read a plan or a visit.
+    for (const id of [...A.proactive.careIds.values()].flat()) ids.add(id);
   } else if (role === 'RESIDENT') {
     // Residents read no figures, so no survey either.
     values.push(...A.surveyNotes);
@@ -154,7 +168,9 @@ function forbiddenFor(role: Role): { ids: Set<string>; values: string[] } {
     const me = A.estate.residents[0].id;
     // Other households' data, a neighbour's booking purpose among it, and why the estate booked.
     for (const [household, personal] of A.households) if (household !== home) values.push(...personal);
-    values.push(...A.staffContact, ...A.staffOnly);
+    values.push(...A.staffContact, ...A.staffOnly, ...A.proactive.staffOnly, ...A.proactive.staffText, ...A.proactive.operatorOnly);
+    for (const [household, careIds] of A.proactive.careIds) if (household !== home) for (const id of careIds) ids.add(id);
+    for (const id of A.proactive.operatorIds) ids.add(id);
     for (const k of A.tickets.filter((k) => k.householdId !== home && k.reporterResidentId !== me)) {
       ids.add(k.id);
       for (const e of k.events) ids.add(e);
@@ -275,7 +291,8 @@ describe('the hunt is not vacuous', () => {
   });
 
   it('reaches every personal value of A as a manager, and the own household as a resident', () => {
-    const all = [...A.households.values()].flat().concat(A.staffContact, A.tickets.flatMap((k) => k.text), A.surveyNotes, A.text, A.staffOnly, [...A.rowIds]);
+    const all = [...A.households.values()].flat().concat(A.staffContact, A.tickets.flatMap((k) => k.text), A.surveyNotes, A.text, A.staffOnly, [...A.rowIds],
+      A.proactive.staffOnly, A.proactive.staffText, A.proactive.estateText, A.proactive.operatorOnly, A.proactive.internal);
     expect(all.filter((v) => !seen.MANAGER.has(v))).toEqual([]);
     const home = A.households.get(A.estate.households[0].id)!;
     expect(home.filter((v) => !seen.RESIDENT.has(v))).toEqual([]);

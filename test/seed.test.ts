@@ -48,12 +48,16 @@ describe('seedDemo at a small scale', () => {
       community: first.communities, grid: first.grids, staff: first.staff, building: first.buildings,
       household: first.households, resident: first.residents, public_space: first.publicSpaces,
       satisfaction_survey: first.surveys,
+      care_plan: first.carePlans, care_visit: first.careVisits, care_event: first.careEvents, patrol_route: first.patrolRoutes,
+      patrol_run: first.patrolRuns, drill: first.drills, resident_organisation: first.organisations, liaison_meeting: first.liaisonMeetings,
     });
     expect(first.surveys).toBe(first.communities * 6);
     expect(first.households).toBeGreaterThan(0);
 
     const [digestsA, digestsB] = await Promise.all([tableDigests(a), tableDigests(b)]);
-    expect(Object.keys(digestsA)).toEqual(expect.arrayContaining(['community', 'grid', 'staff', 'building', 'household', 'resident', 'public_space']));
+    expect(Object.keys(digestsA)).toEqual(expect.arrayContaining(['community', 'grid', 'staff', 'building', 'household', 'resident', 'public_space',
+      'care_plan', 'care_visit', 'care_event', 'patrol_route', 'patrol_checkpoint', 'patrol_run', 'patrol_pass', 'drill',
+      'resident_organisation', 'organisation_contact', 'reception_member', 'liaison_meeting', 'liaison_meeting_ticket']));
     expect(digestsB).toEqual(digestsA);
   }, 120_000);
 
@@ -215,6 +219,83 @@ describe('`seed` with the real demo data', () => {
     expect(row.bookings).toBeGreaterThan(5000);
     expect(row.members).toBeGreaterThan(3000);
     expect(row.festival_registrations).toBeGreaterThan(3000);
+  });
+
+  it("gives LH's 212 special-care households a year of care visits, made on time almost always", async () => {
+    const [plans] = await lh(`select count(distinct p.household_id)::int as households,
+        count(*) filter (where p.kind = 'CALL')::int as calls,
+        count(*) filter (where not p.active or p.next_due_at < '2026-01-01' or p.next_due_at >= '2026-03-01')::int as off_schedule,
+        count(*) filter (where cardinality(h.care_needs) = 0 or h.community_id <> p.community_id)::int as mismatched
+      from care_plan p join household h on h.id = p.household_id where p.community_id = :lh`);
+    expect(plans).toEqual({ households: 212, calls: 212, off_schedule: 0, mismatched: 0 });
+    const [visits] = await lh(`select count(*)::int as visits,
+        count(*) filter (where v.outcome = 'DONE' and v.recorded_at <= v.deadline_at)::float / count(*) as on_time,
+        count(*) filter (where v.ticket_id is not null or v.household_id <> p.household_id or v.kind <> p.kind)::int as mismatched,
+        count(*) filter (where (v.overdue_at is not null) <> (v.recorded_at > v.deadline_at))::int as overdue_wrong,
+        count(*) filter (where (select array_agg(e.type::text order by e.id) from care_event e where e.visit_id = v.id)
+          <> case when v.overdue_at is null then array['DUE', v.outcome::text] else array['DUE', 'OVERDUE', v.outcome::text] end)::int as timeline_wrong
+      from care_visit v join care_plan p on p.id = v.plan_id where v.community_id = :lh and v.due_at >= '2025-01-01' and v.due_at < '2026-01-01'`);
+    expect(visits.visits).toBeGreaterThan(15_000);
+    expect(visits.on_time).toBeGreaterThan(0.9);
+    expect(visits).toMatchObject({ mismatched: 0, overdue_wrong: 0, timeline_wrong: 0 });
+  });
+
+  it('walks two patrol routes around the clock at LH, checkpoints in order, few missed', async () => {
+    const routes = await lh(`select r.code, r.every_minutes, (select array_agg(c.position order by c.position) from patrol_checkpoint c where c.route_id = r.id) as positions,
+        (select count(*) from patrol_run x where x.route_id = r.id)::int as runs
+      from patrol_route r where r.community_id = :lh order by r.code`);
+    expect(routes.map((r) => [r.code, r.every_minutes])).toEqual([['R1', 120], ['R2', 120]]);
+    for (const r of routes) {
+      expect(r.positions).toEqual(Array.from({ length: r.positions.length }, (_, i) => i + 1));
+      expect(r.runs).toBeGreaterThan(300);
+    }
+    const [passes] = await sql(url, `select
+        count(*) filter (where x.status = 'MISSED')::float / count(*) as missed,
+        (select count(*) from patrol_run r where (select count(*) from patrol_pass p where p.run_id = r.id)
+          <> (select count(*) from patrol_checkpoint c where c.route_id = r.route_id))::int as incomplete,
+        (select count(*) from patrol_pass a join patrol_pass b on b.run_id = a.run_id and b.position > a.position
+          where a.passed_at >= b.passed_at)::int as out_of_order,
+        (select count(*) from patrol_run r join staff s on s.id = r.staff_id where s.role <> 'SECURITY' or s.community_id <> r.community_id)::int as not_security
+      from patrol_pass x`);
+    expect(passes.missed).toBeGreaterThan(0);
+    expect(passes.missed).toBeLessThan(0.05);
+    expect(passes).toMatchObject({ incomplete: 0, out_of_order: 0, not_security: 0 });
+  });
+
+  it('holds fire and anti-terror drills every year at every estate, LH quarterly and twice', async () => {
+    const years = await lh(`select extract(year from held_at)::int as year, count(*) filter (where kind = 'FIRE')::int as fire,
+        count(*) filter (where kind = 'ANTI_TERROR')::int as anti_terror from drill where community_id = :lh group by 1 order by 1`);
+    expect(years).toEqual([{ year: 2024, fire: 4, anti_terror: 2 }, { year: 2025, fire: 4, anti_terror: 2 }]);
+    const [gaps] = await sql(url, `select count(*)::int as n from community c cross join (values (2024), (2025)) y(year)
+      where not exists (select 1 from drill d where d.community_id = c.id and d.kind = 'FIRE' and extract(year from d.held_at) = y.year)`);
+    expect(gaps.n).toBe(0);
+  });
+
+  it("pairs LH's 3 party branches, 5 committees and 6 groups with its staff, with a reception team and a year of meetings", async () => {
+    const organisations = await lh(`select o.kind, count(*)::int as n,
+        count(*) filter (where s.community_id = o.community_id)::int as paired,
+        count(*) filter (where exists (select 1 from organisation_contact c where c.organisation_id = o.id))::int as with_contacts,
+        min((select count(*) from liaison_meeting m where m.organisation_id = o.id and m.held_at >= '2025-01-01' and m.held_at < '2026-01-01'))::int as fewest_meetings
+      from resident_organisation o left join staff s on s.id = o.liaison_id where o.community_id = :lh group by 1 order by 1`);
+    expect(organisations).toEqual([
+      { kind: 'COMMITTEE', n: 5, paired: 5, with_contacts: 5, fewest_meetings: 6 },
+      { kind: 'PARTY_BRANCH', n: 3, paired: 3, with_contacts: 3, fewest_meetings: 12 },
+      { kind: 'RESIDENT_GROUP', n: 6, paired: 6, with_contacts: 6, fewest_meetings: 4 },
+    ]);
+    const team = await lh(`select m.role, s.role as staff_role from reception_member m left join staff s on s.id = m.staff_id
+      where m.community_id = :lh order by m.role, m.id`);
+    expect(team).toEqual([
+      { role: 'COMMUNITY_OFFICIAL', staff_role: null }, { role: 'COMMUNITY_OFFICIAL', staff_role: null },
+      { role: 'OWNERS_COMMITTEE_CHAIR', staff_role: null }, { role: 'PROJECT_MANAGER', staff_role: 'MANAGER' },
+    ]);
+    const [days] = await lh(`select count(*)::int as n from liaison_meeting where community_id = :lh and kind = 'RECEPTION_DAY'`);
+    // Every Wednesday of 2025, which began on one.
+    expect(days.n).toBe(53);
+    const [links] = await sql(url, `select count(*)::int as n, count(*) filter (where k.community_id <> m.community_id or l.community_id <> m.community_id
+        or k.created_at < m.held_at or k.created_at >= m.held_at + interval '3 days')::int as wrong
+      from liaison_meeting_ticket l join liaison_meeting m on m.id = l.meeting_id join ticket k on k.id = l.ticket_id`);
+    expect(links.n).toBeGreaterThan(100);
+    expect(links.wrong).toBe(0);
   });
 
   it('refuses to seed again and writes nothing', async () => {

@@ -47,6 +47,15 @@ const OWNERS: Record<string, (row: Row) => Owner> = {
   EventRegistration: (r) => ({ community: r.community.id, household: (r.household as Ref)?.id ?? null }),
   ResidentGroup: (g) => ({ community: g.community.id }),
   CommunityEvent: (e) => ({ community: e.community.id }),
+  CarePlan: (c) => ({ community: c.community.id, household: (c.household as Ref)?.id ?? null }),
+  CareVisit: (c) => ({ community: c.community.id, household: (c.household as Ref)?.id ?? null }),
+  PatrolAnomaly: (a) => ({ community: a.community.id }),
+  Drill: (d) => ({ community: d.community.id }),
+  // Contact people of organisations are no household's: only staff roles read them.
+  OrganisationContact: (c) => ({ community: c.community.id, household: null }),
+  ReceptionMember: (m) => ({ community: m.community.id }),
+  LiaisonMeeting: (m) => ({ community: m.community.id }),
+  TicketEscalation: (e) => ({ community: e.community.id }),
 };
 
 const READ_ONLY_ROLES = new Set(['DISTRICT', 'INTEGRATOR']);

@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '../auth';
 import { intArray, textArray, type Condition } from '../services/paging';
 import type { Viewer } from './viewer';
 
@@ -70,6 +71,21 @@ function figures(viewer: Viewer): Rule {
   return viewer.role === 'RESIDENT' ? false : estate(viewer);
 }
 
+/**
+ * Care plans, visits and their events say who needs care and why: staff of
+ * the estate read them, a RESIDENT only their own household's; dashboards
+ * (DISTRICT, INTEGRATOR) never read one, only count them (`countCondition`).
+ */
+function careRows(viewer: Viewer): Rule {
+  if (viewer.role === 'RESIDENT') return { column: 'household_id', in: [viewer.householdId ?? 0] };
+  return viewer.role !== null && STAFF_ROLES.includes(viewer.role);
+}
+
+/** The operator's working records (patrols, liaison meetings): staff and dashboards, not residents. */
+function operatorRecords(viewer: Viewer): Rule {
+  return viewer.role !== 'RESIDENT';
+}
+
 /** Rules by table. Public tables say so explicitly. */
 const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   community: () => true,
@@ -98,6 +114,24 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   community_event_change: estate,
   // A reception day's issues are tickets: a resident reads the links of their own tickets only.
   event_issue: (v) => throughTicket(v, { parentTable: 'ticket', via: 'ticket_id' }),
+  care_plan: (v) => and(estate(v), careRows(v)),
+  care_visit: (v) => and(estate(v), careRows(v)),
+  care_event: (v) => and(estate(v), careRows(v)),
+  patrol_route: (v) => and(estate(v), operatorRecords(v)),
+  patrol_checkpoint: (v) => and(estate(v), operatorRecords(v)),
+  patrol_run: (v) => and(estate(v), operatorRecords(v)),
+  patrol_pass: (v) => and(estate(v), operatorRecords(v)),
+  patrol_anomaly: (v) => and(estate(v), operatorRecords(v)),
+  drill: estate,
+  // How often drills are due: reference data, the same for every estate.
+  drill_policy: () => true,
+  resident_organisation: estate,
+  organisation_contact: estate,
+  reception_member: estate,
+  liaison_meeting: (v) => and(estate(v), operatorRecords(v)),
+  liaison_meeting_ticket: (v) => and(estate(v), operatorRecords(v)),
+  // An escalation follows its ticket: a RESIDENT sees those of their own tickets.
+  ticket_escalation: (v) => (v.role === 'RESIDENT' ? and(estate(v), { parentTable: 'ticket', via: 'ticket_id' }) : estate(v)),
   // Log rows carry copies of the columns the rules of their kind read.
   event_log: (v) => and(estate(v), {
     or: [
@@ -105,6 +139,7 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
       and({ column: 'kind', in: ['DISPATCH'] }, ownDispatchEvents(v)),
       // Bookings and events live as they read: the estate's tokens, personal fields nulled per viewer.
       { column: 'kind', in: ['BOOKING', 'COMMUNITY_EVENT'] },
+      and({ column: 'kind', in: ['CARE'] }, careRows(v)),
     ],
   }),
   satisfaction_survey: figures,
@@ -112,6 +147,21 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   // which estates' figures a viewer gets is decided here like every other read.
   satisfaction_estate: figures,
 };
+
+/**
+ * Tables the estate's figures count. A count shows no row, so every token
+ * covering the estate may count these, including rows its row rule hides
+ * (a dashboard counts care visits it may never read).
+ */
+const COUNTED: ReadonlySet<string> = new Set([
+  'ticket', 'ticket_escalation', 'care_visit', 'patrol_run', 'patrol_pass', 'patrol_anomaly', 'drill', 'liaison_meeting', 'liaison_meeting_ticket',
+]);
+
+/** The condition for counting `table`'s rows as `viewer` (figures only, never for reading rows). */
+export function countCondition(table: string, viewer: Viewer, alias = 'x'): Condition {
+  if (!COUNTED.has(table)) throw new Error(`figures may not count table "${table}": add it to COUNTED in src/access/rows.ts`);
+  return toSql(estate(viewer), alias, viewer);
+}
 
 /** The rule for reading `table` as `viewer`; a table without a rule is a programming error. */
 export function rowRule(table: string, viewer: Viewer): Rule {

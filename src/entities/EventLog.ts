@@ -4,8 +4,9 @@ import { TicketEvent } from './Ticket';
 import { DispatchEvent } from './Dispatch';
 import { BookingChange } from './Booking';
 import { CommunityEventChange } from './CommunityLife';
+import { CareEvent } from './Care';
 
-export const EVENT_KINDS = ['TICKET', 'DISPATCH', 'BOOKING', 'COMMUNITY_EVENT'] as const;
+export const EVENT_KINDS = ['TICKET', 'DISPATCH', 'BOOKING', 'COMMUNITY_EVENT', 'CARE'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /**
@@ -32,6 +33,7 @@ export const EventLog = defineEntity({
     dispatchEvent: () => p.manyToOne(DispatchEvent).nullable().unique(),
     bookingChange: () => p.manyToOne(BookingChange).nullable().unique(),
     communityEventChange: () => p.manyToOne(CommunityEventChange).nullable().unique(),
+    careEvent: () => p.manyToOne(CareEvent).nullable().unique(),
     ticketId: p.integer().nullable(),
     dispatchId: p.integer().nullable(),
     bookingId: p.integer().nullable(),

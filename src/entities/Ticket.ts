@@ -11,7 +11,8 @@ export const TICKET_STATUSES = ['SUBMITTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'RES
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'EMERGENCY'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-export const TICKET_CHANNELS = ['HOTLINE', 'APP', 'WALK_IN', 'PATROL', 'GRID_WORKER'] as const;
+/** CARE_SCHEDULE: raised by the special-care schedule when a care visit falls due, not reported by anyone. */
+export const TICKET_CHANNELS = ['HOTLINE', 'APP', 'WALK_IN', 'PATROL', 'GRID_WORKER', 'CARE_SCHEDULE'] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 export const TICKET_CATEGORIES = [
   'PLUMBING', 'ELECTRICAL', 'ELEVATOR', 'CLEANING', 'SECURITY', 'NOISE', 'PARKING', 'FIRE_SAFETY',
@@ -121,6 +122,8 @@ export type Ticket = InferEntity<typeof Ticket>;
 
 export const TICKET_EVENT_TYPES = [
   'SUBMITTED', 'ACKNOWLEDGED', 'ASSIGNED', 'STARTED', 'RESOLVED', 'REOPENED', 'CANCELLED', 'RATED', 'CLOSED', 'COMMENTED',
+  // Taken from building level to community level (see ticket_escalation).
+  'ESCALATED',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

@@ -23,6 +23,19 @@ export {
   type IncidentType, type DispatchStatus, type DispatchEventType, type UnitReason, type TimerKind,
 } from './Dispatch';
 export { SatisfactionSurvey, PERIOD_UNITS, type PeriodUnit } from './SatisfactionSurvey';
+export {
+  CarePlan, CareVisit, CareEvent, CARE_VISIT_KINDS, CARE_OUTCOMES, CARE_EVENT_TYPES,
+  type CareVisitKind, type CareOutcome, type CareEventType,
+} from './Care';
+export {
+  PatrolRoute, PatrolCheckpoint, PatrolRun, PatrolPass, PatrolAnomaly, PATROL_RUN_STATUSES, PATROL_PASS_STATUSES, PATROL_ANOMALY_KINDS,
+  type PatrolRunStatus, type PatrolPassStatus, type PatrolAnomalyKind,
+} from './Patrol';
+export { Drill, DrillPolicy, DRILL_KINDS, type DrillKind } from './Drill';
+export {
+  ResidentOrganisation, OrganisationContact, ReceptionMember, LiaisonMeeting, LiaisonMeetingTicket, TicketEscalation,
+  ORGANISATION_KINDS, MEETING_KINDS, RECEPTION_ROLES, type OrganisationKind, type MeetingKind, type ReceptionRole,
+} from './Liaison';
 
 import { Community } from './Community';
 import { Grid } from './Grid';
@@ -37,8 +50,14 @@ import { Ticket, TicketEvent, SlaPolicy, TicketCounter } from './Ticket';
 import { EventLog } from './EventLog';
 import { Dispatch, DispatchUnit, DispatchEvent, DispatchTimer, IncidentResponse } from './Dispatch';
 import { SatisfactionSurvey } from './SatisfactionSurvey';
+import { CarePlan, CareVisit, CareEvent } from './Care';
+import { PatrolRoute, PatrolCheckpoint, PatrolRun, PatrolPass, PatrolAnomaly } from './Patrol';
+import { Drill, DrillPolicy } from './Drill';
+import { ResidentOrganisation, OrganisationContact, ReceptionMember, LiaisonMeeting, LiaisonMeetingTicket, TicketEscalation } from './Liaison';
 
 /** Every entity the ORM knows; the one list the config and the CLI use. */
 export const entities = [Community, Grid, Staff, Building, Household, Resident, PublicSpace, Ticket, TicketEvent, SlaPolicy, TicketCounter, EventLog,
   Dispatch, DispatchUnit, DispatchEvent, DispatchTimer, IncidentResponse, SatisfactionSurvey,
-  OpeningHours, Booking, BookingChange, ResidentGroup, GroupMember, CommunityEvent, EventRegistration, CommunityEventChange, EventIssue];
+  OpeningHours, Booking, BookingChange, ResidentGroup, GroupMember, CommunityEvent, EventRegistration, CommunityEventChange, EventIssue,
+  CarePlan, CareVisit, CareEvent, PatrolRoute, PatrolCheckpoint, PatrolRun, PatrolPass, PatrolAnomaly, Drill, DrillPolicy,
+  ResidentOrganisation, OrganisationContact, ReceptionMember, LiaisonMeeting, LiaisonMeetingTicket, TicketEscalation];

@@ -272,6 +272,6 @@ function normalise(row: LogRow): LogRow {
   const id = (value: number | null) => (value === null ? null : Number(value));
   return {
     ...row, id: Number(row.id), ticket_event_id: id(row.ticket_event_id), dispatch_event_id: id(row.dispatch_event_id),
-    booking_change_id: id(row.booking_change_id), community_event_change_id: id(row.community_event_change_id),
+    booking_change_id: id(row.booking_change_id), community_event_change_id: id(row.community_event_change_id), care_event_id: id(row.care_event_id),
   };
 }

@@ -34,6 +34,7 @@ export interface LogRow {
   dispatch_event_id: number | null;
   booking_change_id: number | null;
   community_event_change_id: number | null;
+  care_event_id: number | null;
   ticket_id: number | null;
   dispatch_id: number | null;
   booking_id: number | null;
@@ -56,6 +57,7 @@ export interface LogEntry {
   dispatchEventId?: number | null;
   bookingChangeId?: number | null;
   communityEventChangeId?: number | null;
+  careEventId?: number | null;
   ticketId?: number | null;
   dispatchId?: number | null;
   bookingId?: number | null;
@@ -71,7 +73,7 @@ export interface LogEntry {
 }
 
 const COLUMNS = [
-  'kind', 'community_id', 'ticket_event_id', 'dispatch_event_id', 'booking_change_id', 'community_event_change_id',
+  'kind', 'community_id', 'ticket_event_id', 'dispatch_event_id', 'booking_change_id', 'community_event_change_id', 'care_event_id',
   'ticket_id', 'dispatch_id', 'booking_id', 'community_event_id', 'public_space_id', 'building_id', 'grid_id',
   'household_id', 'reporter_resident_id', 'priority', 'staff_ids', 'at',
 ] as const;
@@ -88,7 +90,7 @@ export async function appendEvents(em: EntityManager, entries: readonly LogEntry
   const values = entries.map(() => `(${COLUMNS.map((c) => (c === 'staff_ids' ? '?::int[]' : '?')).join(', ')})`).join(', ');
   const bindings = entries.flatMap((e) => [
     e.kind, e.communityId, e.ticketEventId ?? null, e.dispatchEventId ?? null, e.bookingChangeId ?? null, e.communityEventChangeId ?? null,
-    e.ticketId ?? null, e.dispatchId ?? null, e.bookingId ?? null, e.communityEventId ?? null, e.publicSpaceId ?? null,
+    e.careEventId ?? null, e.ticketId ?? null, e.dispatchId ?? null, e.bookingId ?? null, e.communityEventId ?? null, e.publicSpaceId ?? null,
     e.buildingId ?? null, e.gridId ?? null, e.householdId ?? null, e.reporterResidentId ?? null, e.priority ?? null,
     e.staffIds ? intArray(e.staffIds) : null, e.at.toISOString(),
   ]);

@@ -1,9 +1,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel, Dispatch as DispatchModel, DispatchUnit as DispatchUnitModel, DispatchEvent as DispatchEventModel, SatisfactionSurvey as SatisfactionSurveyModel, OpeningHours as OpeningHoursModel, Booking as BookingModel, BookingChange as BookingChangeModel, ResidentGroup as ResidentGroupModel, GroupMember as GroupMemberModel, CommunityEvent as CommunityEventModel, EventRegistration as EventRegistrationModel, CommunityEventChange as CommunityEventChangeModel } from '../entities';
+import type { Community as CommunityModel, Building as BuildingModel, Household as HouseholdModel, Resident as ResidentModel, Grid as GridModel, Grid as GridWorkerModel, Staff as StaffModel, PublicSpace as PublicSpaceModel, Ticket as TicketModel, Ticket as TicketRatingModel, TicketEvent as TicketEventModel, TicketEvent as TicketActorModel, Dispatch as DispatchModel, DispatchUnit as DispatchUnitModel, DispatchEvent as DispatchEventModel, SatisfactionSurvey as SatisfactionSurveyModel, OpeningHours as OpeningHoursModel, Booking as BookingModel, BookingChange as BookingChangeModel, ResidentGroup as ResidentGroupModel, GroupMember as GroupMemberModel, CommunityEvent as CommunityEventModel, EventRegistration as EventRegistrationModel, CommunityEventChange as CommunityEventChangeModel, CarePlan as CarePlanModel, CareVisit as CareVisitModel, CareEvent as CareEventModel, PatrolRoute as PatrolRouteModel, PatrolCheckpoint as PatrolCheckpointModel, PatrolRun as PatrolRunModel, PatrolPass as PatrolPassModel, PatrolAnomaly as PatrolAnomalyModel, Drill as DrillModel, ResidentOrganisation as ResidentOrganisationModel, OrganisationContact as OrganisationContactModel, ReceptionMember as ReceptionMemberModel, LiaisonMeeting as LiaisonMeetingModel, TicketEscalation as TicketEscalationModel } from '../entities';
 import type { Connection } from '../services/paging';
 import type { Viewer as ViewerModel } from '../access/viewer';
 import type { SatisfactionBucket, RecordedSurvey } from '../services/satisfaction';
 import type { Figures, SpaceUtilisationRow, EventAttendanceRow, GroupMembershipRow } from '../services/community-figures';
+import type { DrillDue as DrillDueModel } from '../services/drills';
+import type { FiguresScope as FiguresScopeModel } from '../services/figures';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -20,6 +22,34 @@ export type Scalars = {
   Date: { input: Date | string; output: string; }
   /** An instant in time as an ISO-8601 string with a time zone, e.g. `2025-03-01T08:30:00Z`. */
   DateTime: { input: Date | string; output: Date | string; }
+};
+
+/** Add a member to the estate's reception team. */
+export type AddReceptionMemberInput = {
+  /** The estate (code). */
+  communityCode: Scalars['String']['input'];
+  /** Full name, 1–60 characters. */
+  name: Scalars['String']['input'];
+  /** Work phone, 5–20 digits (a leading + allowed). */
+  phone: Scalars['String']['input'];
+  /** Their post on the team. */
+  post: ReceptionRole;
+  /** The member of staff, when they are one. */
+  staffId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Add a residents' organisation with its contact people. */
+export type AddResidentOrganisationInput = {
+  /** The estate (code). */
+  communityCode: Scalars['String']['input'];
+  /** Its contact people, at most 10. */
+  contacts: Array<OrganisationContactInput>;
+  /** What kind it is. */
+  kind: OrganisationKind;
+  /** The member of staff paired with it (same estate). */
+  liaisonId: Scalars['ID']['input'];
+  /** Its name, 1–120 characters, unique within the estate. */
+  name: Scalars['String']['input'];
 };
 
 /** Give a ticket to a member of staff of its estate. */
@@ -219,6 +249,57 @@ export type CancelEventInput = {
   eventId: Scalars['ID']['input'];
 };
 
+/** One change of a care visit. Events are never changed or removed. */
+export type CareEvent = {
+  __typename?: 'CareEvent';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Position in the live event stream: pass it as `after` to resume right after this event. Null for history recorded before the stream existed. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** Stable ID of the event. */
+  id: Scalars['ID']['output'];
+  /** Who recorded an outcome; null for what the schedule did itself. */
+  staff?: Maybe<Staff>;
+  /** What happened. */
+  type: CareEventType;
+  /** The visit. */
+  visit: CareVisit;
+};
+
+/** What happened to a care visit. */
+export type CareEventType =
+  /** Staff recorded that the visit was made. */
+  | 'DONE'
+  /** It fell due: its CARE ticket was raised for the grid's steward. */
+  | 'DUE'
+  /** Staff recorded that nobody was home. */
+  | 'NOBODY_HOME'
+  /** Its deadline passed with no outcome recorded. */
+  | 'OVERDUE'
+  /** Staff recorded that the household turned it down. */
+  | 'REFUSED';
+
+/** Care visits that fell due in a period. */
+export type CareFigures = {
+  __typename?: 'CareFigures';
+  /** Visits made (DONE). */
+  done: Scalars['Int']['output'];
+  /** Visits made by their deadline. */
+  doneOnTime: Scalars['Int']['output'];
+  /** Visits that fell due. */
+  due: Scalars['Int']['output'];
+  /** Visits where nobody was home. */
+  nobodyHome: Scalars['Int']['output'];
+  /** Made on time, of the visits whose deadline has passed or that have an outcome; null when there are none. */
+  onTimeShare?: Maybe<Scalars['Float']['output']>;
+  /** Visits with no outcome yet. */
+  open: Scalars['Int']['output'];
+  /** Visits marked overdue (no outcome by the deadline). */
+  overdue: Scalars['Int']['output'];
+  /** Visits the household turned down. */
+  refused: Scalars['Int']['output'];
+};
+
 /** A special need that qualifies a household for special care. */
 export type CareNeed =
   /** A member with a chronic illness. */
@@ -232,6 +313,143 @@ export type CareNeed =
   /** Another need recorded by the steward. */
   | 'OTHER';
 
+/** What staff found when they made a care visit. */
+export type CareOutcome =
+  /** The visit was made. */
+  | 'DONE'
+  /** Nobody answered: the visit falls due again the next day. */
+  | 'NOBODY_HOME'
+  /** The household turned the visit down. */
+  | 'REFUSED';
+
+/**
+ * One kind of care visit a special-care household gets, and how often: the
+ * household's care schedule. Visible to staff of the estate and to the
+ * household's own residents; DISTRICT and INTEGRATOR tokens count visits in the
+ * estate's figures and never read a plan.
+ */
+export type CarePlan = Node & {
+  __typename?: 'CarePlan';
+  /** False once the plan was ended: no more visits fall due. */
+  active: Scalars['Boolean']['output'];
+  /** A visit falls due every this many days (after the last one's due time). */
+  everyDays: Scalars['Int']['output'];
+  /** The household. */
+  household?: Maybe<Household>;
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** What the visits are for. */
+  kind: CareVisitKind;
+  /** When the next visit falls due; null while a visit is open (the schedule moves on when its outcome is recorded) or the plan has ended. */
+  nextDueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the household gets these visits, in the steward's words. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The plan's visits, newest first, paged. */
+  visits: CareVisitConnection;
+};
+
+
+/**
+ * One kind of care visit a special-care household gets, and how often: the
+ * household's care schedule. Visible to staff of the estate and to the
+ * household's own residents; DISTRICT and INTEGRATOR tokens count visits in the
+ * estate's figures and never read a plan.
+ */
+export type CarePlanVisitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The plan after a change. */
+export type CarePlanPayload = {
+  __typename?: 'CarePlanPayload';
+  /** The plan as it is now. */
+  plan: CarePlan;
+};
+
+/**
+ * One care visit. It falls due (a CARE ticket is raised for the grid's
+ * steward), must have an outcome by its deadline (else it is marked overdue,
+ * once, as an OVERDUE care event), and moves the schedule on when staff record
+ * the outcome.
+ */
+export type CareVisit = Node & {
+  __typename?: 'CareVisit';
+  /** Record the outcome by then. */
+  deadlineAt: Scalars['DateTime']['output'];
+  /** True when it was made (DONE) by its deadline; false when made late or not made; null while open and within the deadline. */
+  doneOnTime?: Maybe<Scalars['Boolean']['output']>;
+  /** When it fell due. */
+  dueAt: Scalars['DateTime']['output'];
+  /** What happened to it, oldest first. */
+  events: Array<CareEvent>;
+  /** The household. */
+  household?: Maybe<Household>;
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** What the visit is for. */
+  kind: CareVisitKind;
+  /** What staff found; null while it is open. */
+  outcome?: Maybe<CareOutcome>;
+  /** The note staff left with the outcome. */
+  outcomeNote?: Maybe<Scalars['String']['output']>;
+  /** True when no outcome was recorded by the deadline (whether recorded since or not). */
+  overdue: Scalars['Boolean']['output'];
+  /** When it was marked overdue. */
+  overdueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The plan it belongs to. */
+  plan: CarePlan;
+  /** When the outcome was recorded. */
+  recordedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who recorded it. */
+  recordedBy?: Maybe<Staff>;
+  /** The grid's steward when it fell due (the ticket's assignee). */
+  steward?: Maybe<Staff>;
+  /** The CARE ticket raised when it fell due; null for history that predates the schedule's tickets. */
+  ticket?: Maybe<Ticket>;
+};
+
+/** A page of care visits, newest due first. */
+export type CareVisitConnection = {
+  __typename?: 'CareVisitConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<CareVisitEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One care visit in a paged list. */
+export type CareVisitEdge = {
+  __typename?: 'CareVisitEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The visit. */
+  node: CareVisit;
+};
+
+/** Which care visits to list. */
+export type CareVisitFilter = {
+  /** Only visits with no outcome yet. */
+  openOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only visits marked overdue. */
+  overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What a care visit is for. */
+export type CareVisitKind =
+  /** A phone or doorstep call to see that all is well. */
+  | 'CALL'
+  /** Cleaning of the home. */
+  | 'CLEANING'
+  /** Shopping done for the household. */
+  | 'SHOPPING'
+  /** A home check of water and power (taps, gas stove, sockets, smoke alarm). */
+  | 'WATER_POWER_CHECK';
+
 /**
  * An estate (residential community) run by the operator. Its name, district and
  * public spaces are public; everything else needs a token for this estate.
@@ -242,16 +460,24 @@ export type Community = Node & {
   bookings?: Maybe<BookingConnection>;
   /** The estate's buildings ordered by code, paged. */
   buildings?: Maybe<BuildingConnection>;
+  /** The estate's care visits, newest due first, paged: staff of the estate only (dashboards read the figures). */
+  careVisits?: Maybe<CareVisitConnection>;
   /** Short code, unique across the operator, e.g. `LH`. Tokens list estates by this code. */
   code: Scalars['String']['output'];
   /** The estate's dispatches, newest first, paged. */
   dispatches?: Maybe<DispatchConnection>;
   /** The administrative district the estate belongs to. */
   district: Scalars['String']['output'];
+  /** When each kind of drill is next due at the estate. */
+  drillSchedule?: Maybe<Array<DrillDue>>;
+  /** The estate's drills, newest first, paged. */
+  drills?: Maybe<DrillConnection>;
   /** Minutes within which an emergency dispatch must be on scene. */
   emergencyTargetMinutes: Scalars['Int']['output'];
   /** The estate's events ordered by start, paged. */
   events?: Maybe<CommunityEventConnection>;
+  /** The estate's figures for a period; default the calendar year so far (UTC). At most 10 years. */
+  figures?: Maybe<EstateFigures>;
   /** Total floor area of all buildings in square metres. */
   floorAreaM2: Scalars['Int']['output'];
   /** The estate's grids, ordered by code. */
@@ -264,10 +490,18 @@ export type Community = Node & {
   id: Scalars['ID']['output'];
   /** Land area in square metres. */
   landAreaM2: Scalars['Int']['output'];
+  /** The estate's liaison meetings and reception days, newest first, paged: staff and dashboards (FORBIDDEN for residents). */
+  liaisonMeetings?: Maybe<LiaisonMeetingConnection>;
   /** Display name. */
   name: Scalars['String']['output'];
+  /** The estate's residents' organisations, by kind and name. */
+  organisations?: Maybe<Array<ResidentOrganisation>>;
+  /** The estate's patrol routes, by code: staff and dashboards of the estate (FORBIDDEN for residents). */
+  patrolRoutes?: Maybe<Array<PatrolRoute>>;
   /** The estate's public spaces, ordered by code. Public. */
   publicSpaces: Array<PublicSpace>;
+  /** The hotline's reception team. */
+  receptionTeam?: Maybe<Array<ReceptionMember>>;
   /** Number of registered residents. */
   residentCount?: Maybe<Scalars['Int']['output']>;
   /** Number of households with at least one care need (special-care households). */
@@ -310,7 +544,32 @@ export type CommunityBuildingsArgs = {
  * An estate (residential community) run by the operator. Its name, district and
  * public spaces are public; everything else needs a token for this estate.
  */
+export type CommunityCareVisitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CareVisitFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An estate (residential community) run by the operator. Its name, district and
+ * public spaces are public; everything else needs a token for this estate.
+ */
 export type CommunityDispatchesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An estate (residential community) run by the operator. Its name, district and
+ * public spaces are public; everything else needs a token for this estate.
+ */
+export type CommunityDrillsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -331,6 +590,28 @@ export type CommunityEventsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * An estate (residential community) run by the operator. Its name, district and
+ * public spaces are public; everything else needs a token for this estate.
+ */
+export type CommunityFiguresArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * An estate (residential community) run by the operator. Its name, district and
+ * public spaces are public; everything else needs a token for this estate.
+ */
+export type CommunityLiaisonMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -660,6 +941,20 @@ export type CreateGroupInput = {
   theme: GroupTheme;
 };
 
+/** A new patrol route. */
+export type CreatePatrolRouteInput = {
+  /** The checkpoints in walking order, 1 to 50. */
+  checkpoints: Array<PatrolCheckpointInput>;
+  /** Code unique within the estate, 1–16 characters. */
+  code: Scalars['String']['input'];
+  /** The estate (code). */
+  communityCode: Scalars['String']['input'];
+  /** Start a run every this many minutes, 1 to 10,080. */
+  everyMinutes: Scalars['Int']['input'];
+  /** Display name, 1–120 characters. */
+  name: Scalars['String']['input'];
+};
+
 /**
  * The emergency response raised with an EMERGENCY ticket: who was sent, and
  * whether they were on scene within the estate's target (15 minutes at the
@@ -860,6 +1155,110 @@ export type DispatchUnitReason =
   /** On duty in the squad of the building's grid. */
   | 'SQUAD';
 
+/** A fire or anti-terror drill held at an estate. */
+export type Drill = Node & {
+  __typename?: 'Drill';
+  /** The building it was held in, if one. */
+  building?: Maybe<Building>;
+  /** The estate. */
+  community: Community;
+  /** What was found (doors propped open, an alarm not heard, …). */
+  findings?: Maybe<Scalars['String']['output']>;
+  /** When it was held. */
+  heldAt: Scalars['DateTime']['output'];
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** What it rehearsed. */
+  kind: DrillKind;
+  /** The member of staff who led it. */
+  lead?: Maybe<Staff>;
+  /** How many people took part (residents and staff). */
+  participants: Scalars['Int']['output'];
+  /** Where, as the estate calls the place. */
+  place: Scalars['String']['output'];
+  /** The public space it was held in, if one. */
+  publicSpace?: Maybe<PublicSpace>;
+};
+
+/** A page of drills, newest first. */
+export type DrillConnection = {
+  __typename?: 'DrillConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<DrillEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** When a kind of drill is next due at an estate. */
+export type DrillDue = {
+  __typename?: 'DrillDue';
+  /** It must be held every this many days (the drill_policy table). */
+  everyDays: Scalars['Int']['output'];
+  /** The kind of drill. */
+  kind: DrillKind;
+  /** When the last one was held; null when none was. */
+  lastHeldAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the next is due: the last one plus `everyDays`, or the estate's onboarding when none was held. */
+  nextDueAt: Scalars['DateTime']['output'];
+  /** True when the next one is past due. */
+  overdue: Scalars['Boolean']['output'];
+};
+
+/** One drill in a paged list. */
+export type DrillEdge = {
+  __typename?: 'DrillEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The drill. */
+  node: Drill;
+};
+
+/** Drills held in a period. */
+export type DrillFigures = {
+  __typename?: 'DrillFigures';
+  /** Anti-terror drills. */
+  antiTerror: Scalars['Int']['output'];
+  /** Per calendar year, oldest first (years with drills only). */
+  byYear: Array<DrillYear>;
+  /** Fire drills. */
+  fire: Scalars['Int']['output'];
+  /** Every drill. */
+  total: Scalars['Int']['output'];
+};
+
+/** What a drill rehearses. */
+export type DrillKind =
+  /** Response to a violent attack or a terror threat. */
+  | 'ANTI_TERROR'
+  /** Fire evacuation and firefighting. */
+  | 'FIRE';
+
+/** The drill as recorded. */
+export type DrillPayload = {
+  __typename?: 'DrillPayload';
+  /** The drill. */
+  drill: Drill;
+};
+
+/** Drills of one calendar year within the period. */
+export type DrillYear = {
+  __typename?: 'DrillYear';
+  /** Anti-terror drills. */
+  antiTerror: Scalars['Int']['output'];
+  /** Fire drills. */
+  fire: Scalars['Int']['output'];
+  /** The year. */
+  year: Scalars['Int']['output'];
+};
+
+/** End a care plan: no more visits fall due (an open visit stays open until its outcome is recorded). */
+export type EndCarePlanInput = {
+  /** The plan. */
+  planId: Scalars['ID']['input'];
+};
+
 /** Erase a resident's personal data. */
 export type EraseResidentInput = {
   /** The resident who moved out (or asked to be forgotten). */
@@ -875,6 +1274,47 @@ export type EraseResidentPayload = {
   eventsKept: Scalars['Int']['output'];
   /** Tickets the resident had reported: kept, with no reporter from now on. */
   ticketsKept: Scalars['Int']['output'];
+};
+
+/** Take a ticket from building level to community level. */
+export type EscalateTicketInput = {
+  /** The version you last saw; when it is stale: VERSION_CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why, at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Who takes it over: a ReceptionMember ID, or the Staff ID of a manager of the ticket's estate. */
+  takenOverById: Scalars['ID']['input'];
+  /** The ticket (not resolved, cancelled or closed). */
+  ticketId: Scalars['ID']['input'];
+  /** Where to: COMMUNITY. */
+  to: TicketLevel;
+};
+
+/** Who took over an escalated ticket. */
+export type EscalationTaker = ReceptionMember | Staff;
+
+/**
+ * An estate's figures for the proactive side of its work over a period:
+ * care visits, patrols, drills, liaison and where tickets were resolved. Counts
+ * only, never a household: every token covering the estate may read them,
+ * DISTRICT and INTEGRATOR dashboards included.
+ */
+export type EstateFigures = {
+  __typename?: 'EstateFigures';
+  /** Care visits that fell due in the period. */
+  care: CareFigures;
+  /** Drills held in the period. */
+  drills: DrillFigures;
+  /** The first day counted. */
+  from: Scalars['Date']['output'];
+  /** Liaison meetings and reception days held in the period. */
+  liaison: LiaisonFigures;
+  /** Patrol runs started in the period. */
+  patrols: PatrolFigures;
+  /** Tickets resolved in the period, by the level they were resolved at. */
+  tickets: TicketLevelFigures;
+  /** The day after the last day counted. */
+  to: Scalars['Date']['output'];
 };
 
 /** Events of one kind in one estate and month (estate local time), cancelled ones left out. */
@@ -941,6 +1381,12 @@ export type EventRegistrationEdge = {
   cursor: Scalars['String']['output'];
   /** The registration. */
   node: EventRegistration;
+};
+
+/** Finish a run; the checkpoints not reached are marked missed. */
+export type FinishPatrolInput = {
+  /** The run. */
+  runId: Scalars['ID']['input'];
 };
 
 /**
@@ -1079,6 +1525,8 @@ export type Household = Node & {
   building: Building;
   /** Care needs; empty when there are none. */
   careNeeds?: Maybe<Array<CareNeed>>;
+  /** The household's care plans, by kind. Staff of the estate and the household's own residents. */
+  carePlans?: Maybe<Array<CarePlan>>;
   /** The estate the household belongs to. */
   community: Community;
   /** The floor the unit is on. */
@@ -1145,6 +1593,78 @@ export type IncidentType =
   /** A burst pipe or flooding: maintenance and the steward. */
   | 'WATER_LEAK';
 
+/** Liaison meetings and reception days held in a period. */
+export type LiaisonFigures = {
+  __typename?: 'LiaisonFigures';
+  /** Residents who came to either. */
+  attendees: Scalars['Int']['output'];
+  /** Meetings with residents' organisations. */
+  meetings: Scalars['Int']['output'];
+  /** Reception days. */
+  receptionDays: Scalars['Int']['output'];
+  /** Tickets that came of them. */
+  ticketsRaised: Scalars['Int']['output'];
+};
+
+/** A liaison meeting with an organisation, or a reception day, and what came of it. */
+export type LiaisonMeeting = Node & {
+  __typename?: 'LiaisonMeeting';
+  /** Residents who came. */
+  attendees: Scalars['Int']['output'];
+  /** The estate. */
+  community: Community;
+  /** When it was held. */
+  heldAt: Scalars['DateTime']['output'];
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** What it was. */
+  kind: LiaisonMeetingKind;
+  /** The organisation met; null for a reception day. */
+  organisation?: Maybe<ResidentOrganisation>;
+  /** Where. */
+  place: Scalars['String']['output'];
+  /** Who wrote it up. */
+  recordedBy?: Maybe<Staff>;
+  /** What was said and agreed. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** The tickets that came of it. */
+  tickets: Array<Ticket>;
+};
+
+/** A page of liaison meetings, newest first. */
+export type LiaisonMeetingConnection = {
+  __typename?: 'LiaisonMeetingConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<LiaisonMeetingEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One liaison meeting in a paged list. */
+export type LiaisonMeetingEdge = {
+  __typename?: 'LiaisonMeetingEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The meeting. */
+  node: LiaisonMeeting;
+};
+
+/** What a liaison meeting was. */
+export type LiaisonMeetingKind =
+  /** A meeting with a residents' organisation. */
+  | 'ORGANISATION'
+  /** A reception day of the reception team, open to every resident. */
+  | 'RECEPTION_DAY';
+
+/** The meeting as recorded. */
+export type LiaisonMeetingPayload = {
+  __typename?: 'LiaisonMeetingPayload';
+  /** The meeting. */
+  meeting: LiaisonMeeting;
+};
+
 /** Changes to tickets. Each succeeds completely or writes nothing. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -1152,6 +1672,10 @@ export type Mutation = {
   acknowledgeDispatch: DispatchPayload;
   /** Acknowledge a SUBMITTED ticket (staff of its estate). */
   acknowledgeTicket: TicketPayload;
+  /** Add a member to the estate's reception team (managers). */
+  addReceptionMember: ReceptionMemberPayload;
+  /** Add a residents' organisation and its contact people (managers). */
+  addResidentOrganisation: ResidentOrganisationPayload;
   /** Record arrival on scene of an ACKNOWLEDGED dispatch, with its response time; its ticket goes IN_PROGRESS. */
   arriveOnScene: DispatchPayload;
   /** Assign a ticket to staff of its estate (managers and dispatchers), until it is resolved. */
@@ -1181,6 +1705,10 @@ export type Mutation = {
   closeTicket: TicketPayload;
   /** Start a resident group (MANAGER, ADMIN). */
   createGroup: GroupPayload;
+  /** Create a patrol route with its checkpoints (managers). */
+  createPatrolRoute: PatrolRoutePayload;
+  /** End a care plan (staff of the estate). */
+  endCarePlan: CarePlanPayload;
   /**
    * Erases a resident's personal data on request (their name, phone and household
    * link: the resident is deleted), while the estate's ticket history and figures
@@ -1189,10 +1717,16 @@ export type Mutation = {
    * ADMIN. Their tokens stop working within a minute.
    */
   eraseResident: EraseResidentPayload;
+  /** Take a ticket from building level to community level (the steward, the desk, a manager): an ESCALATED event in its timeline, taken over by the reception team or the manager. */
+  escalateTicket: TicketPayload;
+  /** Finish a run (the guard, the desk or a manager): checkpoints not reached are marked missed. */
+  finishPatrol: PatrolRunPayload;
   /** Join a group: a resident themselves, or staff adding a resident. Joining twice changes nothing. */
   joinGroup: GroupPayload;
   /** Leave a group: a resident themselves, or staff removing a resident. A leader who leaves stops leading it. */
   leaveGroup: GroupPayload;
+  /** Pass a checkpoint (the guard walking the run), in order: any pending checkpoint before it is marked missed. */
+  passCheckpoint: PatrolRunPayload;
   /** Raise an emergency (the desk, managers, staff on their rounds): an EMERGENCY ticket and a dispatch to the right people on duty, in one transaction. Idempotent per caller and idempotencyKey. */
   raiseEmergency: DispatchPayload;
   /** At a reception day, record an issue a resident raised: a WALK_IN ticket linked to the day (staff of the estate). Idempotent per caller and idempotencyKey. */
@@ -1201,6 +1735,12 @@ export type Mutation = {
   rateTicket: TicketPayload;
   /** Record at the door that a CONFIRMED registration's resident came (staff of the estate). */
   recordAttendance: RegistrationPayload;
+  /** Record a care visit's outcome (staff of the estate): its ticket is closed and the schedule moves on. */
+  recordCareVisit: RecordCareVisitPayload;
+  /** Record a drill held at your estate (staff of the estate). */
+  recordDrill: DrillPayload;
+  /** Record a liaison meeting or a reception day (staff of the estate). */
+  recordLiaisonMeeting: LiaisonMeetingPayload;
   /**
    * Records an estate's survey result for a period, replacing any recorded
    * earlier for the same estate and period (`replaced` says so). MANAGER of
@@ -1211,12 +1751,18 @@ export type Mutation = {
   registerForEvent: RegistrationPayload;
   /** Reopen a RESOLVED ticket (its reporter or a manager). */
   reopenTicket: TicketPayload;
+  /** Report an anomaly found on a run (the guard walking it): the anomaly and a PATROL ticket in one transaction. Idempotent per caller and idempotencyKey. */
+  reportAnomaly: ReportAnomalyPayload;
   /** Resolve an IN_PROGRESS ticket (staff of its estate). */
   resolveTicket: TicketPayload;
   /** Schedule an event in a public space and book the space for it, in one transaction (STAFF, DISPATCHER, MANAGER, ADMIN of the estate). The space's status, opening hours and bookings apply as for bookSpace. */
   scheduleEvent: CommunityEventPayload;
+  /** Set a household's care visits of one kind (staff of the estate): creates the plan or changes how often and why. */
+  setCarePlan: CarePlanPayload;
   /** Go on or off duty (yourself), or put a member of staff of your estate on or off duty (the desk, managers). */
   setDuty: SetDutyPayload;
+  /** Start walking a route (security staff of the estate); one run of a route at a time, one per guard. */
+  startPatrol: PatrolRunPayload;
   /** Start work on an ACKNOWLEDGED or REOPENED ticket (staff of its estate). */
   startTicket: TicketPayload;
   /** Raise a ticket (residents, staff, the desk). Idempotent per caller and idempotencyKey. */
@@ -1233,6 +1779,18 @@ export type MutationAcknowledgeDispatchArgs = {
 /** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationAcknowledgeTicketArgs = {
   input: TicketActionInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationAddReceptionMemberArgs = {
+  input: AddReceptionMemberInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationAddResidentOrganisationArgs = {
+  input: AddResidentOrganisationInput;
 };
 
 
@@ -1297,8 +1855,32 @@ export type MutationCreateGroupArgs = {
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationCreatePatrolRouteArgs = {
+  input: CreatePatrolRouteInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationEndCarePlanArgs = {
+  input: EndCarePlanInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationEraseResidentArgs = {
   input: EraseResidentInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationEscalateTicketArgs = {
+  input: EscalateTicketInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationFinishPatrolArgs = {
+  input: FinishPatrolInput;
 };
 
 
@@ -1311,6 +1893,12 @@ export type MutationJoinGroupArgs = {
 /** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationLeaveGroupArgs = {
   input: GroupMembershipInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationPassCheckpointArgs = {
+  input: PassCheckpointInput;
 };
 
 
@@ -1339,6 +1927,24 @@ export type MutationRecordAttendanceArgs = {
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationRecordCareVisitArgs = {
+  input: RecordCareVisitInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationRecordDrillArgs = {
+  input: RecordDrillInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationRecordLiaisonMeetingArgs = {
+  input: RecordLiaisonMeetingInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationRecordSurveyArgs = {
   input: RecordSurveyInput;
 };
@@ -1357,6 +1963,12 @@ export type MutationReopenTicketArgs = {
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationReportAnomalyArgs = {
+  input: ReportAnomalyInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationResolveTicketArgs = {
   input: TicketActionInput;
 };
@@ -1369,8 +1981,20 @@ export type MutationScheduleEventArgs = {
 
 
 /** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationSetCarePlanArgs = {
+  input: SetCarePlanInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
 export type MutationSetDutyArgs = {
   input: SetDutyInput;
+};
+
+
+/** Changes to tickets. Each succeeds completely or writes nothing. */
+export type MutationStartPatrolArgs = {
+  input: StartPatrolInput;
 };
 
 
@@ -1402,6 +2026,36 @@ export type OpeningHours = {
   weekday: Weekday;
 };
 
+/** A contact person of a residents' organisation. Name and phone are personal data: staff of the estate only. */
+export type OrganisationContact = {
+  __typename?: 'OrganisationContact';
+  /** Full name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Phone number. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Their post in the organisation, e.g. secretary. */
+  position: Scalars['String']['output'];
+};
+
+/** A contact person of an organisation. */
+export type OrganisationContactInput = {
+  /** Full name, 1–60 characters. */
+  name: Scalars['String']['input'];
+  /** Phone number, 5–20 digits (a leading + allowed). */
+  phone: Scalars['String']['input'];
+  /** Their post, 1–60 characters. */
+  position: Scalars['String']['input'];
+};
+
+/** What kind of residents' organisation it is. */
+export type OrganisationKind =
+  /** A residents' committee (paired with a service supervisor). */
+  | 'COMMITTEE'
+  /** A residents' party branch (paired with one of the operator's party members). */
+  | 'PARTY_BRANCH'
+  /** A resident group (paired with a team lead). */
+  | 'RESIDENT_GROUP';
+
 /** Where a page of a connection sits in the whole list (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1414,6 +2068,220 @@ export type PageInfo = {
   /** The cursor of the first item of this page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
+
+/** Pass a checkpoint of a run; the pending ones before it are marked missed. */
+export type PassCheckpointInput = {
+  /** The checkpoint (of the run's route, not passed or missed yet). */
+  checkpointId: Scalars['ID']['input'];
+  /** The run. */
+  runId: Scalars['ID']['input'];
+};
+
+/** Something wrong found on a patrol, and the ticket it became. */
+export type PatrolAnomaly = {
+  __typename?: 'PatrolAnomaly';
+  /** Where. */
+  checkpoint: PatrolCheckpoint;
+  /** Stable ID. */
+  id: Scalars['ID']['output'];
+  /** What was wrong. */
+  kind: PatrolAnomalyKind;
+  /** What the guard wrote. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When it was reported. */
+  reportedAt: Scalars['DateTime']['output'];
+  /** Who reported it. */
+  staff: Staff;
+  /** The PATROL ticket raised with it, in the same transaction. */
+  ticket: Ticket;
+};
+
+/** What was wrong on a patrol; decides the ticket's category and priority. */
+export type PatrolAnomalyKind =
+  /** A fire lane or escape route blocked (FIRE_SAFETY, HIGH). */
+  | 'BLOCKED_FIRE_LANE'
+  /** A broken light in a shared area (ELECTRICAL, NORMAL). */
+  | 'BROKEN_LIGHT'
+  /** An e-bike parked or charging in a corridor or stairwell (FIRE_SAFETY, HIGH). */
+  | 'EBIKE_IN_CORRIDOR'
+  /** Fire equipment missing, used or out of date (FIRE_SAFETY, HIGH). */
+  | 'FIRE_EQUIPMENT'
+  /** Anything else (OTHER, NORMAL). */
+  | 'OTHER'
+  /** A door forced, a stranger, a threat (SECURITY, HIGH). */
+  | 'SECURITY';
+
+/** A point on a patrol route, at a building or a public space. */
+export type PatrolCheckpoint = Node & {
+  __typename?: 'PatrolCheckpoint';
+  /** The building it is at. */
+  building?: Maybe<Building>;
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** What the guard looks for it by, e.g. `B3 fire lane`. */
+  name: Scalars['String']['output'];
+  /** Its place in the route's order, from 1. */
+  position: Scalars['Int']['output'];
+  /** The public space it is at. */
+  publicSpace?: Maybe<PublicSpace>;
+  /** The route. */
+  route: PatrolRoute;
+};
+
+/** A checkpoint of a new route: give exactly one of buildingId and spaceId. */
+export type PatrolCheckpointInput = {
+  /** The building it is at. */
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  /** What the guard looks for it by, 1–120 characters. */
+  name: Scalars['String']['input'];
+  /** The public space it is at. */
+  spaceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Patrol runs started in a period. */
+export type PatrolFigures = {
+  __typename?: 'PatrolFigures';
+  /** Anomalies reported (each became a PATROL ticket). */
+  anomalies: Scalars['Int']['output'];
+  /** Checkpoints missed on finished runs. */
+  checkpointsMissed: Scalars['Int']['output'];
+  /** Checkpoints passed on finished runs. */
+  checkpointsPassed: Scalars['Int']['output'];
+  /** Passed, of the checkpoints of finished runs; null when none finished. */
+  coverage?: Maybe<Scalars['Float']['output']>;
+  /** Runs finished. */
+  finished: Scalars['Int']['output'];
+  /** Runs started. */
+  runs: Scalars['Int']['output'];
+};
+
+/** One checkpoint of a run. */
+export type PatrolPass = {
+  __typename?: 'PatrolPass';
+  /** The checkpoint. */
+  checkpoint: PatrolCheckpoint;
+  /** When it was passed. */
+  passedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Passed, missed or not reached yet. */
+  status: PatrolPassStatus;
+};
+
+/** Whether a run passed a checkpoint. */
+export type PatrolPassStatus =
+  /** Skipped: a later checkpoint was passed first, or the run finished without it. */
+  | 'MISSED'
+  /** Passed, at `passedAt`. */
+  | 'PASSED'
+  /** Not reached yet. */
+  | 'PENDING';
+
+/**
+ * A route security walks around the clock under a written procedure: ordered
+ * checkpoints, started every `everyMinutes`. Staff and dashboards of the estate;
+ * not residents.
+ */
+export type PatrolRoute = Node & {
+  __typename?: 'PatrolRoute';
+  /** The checkpoints in the order they are walked. */
+  checkpoints: Array<PatrolCheckpoint>;
+  /** Code unique within the estate, e.g. `R1`. */
+  code: Scalars['String']['output'];
+  /** The estate. */
+  community: Community;
+  /** The run being walked now, if any. */
+  currentRun?: Maybe<PatrolRun>;
+  /** A run must start this many minutes after the last one started. */
+  everyMinutes: Scalars['Int']['output'];
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** When the next run must start: the last run's start plus `everyMinutes` (the route's creation when never walked). */
+  nextStartDueAt: Scalars['DateTime']['output'];
+  /** True when no run is in progress and the next one is late to start. */
+  overdue: Scalars['Boolean']['output'];
+  /** The route's runs, newest first, paged. */
+  runs: PatrolRunConnection;
+};
+
+
+/**
+ * A route security walks around the clock under a written procedure: ordered
+ * checkpoints, started every `everyMinutes`. Staff and dashboards of the estate;
+ * not residents.
+ */
+export type PatrolRouteRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The route after it was created. */
+export type PatrolRoutePayload = {
+  __typename?: 'PatrolRoutePayload';
+  /** The route. */
+  route: PatrolRoute;
+};
+
+/** One walk of a route by a member of security. */
+export type PatrolRun = Node & {
+  __typename?: 'PatrolRun';
+  /** What was found wrong on it, oldest first. */
+  anomalies: Array<PatrolAnomaly>;
+  /** When it finished. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** Checkpoints missed. */
+  missedCount: Scalars['Int']['output'];
+  /** Checkpoints passed. */
+  passedCount: Scalars['Int']['output'];
+  /** Every checkpoint of the route, in order, with whether it was passed. */
+  passes: Array<PatrolPass>;
+  /** The route. */
+  route: PatrolRoute;
+  /** Who walks it. */
+  staff: Staff;
+  /** When it started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Where it stands. */
+  status: PatrolRunStatus;
+};
+
+/** A page of patrol runs, newest first. */
+export type PatrolRunConnection = {
+  __typename?: 'PatrolRunConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<PatrolRunEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One patrol run in a paged list. */
+export type PatrolRunEdge = {
+  __typename?: 'PatrolRunEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The run. */
+  node: PatrolRun;
+};
+
+/** The run after a change. */
+export type PatrolRunPayload = {
+  __typename?: 'PatrolRunPayload';
+  /** The run as it is now. */
+  run: PatrolRun;
+};
+
+/** Where a patrol run stands. */
+export type PatrolRunStatus =
+  /** Walked; every checkpoint is passed or missed. */
+  | 'FINISHED'
+  /** Being walked. */
+  | 'IN_PROGRESS';
 
 /**
  * A calendar period in the estates' local time (China Standard Time, UTC+8, no
@@ -1662,6 +2530,100 @@ export type ReceptionIssuePayload = {
   ticket: Ticket;
 };
 
+/** A member of the hotline's reception team, which takes over the hard cases. */
+export type ReceptionMember = Node & {
+  __typename?: 'ReceptionMember';
+  /** The estate. */
+  community: Community;
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** Full name (the post is a public one). */
+  name: Scalars['String']['output'];
+  /** Work phone; staff of the estate only. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Their post on the team (named `post`, not `role`, so it never clashes with Staff.role where both are selected through EscalationTaker). */
+  post: ReceptionRole;
+  /** The member of staff, when they are one (the project manager). */
+  staff?: Maybe<Staff>;
+};
+
+/** The reception team member as added. */
+export type ReceptionMemberPayload = {
+  __typename?: 'ReceptionMemberPayload';
+  /** The member. */
+  member: ReceptionMember;
+};
+
+/** A member's post on the reception team. */
+export type ReceptionRole =
+  /** An official of the community (neighbourhood) office. */
+  | 'COMMUNITY_OFFICIAL'
+  /** The chair of the owners' committee. */
+  | 'OWNERS_COMMITTEE_CHAIR'
+  /** The operator's project manager for the estate. */
+  | 'PROJECT_MANAGER';
+
+/** Record what a care visit found. */
+export type RecordCareVisitInput = {
+  /** A note, at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** What was found. */
+  outcome: CareOutcome;
+  /** The visit (open: no outcome yet). */
+  visitId: Scalars['ID']['input'];
+};
+
+/** The visit after its outcome was recorded. */
+export type RecordCareVisitPayload = {
+  __typename?: 'RecordCareVisitPayload';
+  /** The stream position of the last event this change appended (its care event, after the ticket's). */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** The visit as it is now. */
+  visit: CareVisit;
+};
+
+/** Record a drill that was held. */
+export type RecordDrillInput = {
+  /** The building it was held in, if one. */
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  /** The estate (code). */
+  communityCode: Scalars['String']['input'];
+  /** What was found, at most 4,000 characters. */
+  findings?: InputMaybe<Scalars['String']['input']>;
+  /** When it was held (not in the future). */
+  heldAt: Scalars['DateTime']['input'];
+  /** What it rehearsed. */
+  kind: DrillKind;
+  /** Who led it; default the member of staff the token names. */
+  leadId?: InputMaybe<Scalars['ID']['input']>;
+  /** How many took part, 0 to 100,000. */
+  participants: Scalars['Int']['input'];
+  /** Where, 1–200 characters. */
+  place: Scalars['String']['input'];
+  /** The public space it was held in, if one. */
+  spaceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Record a liaison meeting or a reception day. */
+export type RecordLiaisonMeetingInput = {
+  /** Residents who came, 0 to 100,000. */
+  attendees: Scalars['Int']['input'];
+  /** The estate (code). */
+  communityCode: Scalars['String']['input'];
+  /** When it was held (not in the future). */
+  heldAt: Scalars['DateTime']['input'];
+  /** What it was. */
+  kind: LiaisonMeetingKind;
+  /** The organisation met: required for ORGANISATION, none for RECEPTION_DAY. */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where, 1–200 characters. */
+  place: Scalars['String']['input'];
+  /** What was said and agreed, at most 4,000 characters. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Tickets raised at or after it (tickets of the estate), at most 50. */
+  ticketIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 /** Record the result of an estate's satisfaction survey. */
 export type RecordSurveyInput = {
   /** The estate, e.g. `LH`. */
@@ -1718,6 +2680,29 @@ export type RegistrationStatus =
   | 'CONFIRMED'
   /** Beyond capacity: waiting, in registration order, for a place to be freed. */
   | 'WAITLISTED';
+
+/** Report something wrong found on a run: a PATROL ticket is raised with it. */
+export type ReportAnomalyInput = {
+  /** Where (a checkpoint of the run's route); the ticket is raised about its building or public space. */
+  checkpointId: Scalars['ID']['input'];
+  /** Your key for this report (1–100 characters). Sending the same key again returns the same anomaly and writes nothing. */
+  idempotencyKey: Scalars['String']['input'];
+  /** What is wrong. */
+  kind: PatrolAnomalyKind;
+  /** What the guard saw, at most 1,000 characters: it becomes the ticket's description. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The run (in progress). */
+  runId: Scalars['ID']['input'];
+};
+
+/** The anomaly and the ticket it became. */
+export type ReportAnomalyPayload = {
+  __typename?: 'ReportAnomalyPayload';
+  /** The anomaly. */
+  anomaly: PatrolAnomaly;
+  /** The stream position of the ticket's SUBMITTED event: follow it with `ticketEvents(after: cursor)`. */
+  cursor?: Maybe<Scalars['String']['output']>;
+};
 
 /** A person living in a household. Name and phone are personal data. */
 export type Resident = Node & {
@@ -1809,6 +2794,49 @@ export type ResidentGroupMembersArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * A residents' organisation of an estate (a party branch, a committee, a
+ * resident group), paired with one member of the operator's staff: the "365"
+ * liaison network.
+ */
+export type ResidentOrganisation = Node & {
+  __typename?: 'ResidentOrganisation';
+  /** The estate. */
+  community: Community;
+  /** Its contact people. */
+  contacts: Array<OrganisationContact>;
+  /** Global ID. */
+  id: Scalars['ID']['output'];
+  /** What kind it is. */
+  kind: OrganisationKind;
+  /** The member of staff paired with it. */
+  liaison?: Maybe<Staff>;
+  /** Its liaison meetings, newest first, paged: staff and dashboards (FORBIDDEN for residents). */
+  meetings?: Maybe<LiaisonMeetingConnection>;
+  /** Its name, unique within the estate. */
+  name: Scalars['String']['output'];
+};
+
+
+/**
+ * A residents' organisation of an estate (a party branch, a committee, a
+ * resident group), paired with one member of the operator's staff: the "365"
+ * liaison network.
+ */
+export type ResidentOrganisationMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The organisation as added. */
+export type ResidentOrganisationPayload = {
+  __typename?: 'ResidentOrganisationPayload';
+  /** The organisation. */
+  organisation: ResidentOrganisation;
+};
+
 /** Percentiles of waiting times, in seconds. */
 export type ResponseTimes = {
   __typename?: 'ResponseTimes';
@@ -1835,7 +2863,9 @@ export type Role =
   /** A resident (token subject: their Resident ID). */
   | 'RESIDENT'
   /** A squad member or steward (token subject: their Staff ID). */
-  | 'STAFF';
+  | 'STAFF'
+  /** The server's own scheduled work (a care visit falling due); never the role of a token. */
+  | 'SYSTEM';
 
 /**
  * The figures an estate (or one of its grids) is judged by, for one period.
@@ -1976,6 +3006,20 @@ export type ScheduleEventInput = {
   title: Scalars['String']['input'];
 };
 
+/** Set one kind of care visit for a household (creates the plan, or changes the one of that kind). */
+export type SetCarePlanInput = {
+  /** A visit every this many days, 1 to 366. */
+  everyDays: Scalars['Int']['input'];
+  /** The household; it must have at least one care need. */
+  householdId: Scalars['ID']['input'];
+  /** What the visits are for. */
+  kind: CareVisitKind;
+  /** Why, at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** When the first (or next) visit falls due; default now. Ignored while a visit is open. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** Put a member of staff on or off duty. */
 export type SetDutyInput = {
   /** On duty (sent to emergencies) or not. */
@@ -2066,6 +3110,12 @@ export type StaffRole =
   /** Leads a grid and its 1+3 squad. */
   | 'STEWARD';
 
+/** Start walking a route. */
+export type StartPatrolInput = {
+  /** The route. */
+  routeId: Scalars['ID']['input'];
+};
+
 /** Raise a ticket. Give exactly one location: householdId, buildingId or spaceId. */
 export type SubmitTicketInput = {
   /** The building it concerns, when it is not about one household. */
@@ -2097,6 +3147,13 @@ export type SubmitTicketInput = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
+   * Care visits as they fall due, go overdue and are recorded, from the same
+   * log and with the same resume guarantee as `ticketEvents`. Staff of the
+   * estate see every household's; a RESIDENT their own household's; DISTRICT
+   * and INTEGRATOR tokens none (they read the figures).
+   */
+  careEvents: CareEvent;
+  /**
    * Bookings, events and registrations as they change, from the same log and
    * with the same guarantee as `ticketEvents`: with `after`, every change after
    * that cursor first, then live, with no gap and no duplicate. One stream for
@@ -2122,6 +3179,16 @@ export type Subscription = {
    * token closes the connection (code 4401).
    */
   ticketEvents: TicketEvent;
+};
+
+
+/**
+ * Live streams over the graphql-ws protocol on /graphql. Every event carries a
+ * cursor; a client that reconnects with `after` gets exactly what it missed.
+ */
+export type SubscriptionCareEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  communityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -2181,12 +3248,16 @@ export type Ticket = Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** The emergency dispatch raised with this ticket; null when there is none. */
   dispatch?: Maybe<Dispatch>;
+  /** Its escalation to community level; null while it stays at building level. */
+  escalation?: Maybe<TicketEscalation>;
   /** The grid responsible for the building; null for a public space. */
   grid?: Maybe<Grid>;
   /** The household it concerns; null when it is not about one household. */
   household?: Maybe<Household>;
   /** Global ID. */
   id: Scalars['ID']['output'];
+  /** Where it is handled: BUILDING until it is escalated. */
+  level: TicketLevel;
   /** Human number, unique and gap-free per estate and year, e.g. `LH-2025-000123`. */
   number: Scalars['String']['output'];
   /** How urgent it is. */
@@ -2282,6 +3353,8 @@ export type TicketCategory =
 export type TicketChannel =
   /** The resident app. */
   | 'APP'
+  /** Raised by the special-care schedule when a care visit fell due (see CareVisit). */
+  | 'CARE_SCHEDULE'
   /** Raised by the community grid worker. */
   | 'GRID_WORKER'
   /** The 24-hour hotline. */
@@ -2309,6 +3382,19 @@ export type TicketEdge = {
   cursor: Scalars['String']['output'];
   /** The ticket. */
   node: Ticket;
+};
+
+/** A ticket's move from building level to community level. */
+export type TicketEscalation = {
+  __typename?: 'TicketEscalation';
+  /** When it was escalated. */
+  escalatedAt: Scalars['DateTime']['output'];
+  /** Who escalated it (the steward, the desk or a manager); null for an admin. */
+  escalatedBy?: Maybe<Staff>;
+  /** Why, in the escalator's words. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Who took it over: a member of the reception team, or the estate's manager. */
+  takenOverBy: EscalationTaker;
 };
 
 /** One change of a ticket. Events are never changed or removed. */
@@ -2384,6 +3470,8 @@ export type TicketEventType =
   | 'CLOSED'
   /** A comment was added. */
   | 'COMMENTED'
+  /** It was taken from building level to community level (see Ticket.escalation). */
+  | 'ESCALATED'
   /** The reporter rated it. */
   | 'RATED'
   /** The reporter or a manager reopened it. */
@@ -2417,6 +3505,29 @@ export type TicketFilter = {
   priorities?: InputMaybe<Array<TicketPriority>>;
   /** Only these statuses. */
   statuses?: InputMaybe<Array<TicketStatus>>;
+};
+
+/**
+ * Where a ticket is handled: "small matters stay in the building, big matters
+ * stay in the community".
+ */
+export type TicketLevel =
+  /** By the grid's steward and squad (where every ticket starts). */
+  | 'BUILDING'
+  /** Taken over by the reception team or the manager. */
+  | 'COMMUNITY';
+
+/** Tickets resolved in a period, and where. */
+export type TicketLevelFigures = {
+  __typename?: 'TicketLevelFigures';
+  /** Resolved at building level, of all resolved; null when none were resolved. */
+  buildingLevelShare?: Maybe<Scalars['Float']['output']>;
+  /** Tickets escalated to community level in the period. */
+  escalated: Scalars['Int']['output'];
+  /** Tickets resolved (now RESOLVED or CLOSED) in the period. */
+  resolved: Scalars['Int']['output'];
+  /** Of those, resolved at building level (never escalated). */
+  resolvedAtBuildingLevel: Scalars['Int']['output'];
 };
 
 /** The ticket after a change. */
@@ -2582,6 +3693,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  EscalationTaker:
+    | ( ReceptionMemberModel )
+    | ( StaffModel )
+  ;
+};
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
@@ -2592,15 +3710,24 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( BookingModel )
     | ( BuildingModel )
+    | ( CarePlanModel )
+    | ( CareVisitModel )
     | ( CommunityModel )
     | ( CommunityEventModel )
     | ( DispatchModel )
+    | ( DrillModel )
     | ( EventRegistrationModel )
     | ( GridModel )
     | ( HouseholdModel )
+    | ( LiaisonMeetingModel )
+    | ( PatrolCheckpointModel )
+    | ( PatrolRouteModel )
+    | ( PatrolRunModel )
     | ( PublicSpaceModel )
+    | ( ReceptionMemberModel )
     | ( ResidentModel )
     | ( ResidentGroupModel )
+    | ( ResidentOrganisationModel )
     | ( StaffModel )
     | ( TicketModel )
   ;
@@ -2608,6 +3735,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddReceptionMemberInput: AddReceptionMemberInput;
+  AddResidentOrganisationInput: AddResidentOrganisationInput;
   AssignTicketInput: AssignTicketInput;
   BookSpaceInput: BookSpaceInput;
   Booking: ResolverTypeWrapper<BookingModel>;
@@ -2623,7 +3752,18 @@ export type ResolversTypes = {
   BuildingEdge: ResolverTypeWrapper<Omit<BuildingEdge, 'node'> & { node: ResolversTypes['Building'] }>;
   CancelBookingInput: CancelBookingInput;
   CancelEventInput: CancelEventInput;
+  CareEvent: ResolverTypeWrapper<CareEventModel>;
+  CareEventType: CareEventType;
+  CareFigures: ResolverTypeWrapper<CareFigures>;
   CareNeed: CareNeed;
+  CareOutcome: CareOutcome;
+  CarePlan: ResolverTypeWrapper<CarePlanModel>;
+  CarePlanPayload: ResolverTypeWrapper<Omit<CarePlanPayload, 'plan'> & { plan: ResolversTypes['CarePlan'] }>;
+  CareVisit: ResolverTypeWrapper<CareVisitModel>;
+  CareVisitConnection: ResolverTypeWrapper<Connection>;
+  CareVisitEdge: ResolverTypeWrapper<Omit<CareVisitEdge, 'node'> & { node: ResolversTypes['CareVisit'] }>;
+  CareVisitFilter: CareVisitFilter;
+  CareVisitKind: CareVisitKind;
   Community: ResolverTypeWrapper<CommunityModel>;
   CommunityConnection: ResolverTypeWrapper<Connection>;
   CommunityEdge: ResolverTypeWrapper<Omit<CommunityEdge, 'node'> & { node: ResolversTypes['Community'] }>;
@@ -2643,6 +3783,7 @@ export type ResolversTypes = {
   CommunityLifeFilter: CommunityLifeFilter;
   CommunityLifeKind: CommunityLifeKind;
   CreateGroupInput: CreateGroupInput;
+  CreatePatrolRouteInput: CreatePatrolRouteInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Dispatch: ResolverTypeWrapper<DispatchModel>;
@@ -2657,12 +3798,25 @@ export type ResolversTypes = {
   DispatchStatus: DispatchStatus;
   DispatchUnit: ResolverTypeWrapper<DispatchUnitModel>;
   DispatchUnitReason: DispatchUnitReason;
+  Drill: ResolverTypeWrapper<DrillModel>;
+  DrillConnection: ResolverTypeWrapper<Connection>;
+  DrillDue: ResolverTypeWrapper<DrillDueModel>;
+  DrillEdge: ResolverTypeWrapper<Omit<DrillEdge, 'node'> & { node: ResolversTypes['Drill'] }>;
+  DrillFigures: ResolverTypeWrapper<DrillFigures>;
+  DrillKind: DrillKind;
+  DrillPayload: ResolverTypeWrapper<Omit<DrillPayload, 'drill'> & { drill: ResolversTypes['Drill'] }>;
+  DrillYear: ResolverTypeWrapper<DrillYear>;
+  EndCarePlanInput: EndCarePlanInput;
   EraseResidentInput: EraseResidentInput;
   EraseResidentPayload: ResolverTypeWrapper<EraseResidentPayload>;
+  EscalateTicketInput: EscalateTicketInput;
+  EscalationTaker: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EscalationTaker']>;
+  EstateFigures: ResolverTypeWrapper<FiguresScopeModel>;
   EventAttendance: ResolverTypeWrapper<EventAttendanceRow>;
   EventRegistration: ResolverTypeWrapper<EventRegistrationModel>;
   EventRegistrationConnection: ResolverTypeWrapper<Connection>;
   EventRegistrationEdge: ResolverTypeWrapper<Omit<EventRegistrationEdge, 'node'> & { node: ResolversTypes['EventRegistration'] }>;
+  FinishPatrolInput: FinishPatrolInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grid: ResolverTypeWrapper<GridModel>;
   GridWorker: ResolverTypeWrapper<GridWorkerModel>;
@@ -2679,10 +3833,34 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IncidentType: IncidentType;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LiaisonFigures: ResolverTypeWrapper<LiaisonFigures>;
+  LiaisonMeeting: ResolverTypeWrapper<LiaisonMeetingModel>;
+  LiaisonMeetingConnection: ResolverTypeWrapper<Connection>;
+  LiaisonMeetingEdge: ResolverTypeWrapper<Omit<LiaisonMeetingEdge, 'node'> & { node: ResolversTypes['LiaisonMeeting'] }>;
+  LiaisonMeetingKind: LiaisonMeetingKind;
+  LiaisonMeetingPayload: ResolverTypeWrapper<Omit<LiaisonMeetingPayload, 'meeting'> & { meeting: ResolversTypes['LiaisonMeeting'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OpeningHours: ResolverTypeWrapper<OpeningHoursModel>;
+  OrganisationContact: ResolverTypeWrapper<OrganisationContactModel>;
+  OrganisationContactInput: OrganisationContactInput;
+  OrganisationKind: OrganisationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PassCheckpointInput: PassCheckpointInput;
+  PatrolAnomaly: ResolverTypeWrapper<PatrolAnomalyModel>;
+  PatrolAnomalyKind: PatrolAnomalyKind;
+  PatrolCheckpoint: ResolverTypeWrapper<PatrolCheckpointModel>;
+  PatrolCheckpointInput: PatrolCheckpointInput;
+  PatrolFigures: ResolverTypeWrapper<PatrolFigures>;
+  PatrolPass: ResolverTypeWrapper<PatrolPassModel>;
+  PatrolPassStatus: PatrolPassStatus;
+  PatrolRoute: ResolverTypeWrapper<PatrolRouteModel>;
+  PatrolRoutePayload: ResolverTypeWrapper<Omit<PatrolRoutePayload, 'route'> & { route: ResolversTypes['PatrolRoute'] }>;
+  PatrolRun: ResolverTypeWrapper<PatrolRunModel>;
+  PatrolRunConnection: ResolverTypeWrapper<Connection>;
+  PatrolRunEdge: ResolverTypeWrapper<Omit<PatrolRunEdge, 'node'> & { node: ResolversTypes['PatrolRun'] }>;
+  PatrolRunPayload: ResolverTypeWrapper<Omit<PatrolRunPayload, 'run'> & { run: ResolversTypes['PatrolRun'] }>;
+  PatrolRunStatus: PatrolRunStatus;
   PeriodUnit: PeriodUnit;
   PersonalData: PersonalData;
   PublicSpace: ResolverTypeWrapper<PublicSpaceModel>;
@@ -2693,20 +3871,32 @@ export type ResolversTypes = {
   RaiseReceptionIssueInput: RaiseReceptionIssueInput;
   RateTicketInput: RateTicketInput;
   ReceptionIssuePayload: ResolverTypeWrapper<Omit<ReceptionIssuePayload, 'event' | 'ticket'> & { event: ResolversTypes['CommunityEvent'], ticket: ResolversTypes['Ticket'] }>;
+  ReceptionMember: ResolverTypeWrapper<ReceptionMemberModel>;
+  ReceptionMemberPayload: ResolverTypeWrapper<Omit<ReceptionMemberPayload, 'member'> & { member: ResolversTypes['ReceptionMember'] }>;
+  ReceptionRole: ReceptionRole;
+  RecordCareVisitInput: RecordCareVisitInput;
+  RecordCareVisitPayload: ResolverTypeWrapper<Omit<RecordCareVisitPayload, 'visit'> & { visit: ResolversTypes['CareVisit'] }>;
+  RecordDrillInput: RecordDrillInput;
+  RecordLiaisonMeetingInput: RecordLiaisonMeetingInput;
   RecordSurveyInput: RecordSurveyInput;
   RecordSurveyPayload: ResolverTypeWrapper<RecordedSurvey>;
   RegisterForEventInput: RegisterForEventInput;
   RegistrationActionInput: RegistrationActionInput;
   RegistrationPayload: ResolverTypeWrapper<Omit<RegistrationPayload, 'promoted' | 'registration'> & { promoted?: Maybe<ResolversTypes['EventRegistration']>, registration: ResolversTypes['EventRegistration'] }>;
   RegistrationStatus: RegistrationStatus;
+  ReportAnomalyInput: ReportAnomalyInput;
+  ReportAnomalyPayload: ResolverTypeWrapper<Omit<ReportAnomalyPayload, 'anomaly'> & { anomaly: ResolversTypes['PatrolAnomaly'] }>;
   Resident: ResolverTypeWrapper<ResidentModel>;
   ResidentGroup: ResolverTypeWrapper<ResidentGroupModel>;
+  ResidentOrganisation: ResolverTypeWrapper<ResidentOrganisationModel>;
+  ResidentOrganisationPayload: ResolverTypeWrapper<Omit<ResidentOrganisationPayload, 'organisation'> & { organisation: ResolversTypes['ResidentOrganisation'] }>;
   ResponseTimes: ResolverTypeWrapper<ResponseTimes>;
   Role: Role;
   Satisfaction: ResolverTypeWrapper<SatisfactionBucket>;
   SatisfactionFilter: SatisfactionFilter;
   SatisfactionSurvey: ResolverTypeWrapper<SatisfactionSurveyModel>;
   ScheduleEventInput: ScheduleEventInput;
+  SetCarePlanInput: SetCarePlanInput;
   SetDutyInput: SetDutyInput;
   SetDutyPayload: ResolverTypeWrapper<Omit<SetDutyPayload, 'staff'> & { staff: ResolversTypes['Staff'] }>;
   SpaceUtilisation: ResolverTypeWrapper<SpaceUtilisationRow>;
@@ -2714,6 +3904,7 @@ export type ResolversTypes = {
   StaffConnection: ResolverTypeWrapper<Connection>;
   StaffEdge: ResolverTypeWrapper<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Staff'] }>;
   StaffRole: StaffRole;
+  StartPatrolInput: StartPatrolInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubmitTicketInput: SubmitTicketInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2724,12 +3915,15 @@ export type ResolversTypes = {
   TicketChannel: TicketChannel;
   TicketConnection: ResolverTypeWrapper<Connection>;
   TicketEdge: ResolverTypeWrapper<Omit<TicketEdge, 'node'> & { node: ResolversTypes['Ticket'] }>;
+  TicketEscalation: ResolverTypeWrapper<TicketEscalationModel>;
   TicketEvent: ResolverTypeWrapper<TicketEventModel>;
   TicketEventConnection: ResolverTypeWrapper<Connection>;
   TicketEventEdge: ResolverTypeWrapper<Omit<TicketEventEdge, 'node'> & { node: ResolversTypes['TicketEvent'] }>;
   TicketEventFilter: TicketEventFilter;
   TicketEventType: TicketEventType;
   TicketFilter: TicketFilter;
+  TicketLevel: TicketLevel;
+  TicketLevelFigures: ResolverTypeWrapper<TicketLevelFigures>;
   TicketPayload: ResolverTypeWrapper<Omit<TicketPayload, 'ticket'> & { ticket: ResolversTypes['Ticket'] }>;
   TicketPriority: TicketPriority;
   TicketRating: ResolverTypeWrapper<TicketRatingModel>;
@@ -2740,6 +3934,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddReceptionMemberInput: AddReceptionMemberInput;
+  AddResidentOrganisationInput: AddResidentOrganisationInput;
   AssignTicketInput: AssignTicketInput;
   BookSpaceInput: BookSpaceInput;
   Booking: BookingModel;
@@ -2753,6 +3949,14 @@ export type ResolversParentTypes = {
   BuildingEdge: Omit<BuildingEdge, 'node'> & { node: ResolversParentTypes['Building'] };
   CancelBookingInput: CancelBookingInput;
   CancelEventInput: CancelEventInput;
+  CareEvent: CareEventModel;
+  CareFigures: CareFigures;
+  CarePlan: CarePlanModel;
+  CarePlanPayload: Omit<CarePlanPayload, 'plan'> & { plan: ResolversParentTypes['CarePlan'] };
+  CareVisit: CareVisitModel;
+  CareVisitConnection: Connection;
+  CareVisitEdge: Omit<CareVisitEdge, 'node'> & { node: ResolversParentTypes['CareVisit'] };
+  CareVisitFilter: CareVisitFilter;
   Community: CommunityModel;
   CommunityConnection: Connection;
   CommunityEdge: Omit<CommunityEdge, 'node'> & { node: ResolversParentTypes['Community'] };
@@ -2768,6 +3972,7 @@ export type ResolversParentTypes = {
   CommunityLifeFiguresFilter: CommunityLifeFiguresFilter;
   CommunityLifeFilter: CommunityLifeFilter;
   CreateGroupInput: CreateGroupInput;
+  CreatePatrolRouteInput: CreatePatrolRouteInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Dispatch: DispatchModel;
@@ -2779,12 +3984,24 @@ export type ResolversParentTypes = {
   DispatchEventEdge: Omit<DispatchEventEdge, 'node'> & { node: ResolversParentTypes['DispatchEvent'] };
   DispatchPayload: Omit<DispatchPayload, 'dispatch'> & { dispatch: ResolversParentTypes['Dispatch'] };
   DispatchUnit: DispatchUnitModel;
+  Drill: DrillModel;
+  DrillConnection: Connection;
+  DrillDue: DrillDueModel;
+  DrillEdge: Omit<DrillEdge, 'node'> & { node: ResolversParentTypes['Drill'] };
+  DrillFigures: DrillFigures;
+  DrillPayload: Omit<DrillPayload, 'drill'> & { drill: ResolversParentTypes['Drill'] };
+  DrillYear: DrillYear;
+  EndCarePlanInput: EndCarePlanInput;
   EraseResidentInput: EraseResidentInput;
   EraseResidentPayload: EraseResidentPayload;
+  EscalateTicketInput: EscalateTicketInput;
+  EscalationTaker: ResolversUnionTypes<ResolversParentTypes>['EscalationTaker'];
+  EstateFigures: FiguresScopeModel;
   EventAttendance: EventAttendanceRow;
   EventRegistration: EventRegistrationModel;
   EventRegistrationConnection: Connection;
   EventRegistrationEdge: Omit<EventRegistrationEdge, 'node'> & { node: ResolversParentTypes['EventRegistration'] };
+  FinishPatrolInput: FinishPatrolInput;
   Float: Scalars['Float']['output'];
   Grid: GridModel;
   GridWorker: GridWorkerModel;
@@ -2799,34 +4016,65 @@ export type ResolversParentTypes = {
   HouseholdEdge: Omit<HouseholdEdge, 'node'> & { node: ResolversParentTypes['Household'] };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  LiaisonFigures: LiaisonFigures;
+  LiaisonMeeting: LiaisonMeetingModel;
+  LiaisonMeetingConnection: Connection;
+  LiaisonMeetingEdge: Omit<LiaisonMeetingEdge, 'node'> & { node: ResolversParentTypes['LiaisonMeeting'] };
+  LiaisonMeetingPayload: Omit<LiaisonMeetingPayload, 'meeting'> & { meeting: ResolversParentTypes['LiaisonMeeting'] };
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   OpeningHours: OpeningHoursModel;
+  OrganisationContact: OrganisationContactModel;
+  OrganisationContactInput: OrganisationContactInput;
   PageInfo: PageInfo;
+  PassCheckpointInput: PassCheckpointInput;
+  PatrolAnomaly: PatrolAnomalyModel;
+  PatrolCheckpoint: PatrolCheckpointModel;
+  PatrolCheckpointInput: PatrolCheckpointInput;
+  PatrolFigures: PatrolFigures;
+  PatrolPass: PatrolPassModel;
+  PatrolRoute: PatrolRouteModel;
+  PatrolRoutePayload: Omit<PatrolRoutePayload, 'route'> & { route: ResolversParentTypes['PatrolRoute'] };
+  PatrolRun: PatrolRunModel;
+  PatrolRunConnection: Connection;
+  PatrolRunEdge: Omit<PatrolRunEdge, 'node'> & { node: ResolversParentTypes['PatrolRun'] };
+  PatrolRunPayload: Omit<PatrolRunPayload, 'run'> & { run: ResolversParentTypes['PatrolRun'] };
   PublicSpace: PublicSpaceModel;
   Query: Record<PropertyKey, never>;
   RaiseEmergencyInput: RaiseEmergencyInput;
   RaiseReceptionIssueInput: RaiseReceptionIssueInput;
   RateTicketInput: RateTicketInput;
   ReceptionIssuePayload: Omit<ReceptionIssuePayload, 'event' | 'ticket'> & { event: ResolversParentTypes['CommunityEvent'], ticket: ResolversParentTypes['Ticket'] };
+  ReceptionMember: ReceptionMemberModel;
+  ReceptionMemberPayload: Omit<ReceptionMemberPayload, 'member'> & { member: ResolversParentTypes['ReceptionMember'] };
+  RecordCareVisitInput: RecordCareVisitInput;
+  RecordCareVisitPayload: Omit<RecordCareVisitPayload, 'visit'> & { visit: ResolversParentTypes['CareVisit'] };
+  RecordDrillInput: RecordDrillInput;
+  RecordLiaisonMeetingInput: RecordLiaisonMeetingInput;
   RecordSurveyInput: RecordSurveyInput;
   RecordSurveyPayload: RecordedSurvey;
   RegisterForEventInput: RegisterForEventInput;
   RegistrationActionInput: RegistrationActionInput;
   RegistrationPayload: Omit<RegistrationPayload, 'promoted' | 'registration'> & { promoted?: Maybe<ResolversParentTypes['EventRegistration']>, registration: ResolversParentTypes['EventRegistration'] };
+  ReportAnomalyInput: ReportAnomalyInput;
+  ReportAnomalyPayload: Omit<ReportAnomalyPayload, 'anomaly'> & { anomaly: ResolversParentTypes['PatrolAnomaly'] };
   Resident: ResidentModel;
   ResidentGroup: ResidentGroupModel;
+  ResidentOrganisation: ResidentOrganisationModel;
+  ResidentOrganisationPayload: Omit<ResidentOrganisationPayload, 'organisation'> & { organisation: ResolversParentTypes['ResidentOrganisation'] };
   ResponseTimes: ResponseTimes;
   Satisfaction: SatisfactionBucket;
   SatisfactionFilter: SatisfactionFilter;
   SatisfactionSurvey: SatisfactionSurveyModel;
   ScheduleEventInput: ScheduleEventInput;
+  SetCarePlanInput: SetCarePlanInput;
   SetDutyInput: SetDutyInput;
   SetDutyPayload: Omit<SetDutyPayload, 'staff'> & { staff: ResolversParentTypes['Staff'] };
   SpaceUtilisation: SpaceUtilisationRow;
   Staff: StaffModel;
   StaffConnection: Connection;
   StaffEdge: Omit<StaffEdge, 'node'> & { node: ResolversParentTypes['Staff'] };
+  StartPatrolInput: StartPatrolInput;
   String: Scalars['String']['output'];
   SubmitTicketInput: SubmitTicketInput;
   Subscription: Record<PropertyKey, never>;
@@ -2835,11 +4083,13 @@ export type ResolversParentTypes = {
   TicketActor: TicketActorModel;
   TicketConnection: Connection;
   TicketEdge: Omit<TicketEdge, 'node'> & { node: ResolversParentTypes['Ticket'] };
+  TicketEscalation: TicketEscalationModel;
   TicketEvent: TicketEventModel;
   TicketEventConnection: Connection;
   TicketEventEdge: Omit<TicketEventEdge, 'node'> & { node: ResolversParentTypes['TicketEvent'] };
   TicketEventFilter: TicketEventFilter;
   TicketFilter: TicketFilter;
+  TicketLevelFigures: TicketLevelFigures;
   TicketPayload: Omit<TicketPayload, 'ticket'> & { ticket: ResolversParentTypes['Ticket'] };
   TicketRating: TicketRatingModel;
   Viewer: ViewerModel;
@@ -2921,22 +4171,97 @@ export type BuildingEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Building'], ParentType, ContextType>;
 };
 
+export type CareEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareEvent'] = ResolversParentTypes['CareEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  staff?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CareEventType'], ParentType, ContextType>;
+  visit?: Resolver<ResolversTypes['CareVisit'], ParentType, ContextType>;
+};
+
+export type CareFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareFigures'] = ResolversParentTypes['CareFigures']> = {
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  doneOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nobodyHome?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTimeShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CarePlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CarePlan'] = ResolversParentTypes['CarePlan']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  everyDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CareVisitKind'], ParentType, ContextType>;
+  nextDueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  visits?: Resolver<ResolversTypes['CareVisitConnection'], ParentType, ContextType, Partial<CarePlanVisitsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CarePlanPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CarePlanPayload'] = ResolversParentTypes['CarePlanPayload']> = {
+  plan?: Resolver<ResolversTypes['CarePlan'], ParentType, ContextType>;
+};
+
+export type CareVisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareVisit'] = ResolversParentTypes['CareVisit']> = {
+  deadlineAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  doneOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['CareEvent']>, ParentType, ContextType>;
+  household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CareVisitKind'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['CareOutcome']>, ParentType, ContextType>;
+  outcomeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overdueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['CarePlan'], ParentType, ContextType>;
+  recordedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  steward?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CareVisitConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareVisitConnection'] = ResolversParentTypes['CareVisitConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CareVisitEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CareVisitEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareVisitEdge'] = ResolversParentTypes['CareVisitEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CareVisit'], ParentType, ContextType>;
+};
+
 export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = {
   bookings?: Resolver<Maybe<ResolversTypes['BookingConnection']>, ParentType, ContextType, Partial<CommunityBookingsArgs>>;
   buildings?: Resolver<Maybe<ResolversTypes['BuildingConnection']>, ParentType, ContextType, Partial<CommunityBuildingsArgs>>;
+  careVisits?: Resolver<Maybe<ResolversTypes['CareVisitConnection']>, ParentType, ContextType, Partial<CommunityCareVisitsArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dispatches?: Resolver<Maybe<ResolversTypes['DispatchConnection']>, ParentType, ContextType, Partial<CommunityDispatchesArgs>>;
   district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  drillSchedule?: Resolver<Maybe<Array<ResolversTypes['DrillDue']>>, ParentType, ContextType>;
+  drills?: Resolver<Maybe<ResolversTypes['DrillConnection']>, ParentType, ContextType, Partial<CommunityDrillsArgs>>;
   emergencyTargetMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   events?: Resolver<Maybe<ResolversTypes['CommunityEventConnection']>, ParentType, ContextType, Partial<CommunityEventsArgs>>;
+  figures?: Resolver<Maybe<ResolversTypes['EstateFigures']>, ParentType, ContextType, Partial<CommunityFiguresArgs>>;
   floorAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   grids?: Resolver<Maybe<Array<ResolversTypes['Grid']>>, ParentType, ContextType>;
   groups?: Resolver<Maybe<Array<ResolversTypes['ResidentGroup']>>, ParentType, ContextType>;
   householdCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   landAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  liaisonMeetings?: Resolver<Maybe<ResolversTypes['LiaisonMeetingConnection']>, ParentType, ContextType, Partial<CommunityLiaisonMeetingsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisations?: Resolver<Maybe<Array<ResolversTypes['ResidentOrganisation']>>, ParentType, ContextType>;
+  patrolRoutes?: Resolver<Maybe<Array<ResolversTypes['PatrolRoute']>>, ParentType, ContextType>;
   publicSpaces?: Resolver<Array<ResolversTypes['PublicSpace']>, ParentType, ContextType, Partial<CommunityPublicSpacesArgs>>;
+  receptionTeam?: Resolver<Maybe<Array<ResolversTypes['ReceptionMember']>>, ParentType, ContextType>;
   residentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   specialCareHouseholdCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   staff?: Resolver<Maybe<ResolversTypes['StaffConnection']>, ParentType, ContextType, Partial<CommunityStaffArgs>>;
@@ -3111,10 +4436,74 @@ export type DispatchUnitResolvers<ContextType = Context, ParentType extends Reso
   staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
 };
 
+export type DrillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Drill'] = ResolversParentTypes['Drill']> = {
+  building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  findings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  heldAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DrillKind'], ParentType, ContextType>;
+  lead?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publicSpace?: Resolver<Maybe<ResolversTypes['PublicSpace']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DrillConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrillConnection'] = ResolversParentTypes['DrillConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DrillEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DrillDueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrillDue'] = ResolversParentTypes['DrillDue']> = {
+  everyDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DrillKind'], ParentType, ContextType>;
+  lastHeldAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nextDueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DrillEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrillEdge'] = ResolversParentTypes['DrillEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Drill'], ParentType, ContextType>;
+};
+
+export type DrillFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrillFigures'] = ResolversParentTypes['DrillFigures']> = {
+  antiTerror?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byYear?: Resolver<Array<ResolversTypes['DrillYear']>, ParentType, ContextType>;
+  fire?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DrillPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrillPayload'] = ResolversParentTypes['DrillPayload']> = {
+  drill?: Resolver<ResolversTypes['Drill'], ParentType, ContextType>;
+};
+
+export type DrillYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DrillYear'] = ResolversParentTypes['DrillYear']> = {
+  antiTerror?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fire?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EraseResidentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EraseResidentPayload'] = ResolversParentTypes['EraseResidentPayload']> = {
   erasedResidentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   eventsKept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ticketsKept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EscalationTakerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EscalationTaker'] = ResolversParentTypes['EscalationTaker']> = {
+  __resolveType: TypeResolveFn<'ReceptionMember' | 'Staff', ParentType, ContextType>;
+};
+
+export type EstateFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EstateFigures'] = ResolversParentTypes['EstateFigures']> = {
+  care?: Resolver<ResolversTypes['CareFigures'], ParentType, ContextType>;
+  drills?: Resolver<ResolversTypes['DrillFigures'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  liaison?: Resolver<ResolversTypes['LiaisonFigures'], ParentType, ContextType>;
+  patrols?: Resolver<ResolversTypes['PatrolFigures'], ParentType, ContextType>;
+  tickets?: Resolver<ResolversTypes['TicketLevelFigures'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type EventAttendanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventAttendance'] = ResolversParentTypes['EventAttendance']> = {
@@ -3202,6 +4591,7 @@ export type GroupPayloadResolvers<ContextType = Context, ParentType extends Reso
 export type HouseholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household']> = {
   building?: Resolver<ResolversTypes['Building'], ParentType, ContextType>;
   careNeeds?: Resolver<Maybe<Array<ResolversTypes['CareNeed']>>, ParentType, ContextType>;
+  carePlans?: Resolver<Maybe<Array<ResolversTypes['CarePlan']>>, ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   floor?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3223,9 +4613,47 @@ export type HouseholdEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Household'], ParentType, ContextType>;
 };
 
+export type LiaisonFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiaisonFigures'] = ResolversParentTypes['LiaisonFigures']> = {
+  attendees?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meetings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  receptionDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ticketsRaised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LiaisonMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiaisonMeeting'] = ResolversParentTypes['LiaisonMeeting']> = {
+  attendees?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  heldAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LiaisonMeetingKind'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['ResidentOrganisation']>, ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tickets?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LiaisonMeetingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiaisonMeetingConnection'] = ResolversParentTypes['LiaisonMeetingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LiaisonMeetingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LiaisonMeetingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiaisonMeetingEdge'] = ResolversParentTypes['LiaisonMeetingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LiaisonMeeting'], ParentType, ContextType>;
+};
+
+export type LiaisonMeetingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiaisonMeetingPayload'] = ResolversParentTypes['LiaisonMeetingPayload']> = {
+  meeting?: Resolver<ResolversTypes['LiaisonMeeting'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acknowledgeDispatch?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationAcknowledgeDispatchArgs, 'input'>>;
   acknowledgeTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAcknowledgeTicketArgs, 'input'>>;
+  addReceptionMember?: Resolver<ResolversTypes['ReceptionMemberPayload'], ParentType, ContextType, RequireFields<MutationAddReceptionMemberArgs, 'input'>>;
+  addResidentOrganisation?: Resolver<ResolversTypes['ResidentOrganisationPayload'], ParentType, ContextType, RequireFields<MutationAddResidentOrganisationArgs, 'input'>>;
   arriveOnScene?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationArriveOnSceneArgs, 'input'>>;
   assignTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAssignTicketArgs, 'input'>>;
   bookSpace?: Resolver<ResolversTypes['BookingPayload'], ParentType, ContextType, RequireFields<MutationBookSpaceArgs, 'input'>>;
@@ -3236,25 +4664,36 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   clearDispatch?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationClearDispatchArgs, 'input'>>;
   closeTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationCloseTicketArgs, 'input'>>;
   createGroup?: Resolver<ResolversTypes['GroupPayload'], ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'input'>>;
+  createPatrolRoute?: Resolver<ResolversTypes['PatrolRoutePayload'], ParentType, ContextType, RequireFields<MutationCreatePatrolRouteArgs, 'input'>>;
+  endCarePlan?: Resolver<ResolversTypes['CarePlanPayload'], ParentType, ContextType, RequireFields<MutationEndCarePlanArgs, 'input'>>;
   eraseResident?: Resolver<ResolversTypes['EraseResidentPayload'], ParentType, ContextType, RequireFields<MutationEraseResidentArgs, 'input'>>;
+  escalateTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationEscalateTicketArgs, 'input'>>;
+  finishPatrol?: Resolver<ResolversTypes['PatrolRunPayload'], ParentType, ContextType, RequireFields<MutationFinishPatrolArgs, 'input'>>;
   joinGroup?: Resolver<ResolversTypes['GroupPayload'], ParentType, ContextType, RequireFields<MutationJoinGroupArgs, 'input'>>;
   leaveGroup?: Resolver<ResolversTypes['GroupPayload'], ParentType, ContextType, RequireFields<MutationLeaveGroupArgs, 'input'>>;
+  passCheckpoint?: Resolver<ResolversTypes['PatrolRunPayload'], ParentType, ContextType, RequireFields<MutationPassCheckpointArgs, 'input'>>;
   raiseEmergency?: Resolver<ResolversTypes['DispatchPayload'], ParentType, ContextType, RequireFields<MutationRaiseEmergencyArgs, 'input'>>;
   raiseReceptionIssue?: Resolver<ResolversTypes['ReceptionIssuePayload'], ParentType, ContextType, RequireFields<MutationRaiseReceptionIssueArgs, 'input'>>;
   rateTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationRateTicketArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
+  recordCareVisit?: Resolver<ResolversTypes['RecordCareVisitPayload'], ParentType, ContextType, RequireFields<MutationRecordCareVisitArgs, 'input'>>;
+  recordDrill?: Resolver<ResolversTypes['DrillPayload'], ParentType, ContextType, RequireFields<MutationRecordDrillArgs, 'input'>>;
+  recordLiaisonMeeting?: Resolver<ResolversTypes['LiaisonMeetingPayload'], ParentType, ContextType, RequireFields<MutationRecordLiaisonMeetingArgs, 'input'>>;
   recordSurvey?: Resolver<ResolversTypes['RecordSurveyPayload'], ParentType, ContextType, RequireFields<MutationRecordSurveyArgs, 'input'>>;
   registerForEvent?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'input'>>;
   reopenTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationReopenTicketArgs, 'input'>>;
+  reportAnomaly?: Resolver<ResolversTypes['ReportAnomalyPayload'], ParentType, ContextType, RequireFields<MutationReportAnomalyArgs, 'input'>>;
   resolveTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationResolveTicketArgs, 'input'>>;
   scheduleEvent?: Resolver<ResolversTypes['CommunityEventPayload'], ParentType, ContextType, RequireFields<MutationScheduleEventArgs, 'input'>>;
+  setCarePlan?: Resolver<ResolversTypes['CarePlanPayload'], ParentType, ContextType, RequireFields<MutationSetCarePlanArgs, 'input'>>;
   setDuty?: Resolver<ResolversTypes['SetDutyPayload'], ParentType, ContextType, RequireFields<MutationSetDutyArgs, 'input'>>;
+  startPatrol?: Resolver<ResolversTypes['PatrolRunPayload'], ParentType, ContextType, RequireFields<MutationStartPatrolArgs, 'input'>>;
   startTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationStartTicketArgs, 'input'>>;
   submitTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationSubmitTicketArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Booking' | 'Building' | 'Community' | 'CommunityEvent' | 'Dispatch' | 'EventRegistration' | 'Grid' | 'Household' | 'PublicSpace' | 'Resident' | 'ResidentGroup' | 'Staff' | 'Ticket', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Booking' | 'Building' | 'CarePlan' | 'CareVisit' | 'Community' | 'CommunityEvent' | 'Dispatch' | 'Drill' | 'EventRegistration' | 'Grid' | 'Household' | 'LiaisonMeeting' | 'PatrolCheckpoint' | 'PatrolRoute' | 'PatrolRun' | 'PublicSpace' | 'ReceptionMember' | 'Resident' | 'ResidentGroup' | 'ResidentOrganisation' | 'Staff' | 'Ticket', ParentType, ContextType>;
 };
 
 export type OpeningHoursResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpeningHours'] = ResolversParentTypes['OpeningHours']> = {
@@ -3263,11 +4702,99 @@ export type OpeningHoursResolvers<ContextType = Context, ParentType extends Reso
   weekday?: Resolver<ResolversTypes['Weekday'], ParentType, ContextType>;
 };
 
+export type OrganisationContactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationContact'] = ResolversParentTypes['OrganisationContact']> = {
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PatrolAnomalyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolAnomaly'] = ResolversParentTypes['PatrolAnomaly']> = {
+  checkpoint?: Resolver<ResolversTypes['PatrolCheckpoint'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PatrolAnomalyKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
+};
+
+export type PatrolCheckpointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolCheckpoint'] = ResolversParentTypes['PatrolCheckpoint']> = {
+  building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publicSpace?: Resolver<Maybe<ResolversTypes['PublicSpace']>, ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['PatrolRoute'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PatrolFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolFigures'] = ResolversParentTypes['PatrolFigures']> = {
+  anomalies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointsMissed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointsPassed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  finished?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  runs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PatrolPassResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolPass'] = ResolversParentTypes['PatrolPass']> = {
+  checkpoint?: Resolver<ResolversTypes['PatrolCheckpoint'], ParentType, ContextType>;
+  passedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PatrolPassStatus'], ParentType, ContextType>;
+};
+
+export type PatrolRouteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolRoute'] = ResolversParentTypes['PatrolRoute']> = {
+  checkpoints?: Resolver<Array<ResolversTypes['PatrolCheckpoint']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  currentRun?: Resolver<Maybe<ResolversTypes['PatrolRun']>, ParentType, ContextType>;
+  everyMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextStartDueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  runs?: Resolver<ResolversTypes['PatrolRunConnection'], ParentType, ContextType, Partial<PatrolRouteRunsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PatrolRoutePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolRoutePayload'] = ResolversParentTypes['PatrolRoutePayload']> = {
+  route?: Resolver<ResolversTypes['PatrolRoute'], ParentType, ContextType>;
+};
+
+export type PatrolRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolRun'] = ResolversParentTypes['PatrolRun']> = {
+  anomalies?: Resolver<Array<ResolversTypes['PatrolAnomaly']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  missedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  passedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  passes?: Resolver<Array<ResolversTypes['PatrolPass']>, ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['PatrolRoute'], ParentType, ContextType>;
+  staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PatrolRunStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PatrolRunConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolRunConnection'] = ResolversParentTypes['PatrolRunConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PatrolRunEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PatrolRunEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolRunEdge'] = ResolversParentTypes['PatrolRunEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PatrolRun'], ParentType, ContextType>;
+};
+
+export type PatrolRunPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolRunPayload'] = ResolversParentTypes['PatrolRunPayload']> = {
+  run?: Resolver<ResolversTypes['PatrolRun'], ParentType, ContextType>;
 };
 
 export type PublicSpaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicSpace'] = ResolversParentTypes['PublicSpace']> = {
@@ -3305,6 +4832,25 @@ export type ReceptionIssuePayloadResolvers<ContextType = Context, ParentType ext
   ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
 };
 
+export type ReceptionMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceptionMember'] = ResolversParentTypes['ReceptionMember']> = {
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  post?: Resolver<ResolversTypes['ReceptionRole'], ParentType, ContextType>;
+  staff?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReceptionMemberPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceptionMemberPayload'] = ResolversParentTypes['ReceptionMemberPayload']> = {
+  member?: Resolver<ResolversTypes['ReceptionMember'], ParentType, ContextType>;
+};
+
+export type RecordCareVisitPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordCareVisitPayload'] = ResolversParentTypes['RecordCareVisitPayload']> = {
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  visit?: Resolver<ResolversTypes['CareVisit'], ParentType, ContextType>;
+};
+
 export type RecordSurveyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordSurveyPayload'] = ResolversParentTypes['RecordSurveyPayload']> = {
   replaced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   survey?: Resolver<ResolversTypes['SatisfactionSurvey'], ParentType, ContextType>;
@@ -3314,6 +4860,11 @@ export type RegistrationPayloadResolvers<ContextType = Context, ParentType exten
   cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   promoted?: Resolver<Maybe<ResolversTypes['EventRegistration']>, ParentType, ContextType>;
   registration?: Resolver<ResolversTypes['EventRegistration'], ParentType, ContextType>;
+};
+
+export type ReportAnomalyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportAnomalyPayload'] = ResolversParentTypes['ReportAnomalyPayload']> = {
+  anomaly?: Resolver<ResolversTypes['PatrolAnomaly'], ParentType, ContextType>;
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ResidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resident'] = ResolversParentTypes['Resident']> = {
@@ -3340,6 +4891,21 @@ export type ResidentGroupResolvers<ContextType = Context, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   theme?: Resolver<ResolversTypes['GroupTheme'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ResidentOrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResidentOrganisation'] = ResolversParentTypes['ResidentOrganisation']> = {
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  contacts?: Resolver<Array<ResolversTypes['OrganisationContact']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OrganisationKind'], ParentType, ContextType>;
+  liaison?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  meetings?: Resolver<Maybe<ResolversTypes['LiaisonMeetingConnection']>, ParentType, ContextType, Partial<ResidentOrganisationMeetingsArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ResidentOrganisationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResidentOrganisationPayload'] = ResolversParentTypes['ResidentOrganisationPayload']> = {
+  organisation?: Resolver<ResolversTypes['ResidentOrganisation'], ParentType, ContextType>;
 };
 
 export type ResponseTimesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseTimes'] = ResolversParentTypes['ResponseTimes']> = {
@@ -3419,6 +4985,7 @@ export type StaffEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  careEvents?: SubscriptionResolver<ResolversTypes['CareEvent'], "careEvents", ParentType, ContextType, Partial<SubscriptionCareEventsArgs>>;
   communityLifeChanges?: SubscriptionResolver<ResolversTypes['CommunityLifeChange'], "communityLifeChanges", ParentType, ContextType, Partial<SubscriptionCommunityLifeChangesArgs>>;
   dispatchEvents?: SubscriptionResolver<ResolversTypes['DispatchEvent'], "dispatchEvents", ParentType, ContextType, Partial<SubscriptionDispatchEventsArgs>>;
   ticketEvents?: SubscriptionResolver<ResolversTypes['TicketEvent'], "ticketEvents", ParentType, ContextType, Partial<SubscriptionTicketEventsArgs>>;
@@ -3437,9 +5004,11 @@ export type TicketResolvers<ContextType = Context, ParentType extends ResolversP
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dispatch?: Resolver<Maybe<ResolversTypes['Dispatch']>, ParentType, ContextType>;
+  escalation?: Resolver<Maybe<ResolversTypes['TicketEscalation']>, ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['TicketLevel'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['TicketPriority'], ParentType, ContextType>;
   publicSpace?: Resolver<Maybe<ResolversTypes['PublicSpace']>, ParentType, ContextType>;
@@ -3476,6 +5045,13 @@ export type TicketEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
 };
 
+export type TicketEscalationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketEscalation'] = ResolversParentTypes['TicketEscalation']> = {
+  escalatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  escalatedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  takenOverBy?: Resolver<ResolversTypes['EscalationTaker'], ParentType, ContextType>;
+};
+
 export type TicketEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketEvent'] = ResolversParentTypes['TicketEvent']> = {
   actor?: Resolver<ResolversTypes['TicketActor'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3497,6 +5073,13 @@ export type TicketEventConnectionResolvers<ContextType = Context, ParentType ext
 export type TicketEventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketEventEdge'] = ResolversParentTypes['TicketEventEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['TicketEvent'], ParentType, ContextType>;
+};
+
+export type TicketLevelFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketLevelFigures'] = ResolversParentTypes['TicketLevelFigures']> = {
+  buildingLevelShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  escalated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolvedAtBuildingLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TicketPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketPayload'] = ResolversParentTypes['TicketPayload']> = {
@@ -3528,6 +5111,13 @@ export type Resolvers<ContextType = Context> = {
   Building?: BuildingResolvers<ContextType>;
   BuildingConnection?: BuildingConnectionResolvers<ContextType>;
   BuildingEdge?: BuildingEdgeResolvers<ContextType>;
+  CareEvent?: CareEventResolvers<ContextType>;
+  CareFigures?: CareFiguresResolvers<ContextType>;
+  CarePlan?: CarePlanResolvers<ContextType>;
+  CarePlanPayload?: CarePlanPayloadResolvers<ContextType>;
+  CareVisit?: CareVisitResolvers<ContextType>;
+  CareVisitConnection?: CareVisitConnectionResolvers<ContextType>;
+  CareVisitEdge?: CareVisitEdgeResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   CommunityConnection?: CommunityConnectionResolvers<ContextType>;
   CommunityEdge?: CommunityEdgeResolvers<ContextType>;
@@ -3550,7 +5140,16 @@ export type Resolvers<ContextType = Context> = {
   DispatchEventEdge?: DispatchEventEdgeResolvers<ContextType>;
   DispatchPayload?: DispatchPayloadResolvers<ContextType>;
   DispatchUnit?: DispatchUnitResolvers<ContextType>;
+  Drill?: DrillResolvers<ContextType>;
+  DrillConnection?: DrillConnectionResolvers<ContextType>;
+  DrillDue?: DrillDueResolvers<ContextType>;
+  DrillEdge?: DrillEdgeResolvers<ContextType>;
+  DrillFigures?: DrillFiguresResolvers<ContextType>;
+  DrillPayload?: DrillPayloadResolvers<ContextType>;
+  DrillYear?: DrillYearResolvers<ContextType>;
   EraseResidentPayload?: EraseResidentPayloadResolvers<ContextType>;
+  EscalationTaker?: EscalationTakerResolvers<ContextType>;
+  EstateFigures?: EstateFiguresResolvers<ContextType>;
   EventAttendance?: EventAttendanceResolvers<ContextType>;
   EventRegistration?: EventRegistrationResolvers<ContextType>;
   EventRegistrationConnection?: EventRegistrationConnectionResolvers<ContextType>;
@@ -3565,17 +5164,39 @@ export type Resolvers<ContextType = Context> = {
   Household?: HouseholdResolvers<ContextType>;
   HouseholdConnection?: HouseholdConnectionResolvers<ContextType>;
   HouseholdEdge?: HouseholdEdgeResolvers<ContextType>;
+  LiaisonFigures?: LiaisonFiguresResolvers<ContextType>;
+  LiaisonMeeting?: LiaisonMeetingResolvers<ContextType>;
+  LiaisonMeetingConnection?: LiaisonMeetingConnectionResolvers<ContextType>;
+  LiaisonMeetingEdge?: LiaisonMeetingEdgeResolvers<ContextType>;
+  LiaisonMeetingPayload?: LiaisonMeetingPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   OpeningHours?: OpeningHoursResolvers<ContextType>;
+  OrganisationContact?: OrganisationContactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PatrolAnomaly?: PatrolAnomalyResolvers<ContextType>;
+  PatrolCheckpoint?: PatrolCheckpointResolvers<ContextType>;
+  PatrolFigures?: PatrolFiguresResolvers<ContextType>;
+  PatrolPass?: PatrolPassResolvers<ContextType>;
+  PatrolRoute?: PatrolRouteResolvers<ContextType>;
+  PatrolRoutePayload?: PatrolRoutePayloadResolvers<ContextType>;
+  PatrolRun?: PatrolRunResolvers<ContextType>;
+  PatrolRunConnection?: PatrolRunConnectionResolvers<ContextType>;
+  PatrolRunEdge?: PatrolRunEdgeResolvers<ContextType>;
+  PatrolRunPayload?: PatrolRunPayloadResolvers<ContextType>;
   PublicSpace?: PublicSpaceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReceptionIssuePayload?: ReceptionIssuePayloadResolvers<ContextType>;
+  ReceptionMember?: ReceptionMemberResolvers<ContextType>;
+  ReceptionMemberPayload?: ReceptionMemberPayloadResolvers<ContextType>;
+  RecordCareVisitPayload?: RecordCareVisitPayloadResolvers<ContextType>;
   RecordSurveyPayload?: RecordSurveyPayloadResolvers<ContextType>;
   RegistrationPayload?: RegistrationPayloadResolvers<ContextType>;
+  ReportAnomalyPayload?: ReportAnomalyPayloadResolvers<ContextType>;
   Resident?: ResidentResolvers<ContextType>;
   ResidentGroup?: ResidentGroupResolvers<ContextType>;
+  ResidentOrganisation?: ResidentOrganisationResolvers<ContextType>;
+  ResidentOrganisationPayload?: ResidentOrganisationPayloadResolvers<ContextType>;
   ResponseTimes?: ResponseTimesResolvers<ContextType>;
   Satisfaction?: SatisfactionResolvers<ContextType>;
   SatisfactionSurvey?: SatisfactionSurveyResolvers<ContextType>;
@@ -3589,9 +5210,11 @@ export type Resolvers<ContextType = Context> = {
   TicketActor?: TicketActorResolvers<ContextType>;
   TicketConnection?: TicketConnectionResolvers<ContextType>;
   TicketEdge?: TicketEdgeResolvers<ContextType>;
+  TicketEscalation?: TicketEscalationResolvers<ContextType>;
   TicketEvent?: TicketEventResolvers<ContextType>;
   TicketEventConnection?: TicketEventConnectionResolvers<ContextType>;
   TicketEventEdge?: TicketEventEdgeResolvers<ContextType>;
+  TicketLevelFigures?: TicketLevelFiguresResolvers<ContextType>;
   TicketPayload?: TicketPayloadResolvers<ContextType>;
   TicketRating?: TicketRatingResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;

@@ -5,13 +5,16 @@ import { Rng } from './random';
 import { planSurveys } from './surveys';
 import { seedTickets, type TicketSeedSummary } from './tickets';
 import { seedCommunityLife, type CommunityLifeSeedSummary } from './community-life';
+import { seedProactive, type ProactiveSummary } from './proactive';
 
 /** What one demo load wrote, and how long it took. */
 export interface SeedSummary {
   communities: number; buildings: number; grids: number; households: number; residents: number;
   staff: number; publicSpaces: number; specialCareHouseholds: number; tickets: number; ticketEvents: number;
   dispatches: number; dispatchEvents: number; surveys: number;
-  bookings: number; groupMembers: number; communityEvents: number; registrations: number; ms: number;
+  bookings: number; groupMembers: number; communityEvents: number; registrations: number;
+  carePlans: number; careVisits: number; careEvents: number; patrolRoutes: number; patrolRuns: number; drills: number;
+  organisations: number; liaisonMeetings: number; ms: number;
 }
 
 type SpaceKind = (typeof PUBLIC_SPACE_KINDS)[number];
@@ -282,6 +285,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
   let history: TicketSeedSummary = { tickets: 0, ticketEvents: 0, dispatches: 0, dispatchEvents: 0 };
   let surveys = 0;
   let life: CommunityLifeSeedSummary = { bookings: 0, groupMembers: 0, communityEvents: 0, registrations: 0 };
+  let proactive: ProactiveSummary | null = null;
   await em.transactional(async (tem) => {
     const trx = tem.getTransactionContext<Knex.Transaction>();
     if (!trx) throw new Error('seedDemo: no transaction context');
@@ -329,6 +333,8 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     }))), ['id']).then((rows) => rows.length);
     // Its own stream of numbers: everything above comes out the same with or without it.
     life = await seedCommunityLife(trx, root.derive('community-life'), [...communities.values()]);
+    // Care, patrols, drills and the liaison network, each from its own stream: the rows above come out the same without them.
+    proactive = await seedProactive(trx, root, [...communities.values()], phones);
   });
   // Freshly loaded tables have no visibility map and no statistics: index-only scans (the satisfaction
   // figures') would still visit every row, and the planner would guess. VACUUM cannot run inside a
@@ -349,6 +355,7 @@ export async function seedDemo(em: EntityManager, options: { seed?: number; scal
     ...history,
     surveys,
     ...life,
+    ...proactive!,
     ms: Math.round(performance.now() - started),
   };
 }

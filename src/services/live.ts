@@ -1,7 +1,7 @@
 import type { CommunityLifeFilter, TicketEventFilter } from '../generated/graphql';
 import type { Context } from '../context';
 import type { EventKind } from '../entities';
-import { badInput, unauthenticated } from '../errors';
+import { badInput, forbidden, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
 import { decodeCursor } from '../events/log';
 import { CLOSE, LiveSubscription, type Delivery } from '../events/subscriptions';
@@ -53,6 +53,19 @@ export async function communityLifeStream(ctx: Context, filter: CommunityLifeFil
   if (f.spaceId != null) rules.push({ column: 'public_space_id', in: [expectGlobalId(f.spaceId, 'PublicSpace', 'filter.spaceId')] });
   if (f.eventId != null) rules.push({ column: 'community_event_id', in: [expectGlobalId(f.eventId, 'CommunityEvent', 'filter.eventId')] });
   return stream(ctx, kinds, estates, rules, after);
+}
+
+/**
+ * The care event stream of one subscriber: the estates asked for and the
+ * log's access rule (staff of the estate every household's visits, a
+ * RESIDENT their own household's). Dashboards are refused rather than
+ * offered an empty stream: they read the estate's care figures.
+ */
+export async function careEventStream(ctx: Context, communityCodes: readonly string[] | null | undefined, after: string | null | undefined): Promise<AsyncIterable<Delivery>> {
+  const { role } = ctx.viewer;
+  if (!role) throw unauthenticated('Sign in to follow care visits');
+  if (role === 'DISTRICT' || role === 'INTEGRATOR') throw forbidden(`Care events name households: ${role} tokens read the estate's figures`);
+  return stream(ctx, ['CARE'], await filterEstates(ctx, communityCodes, 'communityCodes'), [], after);
 }
 
 /**

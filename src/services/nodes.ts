@@ -23,6 +23,15 @@ function loaderFor(ctx: Context, type: NodeType): DataLoader<number, object | nu
     ResidentGroup: () => loaders.residentGroup,
     CommunityEvent: () => loaders.communityEvent,
     EventRegistration: () => loaders.eventRegistration,
+    CarePlan: () => loaders.carePlan,
+    CareVisit: () => loaders.careVisit,
+    PatrolRoute: () => loaders.patrolRoute,
+    PatrolCheckpoint: () => loaders.patrolCheckpoint,
+    PatrolRun: () => loaders.patrolRun,
+    Drill: () => loaders.drill,
+    ResidentOrganisation: () => loaders.residentOrganisation,
+    ReceptionMember: () => loaders.receptionMember,
+    LiaisonMeeting: () => loaders.liaisonMeeting,
   };
   return byType[type]();
 }

@@ -211,7 +211,8 @@ function checkReplay(ticket: Ticket, input: SubmitTicketInput, title: string, wh
   return ticket;
 }
 
-function record(
+/** Appends one event to a ticket the caller holds, signed by the viewer (flushed with the caller's next flush). */
+export function record(
   em: EntityManager, ctx: Context, ticket: Ticket, type: TicketEventType,
   fromStatus: string | null, toStatus: string | null, note: string | null, at: Date,
 ): TicketEvent {
@@ -222,7 +223,8 @@ function record(
   } as never);
 }
 
-type Action = Move | 'assign';
+/** Everything `act` may do to a ticket: the lifecycle's moves, assignment, escalation to community level. */
+export type Action = Move | 'assign' | 'escalate';
 
 /**
  * Checks, in the contract's order: a token (UNAUTHENTICATED); the ticket
@@ -232,7 +234,7 @@ type Action = Move | 'assign';
  * `apply` makes the move under a row lock, checking the transition
  * (INVALID_TRANSITION) before the values it was sent (BAD_USER_INPUT).
  */
-async function act(
+export async function act(
   ctx: Context, ticketId: string, expectedVersion: number | null | undefined, action: Action,
   apply: (em: EntityManager, ticket: Ticket, now: Date) => Promise<TicketEvent[]> | TicketEvent[],
   lookUps?: () => Promise<void>,
@@ -278,6 +280,7 @@ const WHO: Record<Action, string> = {
   acknowledge: 'staff of its estate', start: 'staff of its estate', resolve: 'staff of its estate',
   assign: 'managers and dispatchers', cancel: 'its reporter', rate: 'the resident who reported it',
   reopen: 'its reporter or a manager', close: 'the member of staff who raised it or a manager',
+  escalate: 'stewards, the desk and managers',
 };
 
 async function authorize(ctx: Context, ticket: Ticket, action: Action): Promise<void> {
@@ -294,6 +297,8 @@ async function authorize(ctx: Context, ticket: Ticket, action: Action): Promise<
       allowed = reporter === 'resident';
       break;
     case 'reopen': allowed = reporter !== null || manager; break;
+    // Small matters stay in the building: only the steward, the desk or a manager takes one to community level.
+    case 'escalate': allowed = role === 'DISPATCHER' || manager || (role === 'STAFF' && (await actingStaff(ctx))?.role === 'STEWARD'); break;
     case 'close':
       if (ticket.reporterResident) throw forbidden('A ticket a resident reported is closed by their rating');
       allowed = reporter === 'staff' || manager;

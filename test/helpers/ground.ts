@@ -6,6 +6,7 @@ import { createEstate, type Estate } from './factories';
 import type { TestServer } from './server';
 import { actOk, sql, submitOk } from './tickets';
 import { setHours, slot } from './spaces';
+import { proactiveGround, type ProactiveGround } from './ground-proactive';
 
 /**
  * The leak hunter's ground: an estate whose every personal and non-public
@@ -53,6 +54,8 @@ export interface Ground {
   lifeIds: string[];
   /** The reception day's global ID. */
   eventId: string;
+  /** Care, patrols, drills and the liaison network (see ground-proactive.ts). */
+  proactive: ProactiveGround;
 }
 
 /** The year the ground's tickets and survey fall in, in the estates' time zone. */
@@ -64,11 +67,15 @@ export type CareNeedsPlan = string[][];
 /**
  * Two buildings of two households of two residents, markers everywhere, and
  * five tickets: the resident of household 0 (rated, with notes), the resident
- * of household 1, a steward's patrol, the desk for household 2's resident,
- * the manager's about a public space; this year's satisfaction survey,
- * with a note. Then community life: bookings of households 0 and 1 and of
- * the estate, a group with three members, a reception day with two
- * registrations and an issue raised there for household 2 (a sixth ticket).
+ * of household 1 (escalated to community level), a steward's patrol, the desk
+ * for household 2's resident, the manager's about a public space; then an
+ * emergency, and the proactive records (ground-proactive.ts): care visits of
+ * households 0 and 1 with their tickets, a patrol anomaly with its ticket, a
+ * drill, an organisation, the reception team, a meeting; this year's
+ * satisfaction survey, with a note; then community life: bookings of
+ * households 0 and 1 and of the estate, a group with three members, a
+ * reception day with two registrations and an issue raised there for
+ * household 2.
  */
 export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise<Ground> {
   const estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 2, residentsPerHousehold: 2 });
@@ -104,6 +111,8 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
   if (raised.errors) throw new Error(`ground: raiseEmergency failed: ${JSON.stringify(raised.errors)}`);
   await gql(t.url, `mutation($i: DispatchActionInput!) { acknowledgeDispatch(input: $i) { dispatch { id } } }`,
     { i: { dispatchId: raised.data.raiseEmergency.dispatch.id, note: marker('note') } }, desk);
+  // Household 1's ticket is taken to community level there.
+  const proactive = await proactiveGround(t, estate, t2.id);
 
   const surveyNote = marker('survey');
   const recorded = await gql(t.url, 'mutation($i: RecordSurveyInput!) { recordSurvey(input: $i) { replaced } }',
@@ -172,7 +181,8 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
   const residents = await sql(t, 'select id, household_id, name, phone from resident where community_id = ?', [id]);
   const households = new Map<number, string[]>();
   for (const h of await sql(t, 'select id, unit, care_needs from household where community_id = ?', [id])) {
-    households.set(h.id, [h.unit, ...h.care_needs, ...residents.filter((r) => r.household_id === h.id).flatMap((r) => [r.name, r.phone])]);
+    households.set(h.id, [h.unit, ...h.care_needs, ...residents.filter((r) => r.household_id === h.id).flatMap((r) => [r.name, r.phone]),
+      ...(proactive.care.get(h.id) ?? [])]);
   }
   const staff = await sql(t, 'select id, name, phone from staff where community_id = ?', [id]);
   const [grid] = await sql(t, 'select id, name, grid_worker_name, grid_worker_phone from grid where community_id = ?', [id]);
@@ -189,19 +199,21 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
     ...[...households.keys()].map((h) => toGlobalId('Household', h)),
     ...residents.map((r) => toGlobalId('Resident', r.id)),
     ...tickets.flatMap((k) => [k.id, ...k.events]),
+    ...proactive.rowIds,
   ]);
   return {
     estate,
     rowIds,
     publicIds: new Set([estate.gid.community, ...estate.spaces.map((s) => toGlobalId('PublicSpace', s.id))]),
     households,
-    staffContact: [...staff.map((s) => s.phone), grid.grid_worker_phone],
-    internal: [...staff.map((s) => s.name), grid.name, grid.grid_worker_name, ...buildings.map((b) => b.code), groupName, words2.eventTitle],
+    staffContact: [...staff.map((s) => s.phone), grid.grid_worker_phone, ...proactive.staffContact],
+    internal: [...staff.map((s) => s.name), grid.name, grid.grid_worker_name, ...buildings.map((b) => b.code), groupName, words2.eventTitle, ...proactive.internal],
     tickets,
     surveyNotes: [surveyNote],
     text: [words2.groupText, words2.eventText],
     staffOnly: [purposes[2]],
     lifeIds,
     eventId,
+    proactive,
   };
 }

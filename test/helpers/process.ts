@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import { Client } from 'pg';
 import { PROJECT_ROOT } from '../../src/config';
+import { migrate, openOrm } from '../../src/db/orm';
 import { databaseOn } from './global-setup';
 
 /** A JWT_SECRET of the required length, shared by CLI servers and the `token` command in the tests. */
@@ -170,6 +171,23 @@ export async function createDatabase(purpose: string): Promise<string> {
   await sql(databaseOn(serverUrl(), 'postgres'), `create database "${name}"`);
   created.push(name);
   return databaseOn(serverUrl(), name);
+}
+
+/**
+ * A migrated database of the test file's own. Due work (dispatch timers, care
+ * visits) is claimed by whichever server polls the database it is in: tests of
+ * timers run theirs here, so that no other file's server fires them, and they
+ * fire no other file's. `dropDatabases` removes it.
+ */
+export async function ownDatabase(purpose: string): Promise<string> {
+  const url = await createDatabase(purpose);
+  const orm = await openOrm(url, { poolMax: 1 });
+  try {
+    await migrate(orm);
+  } finally {
+    await orm.close();
+  }
+  return url;
 }
 
 /** Drops every database `createDatabase` made in this test file. */
