@@ -13,11 +13,11 @@ export const baseResolvers: Resolvers = {
     __resolveType: (entity) => nodeTypeOf(entity),
   },
   Query: {
-    node: (_, { id }, ctx) => loadNode(ctx, id) as Promise<never>,
-    nodes: (_, { ids }, ctx) => {
+    node: (_, { id }, ctx, info) => loadNode(ctx, id, info) as Promise<never>,
+    nodes: (_, { ids }, ctx, info) => {
       if (ids.length > MAX_NODES) throw badInput(`ids takes at most ${MAX_NODES} IDs, got ${ids.length}`, 'ids');
       // Each id fails on its own: one missing object does not hide the others.
-      return ids.map((id) => loadNode(ctx, id).catch((error: unknown) => error) as Promise<never>);
+      return ids.map((id) => loadNode(ctx, id, info).catch((error: unknown) => error) as Promise<never>);
     },
   },
 };

@@ -4,7 +4,7 @@ import * as estates from '../src/services/estates';
 
 export const estateResolvers: Resolvers = {
   Query: {
-    community: (_, { code }, ctx) => estates.communityByCode(ctx, code),
+    community: (_, { code }, ctx, info) => estates.communityByCode(ctx, code, info),
     communities: (_, args, ctx, info) => estates.listCommunities(ctx, args, info),
   },
   Mutation: {

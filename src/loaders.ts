@@ -10,10 +10,11 @@ import {
 import { STAFF_ROLES } from './auth';
 import { rowCondition } from './access/rows';
 import type { Viewer } from './access/viewer';
-import { NOTHING, type Prefetch } from './prefetch';
+import { NOTHING, type NestedList, type Prefetch } from './prefetch';
+import type { ChildrenList } from './lists';
 import {
   allOf, intArray, keysetSql, pageRequest, textArray, toConnection,
-  type ColumnKind, type Condition, type Connection, type ListSpec, type PageArgs,
+  type ColumnKind, type Condition, type Connection, type ListSpec, type PageArgs, type PageRequest,
 } from './services/paging';
 
 type WithId = { id: number };
@@ -139,6 +140,39 @@ export class Loaders {
   }
 
   /**
+   * `byId`, reading in the same statement what `prefetch` names under each row
+   * (its relations, its nested lists), and priming `byId` with the rows.
+   */
+  byIdWith<T extends WithId>(entity: EntityName<T>, prefetch: Prefetch): DataLoader<number, T | null> {
+    if (prefetch.relations.length === 0 && prefetch.lists.length === 0) return this.byId(entity);
+    return this.batch(this.around(this.statement(entity, 'x.id = any(?::bigint[])'), prefetch), intArray, async (ids, rows) => {
+      const plain = this.byId<T>(entity);
+      const byId = new Map(this.map<T>(entity, rows).map((r) => [r.id, r]));
+      this.prime(prefetch, rows);
+      return ids.map((id) => {
+        const row = byId.get(id) ?? null;
+        plain.prime(id, row);
+        return row;
+      });
+    });
+  }
+
+  /** Estates by code with what `prefetch` names read in the same statement (see byIdWith). */
+  communityByCodeWith(prefetch: Prefetch): DataLoader<string, Community | null> {
+    if (prefetch.relations.length === 0 && prefetch.lists.length === 0) return this.communityByCode;
+    return this.batch(this.around(this.statement(Community, 'x.code = any(?::text[])'), prefetch), textArray, async (codes, rows) => {
+      const byCode = new Map(this.map<Community>(Community, rows).map((r) => [r.code, r]));
+      this.prime(prefetch, rows);
+      return codes.map((c) => byCode.get(c) ?? null);
+    });
+  }
+
+  /** `children` of a list defined in lists.ts. */
+  childrenOf<T extends object>(list: ChildrenList<T>, prefetch: Prefetch = NOTHING): DataLoader<number, T[]> {
+    return this.children(list.entity, list.foreignKey, list.orderBy, prefetch);
+  }
+
+  /**
    * Rows of `entity` whose `foreignKey` is one of the keys, each key's rows in
    * `orderBy` order, with the single-row relations `prefetch` names read in
    * the same statement; `where` (on alias `x`) narrows them, e.g. to a time range.
@@ -148,11 +182,11 @@ export class Loaders {
   ): DataLoader<number, T[]> {
     const meta = this.meta(entity);
     const column = this.column(meta, foreignKey);
-    const order = Object.entries(orderBy).map(([prop, dir]) => `x."${this.column(meta, prop)}" ${dir}`).join(', ');
+    const order = Object.entries(orderBy).map(([prop, dir]) => `k."${this.column(meta, prop)}" ${dir}`).join(', ');
     const rule = allOf([rowCondition(meta.tableName, this.viewer), where]);
-    const related = this.relations(prefetch, 'x');
-    const sql = `select x.*${related.sql} from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${rule.sql}) order by ${order}`;
-    return this.batch({ sql, leading: related.bindings, bindings: rule.bindings }, intArray, async (ids, rows) => {
+    const extra = this.extras(prefetch, 'k', 1);
+    const sql = `select k.*${extra.sql} from (select x.* from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${rule.sql})) k order by ${order}`;
+    return this.batch({ sql, leading: extra.bindings, bindings: rule.bindings }, intArray, async (ids, rows) => {
       const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
       const nodes = this.map<T>(entity, rows);
       this.prime(prefetch, rows);
@@ -198,24 +232,37 @@ export class Loaders {
    * in the same statement when its totalCount is selected.
    */
   childPage<T extends object>(spec: ListSpec<T>, parentId: number, args: PageArgs, prefetch: Prefetch = NOTHING): Promise<Connection<T>> {
+    const page = this.childPageStatement(spec, args, prefetch);
+    if (!page) return Promise.resolve(this.emptyPage(spec, args, parentId));
+    return page.loader.load(parentId);
+  }
+
+  /** An empty page (`first: 0`): nothing to read but, when asked, the count. */
+  private emptyPage<T extends object>(spec: ListSpec<T>, args: PageArgs, parentId: number): Connection<T> {
+    const { orderBy, columns } = this.order(spec, this.meta(spec.entity));
+    return toConnection(pageRequest(args, columns), orderBy, columns, [], () => [], () => this.count(spec, parentId));
+  }
+
+  /** The statement and loader of `childPage`; null for an empty page. Throws BAD_USER_INPUT for arguments that make no page. */
+  private childPageStatement<T extends object>(spec: ListSpec<T>, args: PageArgs, prefetch: Prefetch): { loader: DataLoader<number, Connection<T>> } | null {
     const meta = this.meta(spec.entity);
     const parent = requireParent(spec);
     const { orderBy, columns } = this.order(spec, meta);
     const request = pageRequest(args, columns);
     const scoped = allOf([rowCondition(meta.tableName, this.viewer), spec.where]);
-    if (request.limit === 0) return Promise.resolve(toConnection(request, orderBy, columns, [], () => [], () => this.count(spec, parentId)));
+    if (request.limit === 0) return null;
     const { order, outerOrder, condition } = keysetSql(orderBy, Boolean(spec.descending), request, 'c');
     const where = allOf([scoped, condition]);
-    const related = this.relations(prefetch, 'c');
+    const extra = this.extras(prefetch, 'c', 1);
     // Each parent is counted once, in a materialised step of its own: in the select list the count would run once a row.
     const counted = prefetch.count
       ? `, (select count(*) from "${meta.tableName}" x where x."${parent}" = u.pid and (${scoped.sql}))::int as total` : '';
     const sql = `with p as materialized (select u.pid, u.ord${counted} from unnest(?::int[]) with ordinality as u(pid, ord)) `
-      + `select p.pid as "__pid"${prefetch.count ? ', p.total as "__total"' : ''}, c.*${related.sql} from p `
+      + `select p.pid as "__pid"${prefetch.count ? ', p.total as "__total"' : ''}, c.*${extra.sql} from p `
       + `left join lateral (select x.* from "${meta.tableName}" x where x."${parent}" = p.pid and (${where.sql}) order by ${order} limit ?) c on true `
       + `order by p.ord, ${outerOrder}`;
     const leading = prefetch.count ? scoped.bindings : [];
-    return this.batch({ sql, leading, bindings: [...related.bindings, ...where.bindings, request.limit + 1] }, intArray, async (ids, rows) => {
+    const loader = this.batch({ sql, leading, bindings: [...extra.bindings, ...where.bindings, request.limit + 1] }, intArray, async (ids, rows) => {
       const byParent = new Map<number, RawRow[]>(ids.map((id) => [id, []]));
       const totals = new Map<number, number>();
       for (const row of rows) {
@@ -223,10 +270,11 @@ export class Loaders {
         if (prefetch.count) totals.set(pid, Number(row.__total));
         if (row.id !== null) byParent.get(pid)?.push(row);
       }
-      this.prime(prefetch, rows);
+      this.prime(prefetch, rows.filter((row) => row.id !== null));
       return ids.map((id) => toConnection(request, orderBy, columns, byParent.get(id)!, (page) => this.map<T>(spec.entity, page),
         () => (totals.has(id) ? Promise.resolve(totals.get(id)!) : this.count(spec, id))));
-    }).load(parentId);
+    });
+    return { loader };
   }
 
   /** One page of a top-level list, in one statement with its relations and, when selected, its count. */
@@ -241,12 +289,12 @@ export class Loaders {
     if (request.limit === 0) return toConnection(request, orderBy, columns, [], () => [], count);
     const { order, outerOrder, condition } = keysetSql(orderBy, Boolean(spec.descending), request, 'c');
     const where = allOf([scoped, condition]);
-    const related = this.relations(prefetch, 'c');
+    const extra = this.extras(prefetch, 'c', 1);
     // Uncorrelated, so it runs once for the statement (an InitPlan), not once a row.
     const counted = prefetch.count ? `, (select count(*) from "${meta.tableName}" x where ${scoped.sql})::int as "__total"` : '';
     const rows: RawRow[] = await this.em.execute(
-      `select c.*${related.sql}${counted} from (select x.* from "${meta.tableName}" x where ${where.sql} order by ${order} limit ?) c order by ${outerOrder}`,
-      [...related.bindings, ...(prefetch.count ? scoped.bindings : []), ...where.bindings, request.limit + 1]);
+      `select c.*${extra.sql}${counted} from (select x.* from "${meta.tableName}" x where ${where.sql} order by ${order} limit ?) c order by ${outerOrder}`,
+      [...extra.bindings, ...(prefetch.count ? scoped.bindings : []), ...where.bindings, request.limit + 1]);
     this.prime(prefetch, rows);
     // An empty page has no row to carry the count: then it is counted on its own, if asked.
     if (prefetch.count && rows.length) total = Promise.resolve(Number(rows[0].__total));
@@ -254,10 +302,11 @@ export class Loaders {
   }
 
   /**
-   * Columns that read each prefetched relation's row (under its table's
-   * access rule) as JSON, beside the list's own row on alias `alias`.
+   * Columns that read, beside each row on alias `alias`, what `prefetch`
+   * names: each relation's row and each nested list, as JSON, every one under
+   * its own table's access rule. `depth` keeps the aliases of nested lists apart.
    */
-  private relations(prefetch: Prefetch, alias: string): { sql: string; bindings: unknown[] } {
+  private extras(prefetch: Prefetch, alias: string, depth: number): { sql: string; bindings: unknown[] } {
     let sql = '';
     const bindings: unknown[] = [];
     prefetch.relations.forEach((relation, i) => {
@@ -266,10 +315,71 @@ export class Loaders {
       sql += `, (select row_to_json(r) from "${table}" r where r.id = ${alias}."${relation.column}" and (${rule.sql})) as "__rel${i}"`;
       bindings.push(...rule.bindings);
     });
+    prefetch.lists.forEach((list, i) => {
+      const column = this.listColumn(list, alias, depth);
+      if (!column) return;
+      sql += `, ${column.sql} as "__list${i}"`;
+      bindings.push(...column.bindings);
+    });
     return { sql, bindings };
   }
 
-  /** Hands the prefetched relations' rows to their loaders: their resolvers then need no statement. */
+  /**
+   * One nested list of the row on alias `parent` as a JSON value: for a page,
+   * `{ rows, total? }` with one row more than asked for, exactly the rows (and
+   * count) `childPage` would read; for a plain list, the array `children`
+   * would read. Null when the arguments make no page: the resolver reads it
+   * and reports them.
+   */
+  private listColumn(list: NestedList, parent: string, depth: number): { sql: string; bindings: unknown[] } | null {
+    const [k, c] = [`k${depth}`, `c${depth}`];
+    const inner = this.extras(list.prefetch, k, depth + 1);
+    if (list.def.kind === 'children') {
+      const { entity, foreignKey, orderBy } = list.def.list;
+      const meta = this.meta(entity);
+      const rule = rowCondition(meta.tableName, this.viewer);
+      const order = Object.entries(orderBy).map(([prop, dir]) => `${c}."${this.column(meta, prop)}" ${dir}`).join(', ');
+      return {
+        sql: `(select coalesce(json_agg(row_to_json(${c}) order by ${order}), '[]'::json) from (select ${k}.*${inner.sql} from `
+          + `(select x.* from "${meta.tableName}" x where x."${this.column(meta, foreignKey)}" = ${parent}."id" and (${rule.sql})) ${k}) ${c})`,
+        bindings: [...inner.bindings, ...rule.bindings],
+      };
+    }
+    const { spec } = list.def;
+    const meta = this.meta(spec.entity);
+    const { orderBy, columns } = this.order(spec, meta);
+    let request: PageRequest;
+    try {
+      request = pageRequest(list.args, columns);
+    } catch {
+      return null;
+    }
+    if (request.limit === 0) return null;
+    const scoped = allOf([rowCondition(meta.tableName, this.viewer), spec.where]);
+    const { order, outerOrder, condition } = keysetSql(orderBy, Boolean(spec.descending), request, c);
+    const where = allOf([scoped, condition]);
+    const parentColumn = requireParent(spec);
+    const total = list.prefetch.count
+      ? `, 'total', (select count(*) from "${meta.tableName}" x where x."${parentColumn}" = ${parent}."id" and (${scoped.sql}))` : '';
+    return {
+      sql: `(select json_build_object('rows', coalesce(json_agg(row_to_json(${c}) order by ${outerOrder}), '[]'::json)${total}) from `
+        + `(select ${k}.*${inner.sql} from (select x.* from "${meta.tableName}" x where x."${parentColumn}" = ${parent}."id" and (${where.sql}) `
+        + `order by ${order} limit ?) ${k}) ${c})`,
+      bindings: [...(list.prefetch.count ? scoped.bindings : []), ...inner.bindings, ...where.bindings, request.limit + 1],
+    };
+  }
+
+  /** `statement` with `extras` around it: the rows on alias `q`, and what `prefetch` names beside each. */
+  private around(statement: Batched, prefetch: Prefetch): Batched {
+    const extra = this.extras(prefetch, 'q', 1);
+    return { sql: `select q.*${extra.sql} from (${statement.sql}) q`, leading: [...extra.bindings, ...(statement.leading ?? [])], bindings: statement.bindings };
+  }
+
+  /**
+   * Hands what was read beside `rows` to the loaders that would read it:
+   * relations to `byId`, nested lists to the `childPage` or `children` loader
+   * of the same statement, so their resolvers send none.
+   */
   private prime(prefetch: Prefetch, rows: readonly RawRow[]): void {
     prefetch.relations.forEach((relation, i) => {
       const loader = this.byId<WithId>(relation.entity);
@@ -280,6 +390,33 @@ export class Loaders {
         const related = row[`__rel${i}`] as RawRow | null;
         // A row the viewer may not read is primed as null, exactly what its loader would have answered.
         loader.prime(Number(id), related ? mapRows<WithId>(this.em.getMetadata(), name, [related])[0] : null);
+      }
+    });
+    prefetch.lists.forEach((list, i) => {
+      const key = `__list${i}`;
+      const read = rows.filter((row) => row[key] !== undefined && row[key] !== null);
+      if (read.length === 0) return;
+      if (list.def.kind === 'children') {
+        const { entity, foreignKey, orderBy } = list.def.list;
+        const loader = this.children(entity, foreignKey, orderBy, list.prefetch);
+        for (const row of read) {
+          const items = row[key] as RawRow[];
+          loader.prime(Number(row.id), this.map(entity, items));
+          this.prime(list.prefetch, items);
+        }
+        return;
+      }
+      const { spec } = list.def;
+      const page = this.childPageStatement(spec, list.args, list.prefetch);
+      if (!page) return;
+      const { orderBy, columns } = this.order(spec, this.meta(spec.entity));
+      const request = pageRequest(list.args, columns);
+      for (const row of read) {
+        const parentId = Number(row.id);
+        const value = row[key] as { rows: RawRow[]; total?: number };
+        page.loader.prime(parentId, toConnection(request, orderBy, columns, value.rows, (items) => this.map(spec.entity, items),
+          () => (value.total !== undefined ? Promise.resolve(Number(value.total)) : this.count(spec, parentId))));
+        this.prime(list.prefetch, value.rows);
       }
     });
   }

@@ -1,6 +1,11 @@
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  Kind, getArgumentValues, isObjectType,
+  type FieldNode, type GraphQLField, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode,
+} from 'graphql';
 import type { EntityName } from '@mikro-orm/core';
 import { Building, Community, Grid, Household, PublicSpace, Resident, Staff, Ticket } from './entities';
+import { NESTED_LISTS, type NestedListDef } from './lists';
+import type { PageArgs } from './services/paging';
 
 /**
  * Selection-aware reads. A page of tickets whose query asks for each ticket's
@@ -9,7 +14,11 @@ import { Building, Community, Grid, Household, PublicSpace, Resident, Staff, Tic
  * the query selects (each under its table's access rule, see loaders.ts) and
  * primes the per-request loaders with them, so the relation resolvers find
  * them without a statement. Likewise a connection whose `totalCount` is
- * selected is counted in the page's statement.
+ * selected is counted in the page's statement, and the nested lists the query
+ * selects (a building's tickets, each ticket's timeline; lists.ts says which)
+ * are read in the same statement as JSON and primed into the loaders their
+ * resolvers use, so a page of tickets with their relations and last events is
+ * one statement, whatever its size.
  *
  * The relations a GraphQL type can prefetch, by field: the table's row under
  * the foreign key column of the parent row. A field missing here is simply
@@ -39,53 +48,111 @@ export const RELATIONS: Record<string, Record<string, { entity: EntityName<any>;
   DispatchUnit: { staff: { entity: Staff, column: 'staff_id' } },
 };
 
-/** What a list's statement reads besides its rows. */
+/** What a statement reads besides its rows. */
 export interface Prefetch {
   /** Single-row relations to read with each row: the field's entity under the row's column. */
   relations: { entity: EntityName<any>; column: string }[];
   /** True when the connection's totalCount is selected. */
   count: boolean;
+  /** Nested lists to read with each row, with the arguments the query gives them and what to read with their rows. */
+  lists: NestedList[];
 }
 
-export const NOTHING: Prefetch = Object.freeze({ relations: [], count: false });
+/** A nested list read with its parent's rows. */
+export interface NestedList {
+  def: NestedListDef;
+  args: PageArgs;
+  prefetch: Prefetch;
+}
 
-const cache = new WeakMap<readonly FieldNode[], Map<string, Prefetch>>();
+export const NOTHING: Prefetch = Object.freeze({ relations: [], count: false, lists: [] });
+
+/** What a selection asks for, computed once per field of a parsed document; arguments are bound per request. */
+interface Plan {
+  relations: Prefetch['relations'];
+  count: boolean;
+  lists: { def: NestedListDef; field: GraphQLField<unknown, unknown>; node: FieldNode; plan: Plan }[];
+  /** The prefetch itself when it has no lists (and so no arguments). */
+  fixed?: Prefetch;
+}
+
+const cache = new WeakMap<readonly FieldNode[], Map<string, Plan>>();
 
 /**
  * What the query selects under a list field: for a connection, under
- * `edges.node` (and whether it asks for `totalCount`); for a plain list, the
- * items themselves. Computed once per field of a parsed document.
+ * `edges.node` (and whether it asks for `totalCount`); for a plain list or a
+ * single object, the items themselves.
  */
 export function prefetchOf(info: GraphQLResolveInfo | undefined, typeName: string, connection: boolean): Prefetch {
   if (!info) return NOTHING;
   let byType = cache.get(info.fieldNodes);
   if (!byType) cache.set(info.fieldNodes, (byType = new Map()));
   const key = `${typeName}:${connection}`;
-  let prefetch = byType.get(key);
-  if (!prefetch) byType.set(key, (prefetch = compute(info, typeName, connection)));
-  return prefetch;
+  let plan = byType.get(key);
+  if (!plan) byType.set(key, (plan = planOf(info.schema, info.fragments, info.fieldNodes, typeName, connection, 0)));
+  return plan.fixed ?? bind(plan, info.variableValues);
 }
 
-function compute(info: GraphQLResolveInfo, typeName: string, connection: boolean): Prefetch {
-  const top = info.fieldNodes.flatMap((f) => fields(info, f.selectionSet, connection ? null : typeName));
-  const nodes = connection ? top.filter((f) => f.name.value === 'edges').flatMap((e) => fields(info, e.selectionSet, null))
-    .filter((f) => f.name.value === 'node').flatMap((n) => fields(info, n.selectionSet, typeName)) : top;
+/** Lists nest at most this deep in one statement (an estate's buildings' households' residents is three). */
+const MAX_DEPTH = 3;
+
+function planOf(
+  schema: GraphQLSchema, fragments: Fragments, fieldNodes: readonly FieldNode[], typeName: string, connection: boolean, depth: number,
+): Plan {
+  const top = fieldNodes.flatMap((f) => fields(fragments, f.selectionSet, connection ? null : typeName));
+  const nodes = connection ? top.filter((f) => f.name.value === 'edges').flatMap((e) => fields(fragments, e.selectionSet, null))
+    .filter((f) => f.name.value === 'node').flatMap((n) => fields(fragments, n.selectionSet, typeName)) : top;
   const known = RELATIONS[typeName] ?? {};
   const wanted = new Set(nodes.map((f) => f.name.value).filter((name) => name in known));
-  return {
+  const plan: Plan = {
     relations: [...wanted].map((name) => known[name]),
     count: connection && top.some((f) => f.name.value === 'totalCount'),
+    lists: [],
   };
+  const lists = NESTED_LISTS[typeName] ?? {};
+  const type = schema.getType(typeName);
+  if (depth < MAX_DEPTH && isObjectType(type)) {
+    // One entry per response key: the nodes graphql-js merges into one field, resolved once.
+    const byKey = new Map<string, FieldNode[]>();
+    for (const f of nodes) {
+      if (!(f.name.value in lists)) continue;
+      const key = f.alias?.value ?? f.name.value;
+      byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    }
+    for (const group of byKey.values()) {
+      const def = lists[group[0].name.value];
+      const field = type.getFields()[group[0].name.value];
+      plan.lists.push({ def, field, node: group[0], plan: planOf(schema, fragments, group, def.element, def.kind === 'page', depth + 1) });
+    }
+  }
+  if (plan.lists.length === 0) plan.fixed = { relations: plan.relations, count: plan.count, lists: [] };
+  return plan;
 }
 
+/** The plan with this request's arguments. A list whose arguments do not bind is left to its resolver, which reports them. */
+function bind(plan: Plan, variables: Record<string, unknown>): Prefetch {
+  if (plan.fixed) return plan.fixed;
+  const lists: NestedList[] = [];
+  for (const list of plan.lists) {
+    try {
+      lists.push({ def: list.def, args: getArgumentValues(list.field, list.node, variables) as PageArgs, prefetch: bind(list.plan, variables) });
+    } catch {
+      // The resolver reads the same arguments and answers the error.
+    }
+  }
+  return { relations: plan.relations, count: plan.count, lists };
+}
+
+type Fragments = GraphQLResolveInfo['fragments'];
+
 /** The fields of a selection set, through inline fragments and fragment spreads on `typeName` (or any type, when null). */
-function fields(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, typeName: string | null): FieldNode[] {
+function fields(fragments: Fragments, set: SelectionSetNode | undefined, typeName: string | null): FieldNode[] {
   if (!set) return [];
   return set.selections.flatMap((s) => {
     if (s.kind === Kind.FIELD) return [s];
-    const fragment = s.kind === Kind.INLINE_FRAGMENT ? s : info.fragments[s.name.value];
+    const fragment = s.kind === Kind.INLINE_FRAGMENT ? s : fragments[s.name.value];
     if (!fragment) return [];
     const on = fragment.typeCondition?.name.value;
-    return on && typeName && on !== typeName && on !== 'Node' ? [] : fields(info, fragment.selectionSet, typeName);
+    return on && typeName && on !== typeName && on !== 'Node' ? [] : fields(fragments, fragment.selectionSet, typeName);
   });
 }

@@ -46,14 +46,17 @@ function compile(meta: EntityMetadata): Mapper {
 
 /**
  * The ORM has the driver hand back timestamps as PostgreSQL text
- * (`2025-03-01 08:30:00.123456+00`); JavaScript wants ISO-8601.
+ * (`2025-03-01 08:30:00.123456+00`), and rows read as JSON (prefetched
+ * relations and lists) carry them as `2025-03-01T08:30:00.123456+00:00`;
+ * JavaScript wants ISO-8601.
  */
 function parseTimestamp(value: string | Date): Date {
   if (value instanceof Date) return value;
-  // Fast path for the UTC session the ORM opens: `YYYY-MM-DD HH:MM:SS[.ffffff]+00`.
-  if (value.length >= 22 && value.endsWith('+00')) {
+  // Fast path for the UTC session the ORM opens: `YYYY-MM-DD HH:MM:SS[.ffffff]+00` or its JSON form.
+  const zone = value.endsWith('+00') ? 3 : value.endsWith('+00:00') ? 6 : 0;
+  if (zone && value.length >= 19 + zone) {
     const n = (from: number, to: number) => Number(value.slice(from, to));
-    const ms = value[19] === '.' ? Math.floor(Number(`0${value.slice(19, value.length - 3)}`) * 1000) : 0;
+    const ms = value[19] === '.' ? Math.floor(Number(`0${value.slice(19, value.length - zone)}`) * 1000) : 0;
     return new Date(Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), n(17, 19), ms));
   }
   return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));

@@ -3,6 +3,7 @@ import { isEstateCode } from '../auth';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { prefetchOf } from '../prefetch';
+import { BUILDINGS, HOUSEHOLDS, RESIDENTS_OF_HOUSEHOLD } from '../lists';
 import { forbidden, hidden, notFound, preview, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
 import { forgetSubject } from '../access/viewer';
@@ -16,9 +17,6 @@ import type { Connection, ListSpec, PageArgs } from './paging';
  */
 
 const COMMUNITIES: ListSpec<Community> = { entity: Community, orderBy: ['code', 'id'] };
-const BUILDINGS: ListSpec<Building> = { entity: Building, orderBy: ['code', 'id'], parentColumn: 'community_id' };
-/** By unit for staff; by id for everyone else, whom neither the order nor a cursor may tell a flat number. */
-const HOUSEHOLDS: ListSpec<Household> = { entity: Household, orderBy: ['id'], staffOrderBy: ['unit', 'id'], parentColumn: 'building_id' };
 
 const COUNTS = {
   residents: { entity: Resident, parentColumn: 'community_id' },
@@ -28,8 +26,8 @@ const COUNTS = {
 } as const satisfies Record<string, CountSpec>;
 
 /** An estate by code; NOT_FOUND when there is none. Estates are public. */
-export async function communityByCode(ctx: Context, code: string): Promise<Community> {
-  const community = isEstateCode(code) ? await ctx.loaders.communityByCode.load(code) : null;
+export async function communityByCode(ctx: Context, code: string, info?: GraphQLResolveInfo): Promise<Community> {
+  const community = isEstateCode(code) ? await ctx.loaders.communityByCodeWith(prefetchOf(info, 'Community', false)).load(code) : null;
   if (!community) throw notFound(`No estate has the code "${preview(code)}"`);
   return community;
 }
@@ -60,7 +58,7 @@ export function buildingHouseholdCount(ctx: Context, building: Building): Promis
 
 /** A household's residents in the order they were registered. */
 export function householdResidents(ctx: Context, household: Household, info?: GraphQLResolveInfo): Promise<Resident[]> {
-  return ctx.loaders.children(Resident, 'household', { id: 'asc' }, prefetchOf(info, 'Resident', false)).load(household.id);
+  return ctx.loaders.childrenOf(RESIDENTS_OF_HOUSEHOLD, prefetchOf(info, 'Resident', false)).load(household.id);
 }
 
 /** What `eraseResident` removed and kept. */

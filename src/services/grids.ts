@@ -2,6 +2,7 @@ import { Building, Community, Grid, Staff } from '../entities';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { prefetchOf } from '../prefetch';
+import { BUILDINGS_OF_GRID, GRIDS_OF_COMMUNITY } from '../lists';
 import type { Connection, ListSpec, PageArgs } from './paging';
 
 /** Grids, their squads and the estate's staff. */
@@ -13,7 +14,7 @@ const ROLE_ORDER = ['STEWARD', 'SECURITY', 'CLEANING', 'MAINTENANCE', 'DISPATCHE
 
 /** The estate's grids, ordered by code. */
 export function communityGrids(ctx: Context, community: Community, info?: GraphQLResolveInfo): Promise<Grid[]> {
-  return ctx.loaders.children(Grid, 'community', { code: 'asc' }, prefetchOf(info, 'Grid', false)).load(community.id);
+  return ctx.loaders.childrenOf(GRIDS_OF_COMMUNITY, prefetchOf(info, 'Grid', false)).load(community.id);
 }
 
 /** The estate's staff, ordered by code. */
@@ -33,5 +34,5 @@ export async function gridSquad(ctx: Context, grid: Grid, info?: GraphQLResolveI
 }
 
 export function gridBuildings(ctx: Context, grid: Grid, info?: GraphQLResolveInfo): Promise<Building[]> {
-  return ctx.loaders.children(Building, 'grid', { code: 'asc' }, prefetchOf(info, 'Building', false)).load(grid.id);
+  return ctx.loaders.childrenOf(BUILDINGS_OF_GRID, prefetchOf(info, 'Building', false)).load(grid.id);
 }

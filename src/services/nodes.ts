@@ -1,5 +1,11 @@
 import { entityNameOf } from '../db/rows';
-import type DataLoader from 'dataloader';
+import type { EntityName } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Booking, Building, CarePlan, CareVisit, Community, CommunityEvent, Dispatch, Drill, EventRegistration, Grid, Household, LiaisonMeeting,
+  PatrolCheckpoint, PatrolRoute, PatrolRun, PublicSpace, ReceptionMember, Resident, ResidentGroup, ResidentOrganisation, Staff, Ticket,
+} from '../entities';
+import { prefetchOf } from '../prefetch';
 import type { Context } from '../context';
 import { badInput, hidden, unauthenticated } from '../errors';
 import { fromGlobalId, type NodeType } from '../ids';
@@ -7,34 +13,11 @@ import { fromGlobalId, type NodeType } from '../ids';
 /** Types anyone may fetch without a token. */
 const PUBLIC_TYPES: ReadonlySet<NodeType> = new Set(['Community', 'PublicSpace']);
 
-function loaderFor(ctx: Context, type: NodeType): DataLoader<number, object | null> {
-  const { loaders } = ctx;
-  const byType: Record<NodeType, () => DataLoader<number, object | null>> = {
-    Community: () => loaders.community,
-    Building: () => loaders.building,
-    Household: () => loaders.household,
-    Resident: () => loaders.resident,
-    Grid: () => loaders.grid,
-    Staff: () => loaders.staff,
-    PublicSpace: () => loaders.publicSpace,
-    Ticket: () => loaders.ticket,
-    Dispatch: () => loaders.dispatch,
-    Booking: () => loaders.booking,
-    ResidentGroup: () => loaders.residentGroup,
-    CommunityEvent: () => loaders.communityEvent,
-    EventRegistration: () => loaders.eventRegistration,
-    CarePlan: () => loaders.carePlan,
-    CareVisit: () => loaders.careVisit,
-    PatrolRoute: () => loaders.patrolRoute,
-    PatrolCheckpoint: () => loaders.patrolCheckpoint,
-    PatrolRun: () => loaders.patrolRun,
-    Drill: () => loaders.drill,
-    ResidentOrganisation: () => loaders.residentOrganisation,
-    ReceptionMember: () => loaders.receptionMember,
-    LiaisonMeeting: () => loaders.liaisonMeeting,
-  };
-  return byType[type]();
-}
+/** The entity behind each Node type. */
+const ENTITIES: Record<NodeType, EntityName<any>> = {
+  Community, Building, Household, Resident, Grid, Staff, PublicSpace, Ticket, Dispatch, Booking, ResidentGroup, CommunityEvent,
+  EventRegistration, CarePlan, CareVisit, PatrolRoute, PatrolCheckpoint, PatrolRun, Drill, ResidentOrganisation, ReceptionMember, LiaisonMeeting,
+};
 
 /**
  * Any object by global ID. A malformed ID is BAD_USER_INPUT; an object that
@@ -42,12 +25,13 @@ function loaderFor(ctx: Context, type: NodeType): DataLoader<number, object | nu
  * it) is NOT_FOUND with the same message, so a token cannot probe other
  * estates' IDs.
  */
-export async function loadNode(ctx: Context, globalId: string): Promise<object> {
+export async function loadNode(ctx: Context, globalId: string, info?: GraphQLResolveInfo): Promise<object> {
   const decoded = fromGlobalId(globalId);
   if (!decoded) throw badInput('id is not a valid ID', 'id');
   const { type, id } = decoded;
   if (!PUBLIC_TYPES.has(type) && !ctx.viewer.role) throw unauthenticated(`Sign in to fetch a ${type}`);
-  const entity = await loaderFor(ctx, type).load(id);
+  // What the query selects on the object (its relations, its nested lists) is read in the same statement.
+  const entity = await ctx.loaders.byIdWith(ENTITIES[type], prefetchOf(info, type, false)).load(id);
   if (!entity) throw hidden(type);
   return entity;
 }

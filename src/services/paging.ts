@@ -133,7 +133,8 @@ export function cursorOf(row: Record<string, unknown>, orderBy: readonly string[
  */
 function isoInstant(value: string | Date): string {
   if (value instanceof Date) return value.toISOString();
-  const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)\+00$/.exec(value);
+  // PostgreSQL's text, or the same instant as a JSON row has it (`T`, `+00:00`).
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)\+00(?::00)?$/.exec(value);
   return match ? `${match[1]}T${match[2]}Z` : new Date(value).toISOString();
 }
 

@@ -3,11 +3,12 @@ import type { TicketFilter } from '../generated/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { prefetchOf } from '../prefetch';
+import { ALL_TICKETS, TICKETS_OF, TIMELINE } from '../lists';
 import type { Viewer } from '../access/viewer';
 import { isEstateCode } from '../auth';
 import { forbidden, notFound, unauthenticated, badInput, preview } from '../errors';
 import { expectGlobalId } from '../ids';
-import { allOf, intArray, textArray, type Condition, type Connection, type ListSpec, type PageArgs } from './paging';
+import { allOf, intArray, textArray, type Condition, type Connection, type PageArgs } from './paging';
 
 /**
  * Reading tickets: filters, nested lists and timelines. Which tickets a viewer
@@ -15,23 +16,12 @@ import { allOf, intArray, textArray, type Condition, type Connection, type ListS
  * is the ticket table's rule in access/rows.ts, applied to every statement.
  */
 
-const NEWEST_FIRST = { entity: Ticket, orderBy: ['created_at', 'id'], descending: true } as const;
-const TIMELINE: ListSpec<TicketEvent> = { entity: TicketEvent, orderBy: ['id'], parentColumn: 'ticket_id' };
-
-/** The parents a ticket list hangs from, and their columns (each indexed with created_at, id). */
-const PARENT_LISTS = {
-  community: { ...NEWEST_FIRST, parentColumn: 'community_id' },
-  grid: { ...NEWEST_FIRST, parentColumn: 'grid_id' },
-  building: { ...NEWEST_FIRST, parentColumn: 'building_id' },
-  household: { ...NEWEST_FIRST, parentColumn: 'household_id' },
-  resident: { ...NEWEST_FIRST, parentColumn: 'reporter_resident_id' },
-} as const satisfies Record<string, ListSpec<Ticket>>;
 
 /** A nested ticket list (community, grid, building, household, resident), newest first. */
 export function ticketsOf(
-  ctx: Context, parent: keyof typeof PARENT_LISTS, entity: Community | Grid | Building | Household | Resident, args: PageArgs, info?: GraphQLResolveInfo,
+  ctx: Context, parent: keyof typeof TICKETS_OF, entity: Community | Grid | Building | Household | Resident, args: PageArgs, info?: GraphQLResolveInfo,
 ): Promise<Connection<Ticket>> {
-  return ctx.loaders.childPage(PARENT_LISTS[parent], entity.id, args, prefetchOf(info, 'Ticket', true));
+  return ctx.loaders.childPage(TICKETS_OF[parent], entity.id, args, prefetchOf(info, 'Ticket', true));
 }
 
 const TICKET_NUMBER = /^[A-Za-z0-9_-]{1,8}-\d{4}-\d{6,9}$/;
@@ -75,7 +65,7 @@ export async function listTickets(ctx: Context, filter: TicketFilter | null | un
   if (after && before && after >= before) throw badInput('filter.createdAfter must be before filter.createdBefore', 'filter.createdAfter');
   if (after) conditions.push({ sql: 'x.created_at >= ?', bindings: [after.toISOString()] });
   if (before) conditions.push({ sql: 'x.created_at < ?', bindings: [before.toISOString()] });
-  return ctx.loaders.page({ ...NEWEST_FIRST, where: allOf(conditions) }, args, prefetchOf(info, 'Ticket', true));
+  return ctx.loaders.page({ ...ALL_TICKETS, where: allOf(conditions) }, args, prefetchOf(info, 'Ticket', true));
 }
 
 /**
