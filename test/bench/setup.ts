@@ -70,14 +70,25 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+let built: string | undefined;
+
+/** The server compiled to JavaScript (`npm run build`), as it runs in production; built once per benchmark run. */
+export function compiledCli(): string {
+  if (!built) {
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    built = path.join(PROJECT_ROOT, 'dist/src/cli.js');
+  }
+  return built;
+}
+
 /**
- * gridkeeper as one node process (no tsx launcher in between, so its memory is
- * its own), in production mode with the rate limit off: a benchmark is one
+ * gridkeeper as one node process running the compiled server (no TypeScript
+ * loader), in production mode with the rate limit off: a benchmark is one
  * caller sending thousands of requests.
  */
 export async function startGridkeeper(databaseUrl: string, node = process.execPath, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
-  const child = spawnServer('gridkeeper', ['--import', 'tsx', 'src/cli.ts', 'start'], {
+  const child = spawnServer('gridkeeper', [compiledCli(), 'start'], {
     DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', JWT_SECRET: BENCH_SECRET, NODE_ENV: 'production',
     // Production settings, but the per-caller rate limit off: the benchmarks measure the server, not the limiter.
     RATE_LIMIT_POINTS: '0', ...env,
