@@ -18,6 +18,9 @@ export type DueWork = (em: EntityManager) => Promise<{ handled: number; entries:
  * rows and each is handled exactly once; work that fell due while no instance
  * ran is handled when the next one starts.
  */
+/** Ticks one poll may run back to back while each finds due work. */
+const DRAIN_TICKS = 100;
+
 export class TimerWorker {
   private interval: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -27,7 +30,7 @@ export class TimerWorker {
   start(): void {
     this.interval = setInterval(() => {
       if (this.running) return;
-      this.running = this.tick()
+      this.running = this.drain()
         .catch((error) => this.logger.warn({ err: error }, 'timers failed; retrying at the next poll'))
         .finally(() => { this.running = null; });
     }, this.pollMs);
@@ -38,6 +41,18 @@ export class TimerWorker {
     if (this.interval) clearInterval(this.interval);
     this.interval = null;
     await this.running;
+  }
+
+  /**
+   * Ticks until nothing is due (at most DRAIN_TICKS in a row, then the next
+   * poll goes on): after a restart the work that fell due meanwhile (a week of
+   * care visits across the estates) is caught up at once, in small
+   * transactions, rather than one batch per poll.
+   */
+  private async drain(): Promise<void> {
+    for (let i = 0; i < DRAIN_TICKS && this.interval; i++) {
+      if ((await this.tick()) === 0) return;
+    }
   }
 
   /** Runs every kind of due work once; returns how many rows were handled in all. */
