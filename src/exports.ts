@@ -95,7 +95,7 @@ export interface ExportOptions {
 /** The handlers of `GET /exports/satisfaction.csv` (after `requestIds`): the token, the rate limit, the file. */
 export function satisfactionCsv({ em, tokenRules, logger, rateLimit }: ExportOptions): RequestHandler[] {
   const readToken: RequestHandler = (req, res, next) => {
-    viewerFromAuthorization(req.headers.authorization, tokenRules, em.fork() as EntityManager)
+    viewerFromAuthorization(req.headers.authorization, tokenRules, () => em.fork() as EntityManager)
       .then((viewer) => { res.locals.viewer = viewer; }, (error: unknown) => { res.locals.authError = error; })
       .then(() => next(), next);
   };

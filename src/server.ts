@@ -156,7 +156,7 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
     requestIds,
     // The token is read once per request; the rate limiter counts its subject, the context carries its viewer.
     (req, res, next) => {
-      viewerFromAuthorization(req.headers.authorization, tokenRules, orm.em.fork())
+      viewerFromAuthorization(req.headers.authorization, tokenRules, () => orm.em.fork())
         .then((viewer) => { res.locals.viewer = viewer; }, (error: unknown) => { res.locals.authError = error; })
         .then(() => next(), next);
     },

@@ -60,7 +60,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         if (refuseBadConnectionParams(ctx.connectionParams, ctx.extra.socket)) return false;
         let viewer: Viewer;
         try {
-          viewer = await viewerFromAuthorization(ctx.connectionParams?.authorization, tokenRules, orm.em.fork());
+          viewer = await viewerFromAuthorization(ctx.connectionParams?.authorization, tokenRules, () => orm.em.fork());
         } catch (error) {
           // Closing first gives the client the same text HTTP would answer; graphql-ws's own close after `false` is then a no-op.
           if (error instanceof AppError) {

@@ -53,8 +53,9 @@ export interface TokenRules {
  * that is not a valid token, or whose subject is not a resident or member of
  * staff of an estate the token lists, is UNAUTHENTICATED. Each token is
  * verified and confirmed once and then remembered for a minute (bounded).
+ * `fork` gives the EntityManager to confirm it with.
  */
-export async function viewerFromAuthorization(header: unknown, rules: TokenRules, em: EntityManager): Promise<Viewer> {
+export async function viewerFromAuthorization(header: unknown, rules: TokenRules, fork: () => EntityManager): Promise<Viewer> {
   const token = bearerToken(header);
   if (token === null) return ANONYMOUS;
   const now = Date.now();
@@ -64,7 +65,8 @@ export async function viewerFromAuthorization(header: unknown, rules: TokenRules
     return known.viewer;
   }
   const claims = await verifyToken(token, rules.secret, rules.maxLifetimeSeconds);
-  const viewer = await confirm(claims, em);
+  // A fork only when the token has to be confirmed: most requests carry a remembered one.
+  const viewer = await confirm(claims, fork());
   if (confirmed.size >= CACHE_SIZE) confirmed.delete(confirmed.keys().next().value!);
   confirmed.set(token, { viewer, until: Math.min(now + CONFIRMED_TTL_MS, claims.expiresAt * 1000) });
   return viewer;
