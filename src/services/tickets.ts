@@ -139,8 +139,7 @@ export async function idempotent<T>(
   try {
     return await ctx.em.transactional((em) => work(em, new Date()));
   } catch (error) {
-    if (error instanceof Replay) return same(error.ticket);
-    // Same caller and key racing in another estate: the unique index decided; answer with the winner.
+    // Same caller and key racing: the unique index decided; answer with the winner.
     if (error instanceof UniqueConstraintViolationException) {
       const winner = await findReplay(ctx.em.fork(), caller(ctx), key);
       if (winner) return same(winner);
@@ -152,21 +151,22 @@ export async function idempotent<T>(
 /**
  * Creates a ticket and its SUBMITTED event inside the caller's transaction:
  * numbered `<ESTATE>-<YEAR>-<seq>` without gaps (the counter row stays locked
- * until commit), SLA due times from the sla_policy table. Throws a replay when
- * the same caller's key committed while this one waited for the counter.
+ * until commit), SLA due times from the sla_policy table. Fails on the
+ * idempotency index when the same caller's key committed while this one
+ * waited for the counter.
  */
 export async function insertTicket(em: EntityManager, ctx: Context, fields: NewTicket, now: Date): Promise<{ ticket: Ticket; event: TicketEvent }> {
   const year = now.getUTCFullYear();
-  // Holding this row's lock until commit is what makes numbers gap-free and unique.
+  const sla = await em.findOneOrFail(SlaPolicy, { priority: fields.priority });
+  // Holding this row's lock until commit is what makes numbers gap-free and unique. Every submission in the
+  // estate waits for it, so nothing else is read while it is held: a racing twin with the same key that
+  // committed first makes the insert below fail on the idempotency index, which rolls the number back and
+  // answers with the twin (see `idempotent`).
   const [{ last_number: seq }] = await em.execute(
     `insert into ticket_counter (community_id, year, last_number) values (?, ?, 1)
      on conflict (community_id, year) do update set last_number = ticket_counter.last_number + 1 returning last_number`,
     [fields.communityId, year],
   );
-  // A racing twin may have committed while we waited for the lock; it is visible now.
-  const twin = await findReplay(em, caller(ctx), fields.key);
-  if (twin) throw new Replay(twin);
-  const sla = await em.findOneOrFail(SlaPolicy, { priority: fields.priority });
   const ticket = em.create(Ticket, {
     community: fields.communityId, number: `${fields.estateCode}-${year}-${String(seq).padStart(6, '0')}`, year, seq,
     channel: fields.channel, category: fields.category, priority: fields.priority, status: 'SUBMITTED',
@@ -181,12 +181,6 @@ export async function insertTicket(em: EntityManager, ctx: Context, fields: NewT
   const event = record(em, ctx, ticket, 'SUBMITTED', null, 'SUBMITTED', null, now);
   await em.flush();
   return { ticket, event };
-}
-
-class Replay extends Error {
-  constructor(readonly ticket: Ticket) {
-    super('idempotent replay');
-  }
 }
 
 /** The log position of a ticket's submission (null for history that predates the stream). */

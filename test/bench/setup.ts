@@ -128,7 +128,9 @@ export function compiledCli(): string {
  */
 export async function startGridkeeper(databaseUrl: string, node = process.execPath, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
-  const child = spawnServer('gridkeeper', [compiledCli(), 'start'], {
+  // BENCH_PROFILE=<dir>: each server writes a CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  const child = spawnServer('gridkeeper', [...profile, compiledCli(), 'start'], {
     DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', JWT_SECRET: BENCH_SECRET, NODE_ENV: 'production',
     // Production settings, but the per-caller rate limit off: the benchmarks measure the server, not the limiter.
     RATE_LIMIT_POINTS: '0', ...env,
