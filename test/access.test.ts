@@ -272,7 +272,7 @@ describe('the personal surface, as the schema declares it', () => {
       'Community.residentCount': 'scoped', 'Community.householdCount': 'scoped', 'Community.specialCareHouseholdCount': 'scoped',
       'Community.buildings': 'scoped', 'Community.grids': 'scoped', 'Community.staff': 'scoped', 'Community.tickets': 'scoped',
       'Community.dispatches': 'scoped', 'DispatchEvent.note': 'personal:TEXT',
-      'Household.unit': 'personal:HOUSEHOLD', 'Household.careNeeds': 'personal:HOUSEHOLD',
+      'Household.unit': 'personal:HOUSEHOLD', 'Household.careNeeds': 'personal:HOUSEHOLD', 'Household.specialCare': 'personal:HOUSEHOLD',
       'Resident.name': 'personal:HOUSEHOLD', 'Resident.phone': 'personal:HOUSEHOLD',
       'Staff.phone': 'personal:STAFF_CONTACT', 'GridWorker.phone': 'personal:STAFF_CONTACT',
       'Ticket.title': 'personal:TEXT', 'Ticket.description': 'personal:TEXT',

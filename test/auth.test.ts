@@ -229,10 +229,10 @@ describe('personal data: role × field × own/other household', () => {
   it.each(ROLES.flatMap((role) => (['own', 'other'] as const).map((which) => [role, which])))('%s still sees the non-personal fields of the %s household', async (role, which) => {
     const i = which === 'own' ? 0 : 1;
     const res = await gql(t.url, `query($id: ID!) { node(id: $id) { ... on Household {
-      id floor specialCare residents { id household { id } } building { code householdCount } community { residentCount } } } }`, { id: own.gid.household(i) }, tokens[role as Role]);
+      id floor residents { id household { id } } building { code householdCount } community { residentCount } } } }`, { id: own.gid.household(i) }, tokens[role as Role]);
     expect(res.errors).toBeUndefined();
     expect(res.data.node).toEqual({
-      id: own.gid.household(i), floor: 1, specialCare: i === 0, residents: [{ id: own.gid.resident(i), household: { id: own.gid.household(i) } }],
+      id: own.gid.household(i), floor: 1, residents: [{ id: own.gid.resident(i), household: { id: own.gid.household(i) } }],
       building: { code: 'B01', householdCount: 2 }, community: { residentCount: 2 },
     });
   });

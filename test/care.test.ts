@@ -195,7 +195,7 @@ describe('who may see care needs and change plans', () => {
     const own = await gql(t.url, HOUSEHOLD, { id: estate.gid.household(0) }, tokens.resident0);
     expect(own.data.node.carePlans).toEqual(staff.data.node.carePlans);
     const neighbour = await gql(t.url, HOUSEHOLD, { id: estate.gid.household(0) }, tokens.resident2);
-    expect(neighbour.data.node).toMatchObject({ careNeeds: null, carePlans: null, specialCare: true });
+    expect(neighbour.data.node).toMatchObject({ careNeeds: null, carePlans: null, specialCare: null });
     expect(new Set(codes(neighbour))).toEqual(new Set(['FORBIDDEN']));
     const [{ id: planId }] = await sql(t, 'select id from care_plan where household_id = ? and kind = ?', [estate.households[0].id, 'CALL']);
     const probe = await gql(t.url, 'query($id: ID!) { node(id: $id) { id } }', { id: Buffer.from(`CarePlan:${planId}`).toString('base64url') }, tokens.resident2);
@@ -216,6 +216,37 @@ describe('who may see care needs and change plans', () => {
     const live = subscribe(tokens[who]);
     await live.ended;
     expect(live.errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it.each(['district', 'integrator'])('the %s token reads no care visit\'s ticket, by list, by id or live', async (who) => {
+    const feed = connect(t.wsUrl, bearer(tokens[who]));
+    open.push(feed);
+    const live = watch(feed, `subscription { ticketEvents(filter: { communityCodes: ["${estate.code}"] }) { type ticket { id category } } }`);
+    await sleep(300);
+    const plan = await setPlan(1, { kind: 'SHOPPING', everyDays: 21 });
+    const visit = await dueVisit(plan.id);
+    const [{ ticket_id: ticketId }] = await sql(t, 'select ticket_id from care_visit where id = ?', [rowId(visit.id)]);
+    const ticket = Buffer.from(`Ticket:${ticketId}`).toString('base64url');
+    // A ticket that is no care visit, raised after it: the stream is live, and it must arrive while the care one did not.
+    const other = await gql(t.url, `mutation($i: SubmitTicketInput!) { submitTicket(input: $i) { ticket { id } } }`, { i: {
+      idempotencyKey: `care-dash-${who}`, category: 'CLEANING', priority: 'NORMAL', channel: 'HOTLINE', title: 'Stairwell', buildingId: estate.gid.building(0),
+    } }, tokens.manager);
+    expect(other.errors).toBeUndefined();
+    const res = await gql(t.url, `query($code: String!, $t: ID!, $h: ID!) {
+      tickets(first: 100, filter: { communityCodes: [$code], categories: [CARE] }) { totalCount edges { node { id } } }
+      community(code: $code) { specialCareHouseholdCount }
+      ticket: node(id: $t) { id } household: node(id: $h) { ... on Household { id specialCare } } }`,
+    { code: estate.code, t: ticket, h: estate.gid.household(1) }, tokens[who]);
+    expect(res.data.tickets).toEqual({ totalCount: 0, edges: [] });
+    expect(res.data.community.specialCareHouseholdCount).toBe(2);
+    expect(res.data.ticket).toBeNull();
+    expect(res.data.household).toEqual({ id: estate.gid.household(1), specialCare: null });
+    expect(new Set(codes(res))).toEqual(new Set(['NOT_FOUND', 'FORBIDDEN']));
+    await waitUntil('the other ticket on the stream', () => live.data.some((d) => d.ticketEvents.ticket.id === other.data.submitTicket.ticket.id));
+    expect(live.data.filter((d) => d.ticketEvents.ticket.category === 'CARE')).toEqual([]);
+    // Staff of the estate read the same ticket.
+    const staff = await gql(t.url, 'query($t: ID!) { node(id: $t) { ... on Ticket { category } } }', { t: ticket }, tokens.manager);
+    expect(staff.data.node).toEqual({ category: 'CARE' });
   });
 
   it('a resident follows only their own household\'s care events', async () => {

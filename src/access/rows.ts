@@ -16,6 +16,8 @@ import type { Viewer } from './viewer';
 export type Rule =
   | boolean
   | { column: string; in: readonly (number | string)[] }
+  /** The row's column is none of these values (a null is none of them). */
+  | { column: string; notIn: readonly string[] }
   /** The row's array column holds `value`. */
   | { column: string; contains: number }
   | { and: readonly Rule[] }
@@ -42,6 +44,18 @@ function estate(viewer: Viewer): Rule {
 function ownTickets(viewer: Viewer): Rule {
   if (viewer.role !== 'RESIDENT') return true;
   return { or: [{ column: 'household_id', in: [viewer.householdId ?? 0] }, { column: 'reporter_resident_id', in: [viewer.residentId ?? 0] }] };
+}
+
+/** Dashboard roles: they see counts and estates' workings, never a household's circumstances. */
+const DASHBOARDS: readonly (string | null)[] = ['DISTRICT', 'INTEGRATOR'];
+
+/**
+ * Care visits' tickets (category CARE) say which household receives care:
+ * dashboards never read one, as they never read a care plan or visit; they
+ * count them in the figures (`countCondition`).
+ */
+function noCareTickets(viewer: Viewer): Rule {
+  return DASHBOARDS.includes(viewer.role) ? { column: 'category', notIn: ['CARE'] } : true;
 }
 
 /**
@@ -97,9 +111,10 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   staff: estate,
   household: estate,
   resident: estate,
-  ticket: (v) => and(estate(v), ownTickets(v)),
-  // A resident's events follow their tickets; everyone else's follow the estate, on the event's own row.
-  ticket_event: (v) => (v.role === 'RESIDENT' ? and(estate(v), { parentTable: 'ticket', via: 'ticket_id' }) : estate(v)),
+  ticket: (v) => and(estate(v), ownTickets(v), noCareTickets(v)),
+  // Where the ticket rule reads more than the estate (a resident's own tickets, a dashboard's tickets but care
+  // visits), events follow their tickets; everyone else's follow the estate, on the event's own row.
+  ticket_event: (v) => (v.role === 'RESIDENT' || DASHBOARDS.includes(v.role) ? and(estate(v), { parentTable: 'ticket', via: 'ticket_id' }) : estate(v)),
   dispatch: (v) => throughTicket(v, { parentTable: 'ticket', via: 'ticket_id' }),
   dispatch_unit: (v) => throughTicket(v, { parentTable: 'dispatch', via: 'dispatch_id' }),
   dispatch_event: (v) => throughTicket(v, { parentTable: 'dispatch', via: 'dispatch_id' }),
@@ -135,7 +150,7 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   // Log rows carry copies of the columns the rules of their kind read.
   event_log: (v) => and(estate(v), {
     or: [
-      and({ column: 'kind', in: ['TICKET'] }, ownTickets(v)),
+      and({ column: 'kind', in: ['TICKET'] }, ownTickets(v), noCareTickets(v)),
       and({ column: 'kind', in: ['DISPATCH'] }, ownDispatchEvents(v)),
       // Bookings and events live as they read: the estate's tokens, personal fields nulled per viewer.
       { column: 'kind', in: ['BOOKING', 'COMMUNITY_EVENT'] },
@@ -190,6 +205,10 @@ export function toSql(rule: Rule, alias: string, viewer: Viewer, depth = 0): Con
   if (rule === true) return { sql: 'true', bindings: [] };
   if (rule === false) return { sql: 'false', bindings: [] };
   if ('contains' in rule) return { sql: `? = any(${alias}."${rule.column}")`, bindings: [rule.contains] };
+  if ('notIn' in rule) {
+    if (rule.notIn.length === 0) return { sql: 'true', bindings: [] };
+    return { sql: `not coalesce(${alias}."${rule.column}" = any(?::text[]), false)`, bindings: [textArray(rule.notIn)] };
+  }
   if ('column' in rule) {
     const column = `${alias}."${rule.column}"`;
     if (rule.in.length === 0) return { sql: 'false', bindings: [] };
@@ -217,6 +236,11 @@ export function toPredicate(rule: Rule): (row: Record<string, unknown>) => boole
   if ('contains' in rule) {
     const { column, contains } = rule;
     return (row) => Array.isArray(row[column]) && (row[column] as unknown[]).includes(contains);
+  }
+  if ('notIn' in rule) {
+    const { column } = rule;
+    const excluded = new Set<unknown>(rule.notIn);
+    return (row) => !excluded.has(row[column]);
   }
   if ('column' in rule) {
     const { column } = rule;

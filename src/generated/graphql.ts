@@ -476,7 +476,7 @@ export type Community = Node & {
   emergencyTargetMinutes: Scalars['Int']['output'];
   /** The estate's events ordered by start, paged. */
   events?: Maybe<CommunityEventConnection>;
-  /** The estate's figures for a period; default the calendar year so far (UTC). At most 10 years. */
+  /** The estate's figures for a period; default the calendar year so far (UTC). At most 10 years. Not for RESIDENT tokens (FORBIDDEN). */
   figures?: Maybe<EstateFigures>;
   /** Total floor area of all buildings in square metres. */
   floorAreaM2: Scalars['Int']['output'];
@@ -1296,8 +1296,9 @@ export type EscalationTaker = ReceptionMember | Staff;
 /**
  * An estate's figures for the proactive side of its work over a period:
  * care visits, patrols, drills, liaison and where tickets were resolved. Counts
- * only, never a household: every token covering the estate may read them,
- * DISTRICT and INTEGRATOR dashboards included.
+ * only, never a household: staff and dashboard tokens (DISTRICT, INTEGRATOR)
+ * covering the estate read them; a RESIDENT token does not (FORBIDDEN), since in
+ * a small estate or a quiet month a count points at one neighbour.
  */
 export type EstateFigures = {
   __typename?: 'EstateFigures';
@@ -1535,8 +1536,8 @@ export type Household = Node & {
   id: Scalars['ID']['output'];
   /** The household's residents. */
   residents: Array<Resident>;
-  /** True when the household has at least one care need. Not personal data: dashboards may count it. */
-  specialCare: Scalars['Boolean']['output'];
+  /** True when the household has at least one care need: personal data like the needs themselves (dashboards count them, `Community.specialCareHouseholdCount`). */
+  specialCare?: Maybe<Scalars['Boolean']['output']>;
   /** The household's tickets, newest first, paged. */
   tickets: TicketConnection;
   /** The unit number within the building, e.g. `1203`. */
@@ -4596,7 +4597,7 @@ export type HouseholdResolvers<ContextType = Context, ParentType extends Resolve
   floor?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   residents?: Resolver<Array<ResolversTypes['Resident']>, ParentType, ContextType>;
-  specialCare?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  specialCare?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<HouseholdTicketsArgs>>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -23,7 +23,7 @@ const digits = () => `1${crypto.randomInt(10 ** 9, 10 ** 10 - 1)}`;
 export interface ProactiveGround {
   /** Household row id → its care plan notes and visit notes (personal to that household). */
   care: Map<number, string[]>;
-  /** Household row id → global IDs of its care plans and visits. */
+  /** Household row id → global IDs of its care plans, visits and the visits' CARE tickets. */
   careIds: Map<number, string[]>;
   /** Readable by staff roles only: organisation contacts' names and phones. */
   staffOnly: string[];
@@ -73,7 +73,9 @@ export async function proactiveGround(t: TestServer, estate: Estate, escalateTic
     await call('mutation($i: RecordCareVisitInput!) { recordCareVisit(input: $i) { visit { id } } }',
       { visitId: toGlobalId('CareVisit', visit.id), outcome: 'DONE', note: outcome }, steward);
     care.set(household.id, [note, outcome]);
-    careIds.set(household.id, [plan.id, toGlobalId('CareVisit', visit.id)]);
+    // The visit's CARE ticket says as much as the visit: who receives care.
+    const [{ ticket_id: ticketId }] = await sql(t, 'select ticket_id from care_visit where id = ?', [visit.id]);
+    careIds.set(household.id, [plan.id, toGlobalId('CareVisit', visit.id), toGlobalId('Ticket', ticketId)]);
   }
 
   const routeName = marker('route');
