@@ -3,7 +3,7 @@ import * as figures from '../src/services/figures';
 
 export const figureResolvers: Resolvers = {
   Community: {
-    figures: (c, { from, to }) => figures.figuresScope(c, from, to),
+    figures: (c, { from, to }, ctx) => figures.figuresScope(ctx, c, from, to),
   },
   EstateFigures: {
     from: (s) => s.from.toISOString().slice(0, 10),

@@ -110,6 +110,7 @@ beforeAll(async () => {
   tokens.manager = await token(estate.gid.staff('manager'), 'MANAGER');
   tokens.district = await token('district-figures', 'DISTRICT');
   tokens.integrator = await token('integrator-figures', 'INTEGRATOR');
+  tokens.resident = await token(estate.gid.resident(0), 'RESIDENT');
   await visits();
   await patrols();
   await drills();
@@ -152,6 +153,14 @@ it('counts any period asked for, drills per year among them', async () => {
   expect(old.data.community.figures).toMatchObject({
     care: { due: 1, done: 1, onTimeShare: 1 }, drills: { total: 1 }, tickets: { resolved: 0, buildingLevelShare: null }, patrols: { runs: 0, coverage: null },
   });
+});
+
+it('refuses a resident: in a small estate a count points at one neighbour', async () => {
+  const res = await gql(t.url, FIGURES, { code: estate.code, ...RECENT }, tokens.resident);
+  expect(res.data.community.figures).toBeNull();
+  expect(codes(res)).toEqual(['FORBIDDEN']);
+  const staff = await gql(t.url, FIGURES, { code: estate.code, ...RECENT }, tokens.steward);
+  expect(staff.errors).toBeUndefined();
 });
 
 it('refuses a backwards or overlong period, and an estate the token does not cover', async () => {

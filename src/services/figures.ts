@@ -1,12 +1,14 @@
 import type { Community } from '../entities';
 import type { Context } from '../context';
-import { badInput } from '../errors';
+import { badInput, forbidden } from '../errors';
 import { countCondition } from '../access/rows';
 
 /**
- * An estate's figures for a period: counts only, never a row, so every token
- * covering the estate may read them (the field is @scoped), dashboards
- * included. Each statement counts with the estate's count rule
+ * An estate's figures for a period: counts only, never a row, so every staff
+ * and dashboard token covering the estate may read them (the field is
+ * @scoped). Not a RESIDENT: as with the satisfaction and community-life
+ * figures, in a small estate or a quiet month a count (visits refused,
+ * nobody home) points at one neighbour. Each statement counts with the estate's count rule
  * (access/rows.ts `countCondition`), and each group of figures is one
  * statement, run once however many of its fields are asked for.
  */
@@ -24,7 +26,10 @@ export interface FiguresScope {
 }
 
 /** The scope of `community.figures(from, to)`: default the calendar year (UTC) up to and including today. */
-export function figuresScope(community: Community, from: Date | string | null | undefined, to: Date | string | null | undefined, now = new Date()): FiguresScope {
+export function figuresScope(
+  ctx: Context, community: Community, from: Date | string | null | undefined, to: Date | string | null | undefined, now = new Date(),
+): FiguresScope {
+  if (ctx.viewer.role === 'RESIDENT') throw forbidden('Estate figures are for staff and dashboards, not RESIDENT tokens');
   const end = to == null ? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS) : new Date(to);
   const start = from == null ? new Date(Date.UTC(new Date(end.getTime() - DAY_MS).getUTCFullYear(), 0, 1)) : new Date(from);
   if (!(start < end)) throw badInput('from must be before to', 'from');
