@@ -31,7 +31,7 @@ export const liaisonResolvers: Resolvers = {
   },
   LiaisonMeeting: {
     id: (m) => toGlobalId('LiaisonMeeting', m.id),
-    organisation: (m, _, ctx) => (m.organisation ? ctx.loaders.residentOrganisation.load(m.organisation.id) : null),
+    organisation: (m, _, ctx) => ctx.loaders.residentOrganisation.load(m.organisation.id).then(required),
     summary: (m) => m.summary ?? null,
     recordedBy: (m, _, ctx) => (m.recordedBy ? ctx.loaders.staff.load(m.recordedBy.id) : null),
     tickets: (m, _, ctx) => liaison.meetingTickets(ctx, m),

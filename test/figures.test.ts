@@ -1,7 +1,7 @@
 import { codes, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { startTestServer, type TestServer } from './helpers/server';
-import { actOk, sql, submitOk } from './helpers/tickets';
+import { actOk, rowId, sql, submitOk } from './helpers/tickets';
 import { toGlobalId } from '../src/ids';
 
 /**
@@ -96,9 +96,34 @@ async function ticketsAndLiaison(): Promise<void> {
     { i: { communityCode: estate.code, kind: 'RESIDENT_GROUP', name: 'Volunteers', liaisonId: estate.gid.staff('manager'), contacts: [] } }, tokens.manager)).data.addResidentOrganisation.organisation;
   const meeting = (input: Record<string, unknown>) => gql(t.url, 'mutation($i: RecordLiaisonMeetingInput!) { recordLiaisonMeeting(input: $i) { meeting { id } } }',
     { i: { communityCode: estate.code, place: 'Hall', heldAt: ago(5), ...input } }, tokens.steward);
-  await meeting({ kind: 'ORGANISATION', organisationId: org.id, attendees: 9, ticketIds: ids.slice(0, 2) });
-  await meeting({ kind: 'RECEPTION_DAY', attendees: 21, ticketIds: [ids[3]] });
-  await meeting({ kind: 'RECEPTION_DAY', attendees: 5, heldAt: OLD });
+  await meeting({ organisationId: org.id, attendees: 9, ticketIds: ids.slice(0, 2) });
+  await receptionDays(ids[3]);
+}
+
+/**
+ * Reception days are community events, written straight into the tables so
+ * that they are in the past: a recent one where 21 of 23 came and one issue
+ * was raised, an old one where 5 came; none of the rest counts (called off,
+ * another kind, not started yet).
+ */
+async function receptionDays(issueTicketId: string): Promise<void> {
+  const event = async (kind: string, at: string, status = 'SCHEDULED') => {
+    const [row] = await sql(t, `insert into community_event (community_id, public_space_id, kind, title, starts_at, ends_at, capacity, status, created_at)
+      values (?, ?, ?, 'Reception day', ?::timestamptz, ?::timestamptz + interval '3 hours', 50, ?, ?::timestamptz - interval '14 days') returning id`,
+    [estate.community.id, estate.spaces[0].id, kind, at, at, status, at]);
+    return row.id as number;
+  };
+  const came = (eventId: number, attended: number, absent = 0) => sql(t, `insert into event_registration
+      (community_id, event_id, status, registered_at, confirmed_at, attended_at)
+    select ?, e.id, 'CONFIRMED', e.created_at, e.created_at, case when n <= ? then e.starts_at end from community_event e, generate_series(1, ?) n where e.id = ?`,
+  [estate.community.id, attended, attended + absent, eventId]);
+  const recent = await event('RECEPTION_DAY', ago(5));
+  await came(recent, 21, 2);
+  await sql(t, 'insert into event_issue (community_id, event_id, ticket_id) values (?, ?, ?)', [estate.community.id, recent, rowId(issueTicketId)]);
+  await came(await event('RECEPTION_DAY', OLD), 5);
+  await came(await event('RECEPTION_DAY', ago(4), 'CANCELLED'), 7);
+  await came(await event('FREE_CLINIC', ago(4)), 11);
+  await came(await event('RECEPTION_DAY', new Date(Date.now() + 3600_000).toISOString()), 0, 3);
 }
 
 beforeAll(async () => {

@@ -8,8 +8,9 @@ import { bearer, connect } from './helpers/ws';
 /**
  * The liaison network through a real server: residents' organisations paired
  * with staff and their contact people, the reception team, liaison meetings
- * and reception days with the tickets that came of them, and tickets taken
- * from building level to community level.
+ * with the organisations and the tickets that came of them, and tickets taken
+ * from building level to community level. Reception days are community
+ * events (community-life.test.ts); the figures count both (figures.test.ts).
  */
 
 let t: TestServer;
@@ -36,7 +37,7 @@ afterAll(() => t.close());
 const ORGANISATION = `mutation($i: AddResidentOrganisationInput!) { addResidentOrganisation(input: $i) { organisation { id kind name liaison { id }
   contacts { name phone position } } } }`;
 const MEMBER = `mutation($i: AddReceptionMemberInput!) { addReceptionMember(input: $i) { member { id name post phone staff { id } } } }`;
-const MEETING = `mutation($i: RecordLiaisonMeetingInput!) { recordLiaisonMeeting(input: $i) { meeting { id kind heldAt place attendees summary
+const MEETING = `mutation($i: RecordLiaisonMeetingInput!) { recordLiaisonMeeting(input: $i) { meeting { id heldAt place attendees summary
   organisation { name } recordedBy { id } tickets { id } } } }`;
 const ESCALATE = `mutation($i: EscalateTicketInput!) { escalateTicket(input: $i) { cursor ticket { id level version status
   escalation { escalatedAt note escalatedBy { id } takenOverBy { __typename ... on ReceptionMember { name post } ... on Staff { id role } } }
@@ -85,43 +86,54 @@ describe('residents\' organisations and the reception team', () => {
   });
 });
 
-describe('liaison meetings and reception days', () => {
+describe('liaison meetings', () => {
   it('record what was said and the tickets that came of them', async () => {
     const org = await organisation('党支部 Party Branch No. 1', 'PARTY_BRANCH');
     const ticket = await submitOk(t, tokens.steward, { buildingId: estate.gid.building(0), channel: 'WALK_IN', title: 'Bike shed light out' });
     const res = await gql(t.url, MEETING, { i: {
-      communityCode: estate.code, kind: 'ORGANISATION', organisationId: org.id, heldAt: new Date(Date.now() - 3600_000).toISOString(),
+      communityCode: estate.code, organisationId: org.id, heldAt: new Date(Date.now() - 3600_000).toISOString(),
       place: "Residents' Council Room", attendees: 12, summary: 'Lighting in the bike shed; noise after 22:00', ticketIds: [ticket.id],
     } }, tokens.steward);
     expect(res.errors).toBeUndefined();
     expect(res.data.recordLiaisonMeeting.meeting).toMatchObject({
-      kind: 'ORGANISATION', attendees: 12, organisation: { name: org.name }, recordedBy: { id: estate.gid.staff('steward') }, tickets: [{ id: ticket.id }],
+      attendees: 12, organisation: { name: org.name }, recordedBy: { id: estate.gid.staff('steward') }, tickets: [{ id: ticket.id }],
     });
-    const day = await gql(t.url, MEETING, { i: {
-      communityCode: estate.code, kind: 'RECEPTION_DAY', heldAt: new Date(Date.now() - 7200_000).toISOString(), place: 'Service Station', attendees: 23,
-    } }, tokens.desk);
-    expect(day.data.recordLiaisonMeeting.meeting).toMatchObject({ kind: 'RECEPTION_DAY', organisation: null, tickets: [] });
 
-    const LIST = `query($code: String!, $org: ID!) { community(code: $code) { liaisonMeetings(first: 10) { totalCount edges { node { kind summary } } } }
+    const LIST = `query($code: String!, $org: ID!) { community(code: $code) { liaisonMeetings(first: 10) { totalCount edges { node { organisation { name } summary } } } }
       node(id: $org) { ... on ResidentOrganisation { meetings(first: 5) { totalCount } } } }`;
     const district = await gql(t.url, LIST, { code: estate.code, org: org.id }, tokens.district);
-    expect(district.data.community.liaisonMeetings.totalCount).toBe(2);
-    expect(district.data.community.liaisonMeetings.edges.map((e: any) => e.node)).toEqual([{ kind: 'ORGANISATION', summary: null }, { kind: 'RECEPTION_DAY', summary: null }]);
+    expect(district.data.community.liaisonMeetings.totalCount).toBe(1);
+    expect(district.data.community.liaisonMeetings.edges.map((e: any) => e.node)).toEqual([{ organisation: { name: org.name }, summary: null }]);
     expect(district.data.node.meetings.totalCount).toBe(1);
     const resident = await gql(t.url, LIST, { code: estate.code, org: org.id }, tokens.resident);
     expect(resident.data.community.liaisonMeetings).toBeNull();
     expect(resident.data.node.meetings).toBeNull();
   });
 
+  it('are meetings with organisations only: reception days are community events', async () => {
+    const res = await gql(t.url, `{ meeting: __type(name: "LiaisonMeeting") { fields { name } } kind: __type(name: "LiaisonMeetingKind") { name }
+      input: __type(name: "RecordLiaisonMeetingInput") { inputFields { name type { kind } } } }`, {}, tokens.manager);
+    expect(res.data.kind).toBeNull();
+    expect(res.data.meeting.fields.map((f: any) => f.name)).not.toContain('kind');
+    expect(res.data.input.inputFields.find((f: any) => f.name === 'organisationId').type.kind).toBe('NON_NULL');
+  });
+
   it.each([
     ['a resident', 'FORBIDDEN', 'resident', {}],
-    ['a reception day naming an organisation', 'BAD_USER_INPUT', 'steward', { kind: 'RECEPTION_DAY', organisationId: 'ORG' }],
-    ['a meeting with no organisation', 'BAD_USER_INPUT', 'steward', { kind: 'ORGANISATION' }],
+    ['a meeting with no organisation', 'BAD_USER_INPUT', 'steward', { organisationId: undefined }],
+    ["another estate's organisation", 'NOT_FOUND', 'steward', { organisationId: 'FOREIGN' }],
     ["another estate's ticket", 'NOT_FOUND', 'steward', { ticketIds: ['FOREIGN'] }],
     ['a meeting in the future', 'BAD_USER_INPUT', 'steward', { heldAt: new Date(Date.now() + 86400_000).toISOString() }],
   ])('recording: %s → %s, and nothing is written', async (_, code, who, extra: Record<string, unknown>) => {
-    const input: Record<string, unknown> = { communityCode: estate.code, kind: 'RECEPTION_DAY', heldAt: new Date().toISOString(), place: 'Hall', attendees: 3, ...extra };
+    const input: Record<string, unknown> = { communityCode: estate.code, organisationId: 'ORG', heldAt: new Date().toISOString(), place: 'Hall', attendees: 3, ...extra };
     if (input.organisationId === 'ORG') input.organisationId = (await organisation(`Group ${Date.now()}`, 'RESIDENT_GROUP')).id;
+    if (input.organisationId === 'FOREIGN') {
+      const res = await gql(t.url, ORGANISATION, { i: {
+        communityCode: other.code, kind: 'COMMITTEE', name: `Elsewhere ${Date.now()}`, liaisonId: other.gid.staff('steward'), contacts: [],
+      } }, tokens.foreign);
+      input.organisationId = res.data.addResidentOrganisation.organisation.id;
+    }
+    if (input.organisationId === undefined) delete input.organisationId;
     if (Array.isArray(input.ticketIds)) {
       const foreignManager = tokens.foreign;
       input.ticketIds = [(await submitOk(t, foreignManager, { buildingId: other.gid.building(0) })).id];

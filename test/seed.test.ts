@@ -288,9 +288,16 @@ describe('`seed` with the real demo data', () => {
       { role: 'COMMUNITY_OFFICIAL', staff_role: null }, { role: 'COMMUNITY_OFFICIAL', staff_role: null },
       { role: 'OWNERS_COMMITTEE_CHAIR', staff_role: null }, { role: 'PROJECT_MANAGER', staff_role: 'MANAGER' },
     ]);
-    const [days] = await lh(`select count(*)::int as n from liaison_meeting where community_id = :lh and kind = 'RECEPTION_DAY'`);
-    // Every Wednesday of 2025, which began on one.
-    expect(days.n).toBe(53);
+    // Reception days are community events: LH's monthly one, with some walk-in tickets of the day and the three days after as its issues.
+    const [days] = await lh(`select count(*)::int as n, count(distinct to_char(starts_at at time zone interval '+08:00', 'YYYY-MM'))::int as months,
+        (select count(*) from event_issue i join community_event e on e.id = i.event_id where e.community_id = :lh)::int as issues,
+        (select count(*) from event_issue i join community_event e on e.id = i.event_id join ticket k on k.id = i.ticket_id
+          where e.kind <> 'RECEPTION_DAY' or k.channel <> 'WALK_IN' or k.community_id <> e.community_id or i.community_id <> e.community_id
+            or k.created_at < e.starts_at or k.created_at >= e.starts_at + interval '3 days'
+            or not exists (select 1 from community_event_change c where c.event_id = e.id and c.ticket_id = k.id and c.type = 'ISSUE_RAISED'))::int as wrong
+      from community_event where community_id = :lh and kind = 'RECEPTION_DAY'`);
+    expect(days).toMatchObject({ n: 12, months: 12, wrong: 0 });
+    expect(days.issues).toBeGreaterThan(5);
     const [links] = await sql(url, `select count(*)::int as n, count(*) filter (where k.community_id <> m.community_id or l.community_id <> m.community_id
         or k.created_at < m.held_at or k.created_at >= m.held_at + interval '3 days')::int as wrong
       from liaison_meeting_ticket l join liaison_meeting m on m.id = l.meeting_id join ticket k on k.id = l.ticket_id`);

@@ -170,6 +170,8 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
  */
 const COUNTED: ReadonlySet<string> = new Set([
   'ticket', 'ticket_escalation', 'care_visit', 'patrol_run', 'patrol_pass', 'patrol_anomaly', 'drill', 'liaison_meeting', 'liaison_meeting_ticket',
+  // Reception days (community events of kind RECEPTION_DAY), who came to them and the issues raised there.
+  'community_event', 'event_registration', 'event_issue',
 ]);
 
 /** The condition for counting `table`'s rows as `viewer` (figures only, never for reading rows). */

@@ -97,7 +97,8 @@ export const CommunityEvent = defineEntity({
     /** A programme it belongs to, e.g. `2025 Spring Festival`. */
     programme: p.string().length(120).nullable(),
     title: p.string().length(200),
-    description: p.string().length(2000).nullable(),
+    /** scheduleEvent takes 2,000 characters; reception days recorded before they were events brought summaries of up to 4,000. */
+    description: p.string().length(4000).nullable(),
     startsAt: p.datetime(),
     endsAt: p.datetime(),
     capacity: p.integer(),

@@ -5,8 +5,6 @@ import { Ticket } from './Ticket';
 
 export const ORGANISATION_KINDS = ['PARTY_BRANCH', 'COMMITTEE', 'RESIDENT_GROUP'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-export const MEETING_KINDS = ['ORGANISATION', 'RECEPTION_DAY'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const RECEPTION_ROLES = ['COMMUNITY_OFFICIAL', 'PROJECT_MANAGER', 'OWNERS_COMMITTEE_CHAIR'] as const;
 export type ReceptionRole = (typeof RECEPTION_ROLES)[number];
 
@@ -70,9 +68,10 @@ export const ReceptionMember = defineEntity({
 export type ReceptionMember = InferEntity<typeof ReceptionMember>;
 
 /**
- * A liaison meeting with an organisation, or a reception day of the
- * reception team: what was said (`summary`, free text), how many residents
- * came, and the tickets that came of it (liaison_meeting_ticket).
+ * A liaison meeting with a residents' organisation: what was said
+ * (`summary`, free text), how many residents came, and the tickets that came
+ * of it (liaison_meeting_ticket). Reception days are community events of
+ * kind RECEPTION_DAY (CommunityLife.ts), their issues EventIssue rows.
  */
 export const LiaisonMeeting = defineEntity({
   name: 'LiaisonMeeting',
@@ -81,15 +80,11 @@ export const LiaisonMeeting = defineEntity({
     { name: 'liaison_meeting_community_held_index', properties: ['community', 'heldAt', 'id'] },
     { name: 'liaison_meeting_organisation_held_index', properties: ['organisation', 'heldAt', 'id'] },
   ],
-  checks: [
-    { name: 'liaison_meeting_organisation_check', expression: "(kind = 'ORGANISATION') = (organisation_id is not null)" },
-    { name: 'liaison_meeting_attendees_check', expression: 'attendees >= 0' },
-  ],
+  checks: [{ name: 'liaison_meeting_attendees_check', expression: 'attendees >= 0' }],
   properties: {
     id: p.integer().primary().autoincrement(),
     community: () => p.manyToOne(Community).deleteRule('cascade'),
-    kind: p.enum([...MEETING_KINDS]),
-    organisation: () => p.manyToOne(ResidentOrganisation).nullable().deleteRule('cascade'),
+    organisation: () => p.manyToOne(ResidentOrganisation).deleteRule('cascade'),
     heldAt: p.datetime(),
     place: p.string().length(200),
     /** Residents who came. */
@@ -102,7 +97,7 @@ export const LiaisonMeeting = defineEntity({
 });
 export type LiaisonMeeting = InferEntity<typeof LiaisonMeeting>;
 
-/** A ticket that came of a liaison meeting or a reception day. */
+/** A ticket that came of a liaison meeting. */
 export const LiaisonMeetingTicket = defineEntity({
   name: 'LiaisonMeetingTicket',
   tableName: 'liaison_meeting_ticket',

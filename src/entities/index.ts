@@ -34,7 +34,7 @@ export {
 export { Drill, DrillPolicy, DRILL_KINDS, type DrillKind } from './Drill';
 export {
   ResidentOrganisation, OrganisationContact, ReceptionMember, LiaisonMeeting, LiaisonMeetingTicket, TicketEscalation,
-  ORGANISATION_KINDS, MEETING_KINDS, RECEPTION_ROLES, type OrganisationKind, type MeetingKind, type ReceptionRole,
+  ORGANISATION_KINDS, RECEPTION_ROLES, type OrganisationKind, type ReceptionRole,
 } from './Liaison';
 
 import { Community } from './Community';

@@ -490,7 +490,7 @@ export type Community = Node & {
   id: Scalars['ID']['output'];
   /** Land area in square metres. */
   landAreaM2: Scalars['Int']['output'];
-  /** The estate's liaison meetings and reception days, newest first, paged: staff and dashboards (FORBIDDEN for residents). */
+  /** The estate's liaison meetings with its organisations, newest first, paged: staff and dashboards (FORBIDDEN for residents). */
   liaisonMeetings?: Maybe<LiaisonMeetingConnection>;
   /** Display name. */
   name: Scalars['String']['output'];
@@ -848,7 +848,7 @@ export type CommunityEventKind =
   | 'MEETING'
   /** Anything else. */
   | 'OTHER'
-  /** Service day: the operator's reception day, where residents meet the management face to face; the issues they raise become WALK_IN tickets. */
+  /** Service day: the operator's reception day, where residents meet the management face to face; the issues they raise become WALK_IN tickets (`raiseReceptionIssue`). The estate's figures count them (`Community.figures.liaison.receptionDays`). */
   | 'RECEPTION_DAY'
   /** Sports. */
   | 'SPORTS'
@@ -1308,7 +1308,7 @@ export type EstateFigures = {
   drills: DrillFigures;
   /** The first day counted. */
   from: Scalars['Date']['output'];
-  /** Liaison meetings and reception days held in the period. */
+  /** Liaison meetings with organisations and reception days held in the period. */
   liaison: LiaisonFigures;
   /** Patrol runs started in the period. */
   patrols: PatrolFigures;
@@ -1594,20 +1594,24 @@ export type IncidentType =
   /** A burst pipe or flooding: maintenance and the steward. */
   | 'WATER_LEAK';
 
-/** Liaison meetings and reception days held in a period. */
+/** Liaison meetings with organisations and reception days held in a period. */
 export type LiaisonFigures = {
   __typename?: 'LiaisonFigures';
-  /** Residents who came to either. */
+  /** Residents who came: to the meetings, and to the reception days as recorded at the door. */
   attendees: Scalars['Int']['output'];
-  /** Meetings with residents' organisations. */
+  /** Liaison meetings with residents' organisations held in the period. */
   meetings: Scalars['Int']['output'];
-  /** Reception days. */
+  /** Reception days held in the period: community events of kind RECEPTION_DAY that started in it (by now) and were not called off. */
   receptionDays: Scalars['Int']['output'];
-  /** Tickets that came of them. */
+  /** Tickets that came of them: the meetings' tickets and the issues raised at the reception days. */
   ticketsRaised: Scalars['Int']['output'];
 };
 
-/** A liaison meeting with an organisation, or a reception day, and what came of it. */
+/**
+ * A liaison meeting with a residents' organisation, and what came of it.
+ * Reception days are not meetings: they are community events of kind
+ * RECEPTION_DAY (`scheduleEvent`), their issues raised with `raiseReceptionIssue`.
+ */
 export type LiaisonMeeting = Node & {
   __typename?: 'LiaisonMeeting';
   /** Residents who came. */
@@ -1618,10 +1622,8 @@ export type LiaisonMeeting = Node & {
   heldAt: Scalars['DateTime']['output'];
   /** Global ID. */
   id: Scalars['ID']['output'];
-  /** What it was. */
-  kind: LiaisonMeetingKind;
-  /** The organisation met; null for a reception day. */
-  organisation?: Maybe<ResidentOrganisation>;
+  /** The organisation met. */
+  organisation: ResidentOrganisation;
   /** Where. */
   place: Scalars['String']['output'];
   /** Who wrote it up. */
@@ -1651,13 +1653,6 @@ export type LiaisonMeetingEdge = {
   /** The meeting. */
   node: LiaisonMeeting;
 };
-
-/** What a liaison meeting was. */
-export type LiaisonMeetingKind =
-  /** A meeting with a residents' organisation. */
-  | 'ORGANISATION'
-  /** A reception day of the reception team, open to every resident. */
-  | 'RECEPTION_DAY';
 
 /** The meeting as recorded. */
 export type LiaisonMeetingPayload = {
@@ -1740,7 +1735,7 @@ export type Mutation = {
   recordCareVisit: RecordCareVisitPayload;
   /** Record a drill held at your estate (staff of the estate). */
   recordDrill: DrillPayload;
-  /** Record a liaison meeting or a reception day (staff of the estate). */
+  /** Record a liaison meeting with a residents' organisation (staff of the estate). A reception day is a community event: `scheduleEvent` with kind RECEPTION_DAY, its issues `raiseReceptionIssue`. */
   recordLiaisonMeeting: LiaisonMeetingPayload;
   /**
    * Records an estate's survey result for a period, replacing any recorded
@@ -2605,7 +2600,7 @@ export type RecordDrillInput = {
   spaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** Record a liaison meeting or a reception day. */
+/** Record a liaison meeting with a residents' organisation. */
 export type RecordLiaisonMeetingInput = {
   /** Residents who came, 0 to 100,000. */
   attendees: Scalars['Int']['input'];
@@ -2613,15 +2608,13 @@ export type RecordLiaisonMeetingInput = {
   communityCode: Scalars['String']['input'];
   /** When it was held (not in the future). */
   heldAt: Scalars['DateTime']['input'];
-  /** What it was. */
-  kind: LiaisonMeetingKind;
-  /** The organisation met: required for ORGANISATION, none for RECEPTION_DAY. */
-  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The organisation met (an organisation of the estate). */
+  organisationId: Scalars['ID']['input'];
   /** Where, 1–200 characters. */
   place: Scalars['String']['input'];
   /** What was said and agreed, at most 4,000 characters. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** Tickets raised at or after it (tickets of the estate), at most 50. */
+  /** Tickets that came of it (tickets of the estate), at most 50. Issues raised at a reception day are linked to the day by `raiseReceptionIssue`. */
   ticketIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
@@ -3838,7 +3831,6 @@ export type ResolversTypes = {
   LiaisonMeeting: ResolverTypeWrapper<LiaisonMeetingModel>;
   LiaisonMeetingConnection: ResolverTypeWrapper<Connection>;
   LiaisonMeetingEdge: ResolverTypeWrapper<Omit<LiaisonMeetingEdge, 'node'> & { node: ResolversTypes['LiaisonMeeting'] }>;
-  LiaisonMeetingKind: LiaisonMeetingKind;
   LiaisonMeetingPayload: ResolverTypeWrapper<Omit<LiaisonMeetingPayload, 'meeting'> & { meeting: ResolversTypes['LiaisonMeeting'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -4626,8 +4618,7 @@ export type LiaisonMeetingResolvers<ContextType = Context, ParentType extends Re
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   heldAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['LiaisonMeetingKind'], ParentType, ContextType>;
-  organisation?: Resolver<Maybe<ResolversTypes['ResidentOrganisation']>, ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['ResidentOrganisation'], ParentType, ContextType>;
   place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordedBy?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -12,7 +12,9 @@ import { seedBookings, type Reserved } from './bookings';
  * the reference estate LH its six resident groups with their members, the
  * 2025 Spring Festival programme, monthly service days and the residents'
  * council (each event holding its space through a booking), registrations and
- * attendance, and a year (2025) of residents' and estate bookings around them.
+ * attendance, the issues raised at the reception days (walk-in tickets of the
+ * day and the three days after), and a year (2025) of residents' and estate
+ * bookings around them.
  * It predates the live stream, so none of it is in the event log.
  */
 
@@ -46,8 +48,12 @@ const REGISTRATION_COLUMNS: ColumnSpec = [
   ['registered_at', 'epoch'], ['confirmed_at', 'epoch'], ['attended_at', 'epoch'],
 ];
 const EVENT_CHANGE_COLUMNS: ColumnSpec = [
-  ['event_id', 'int'], ['community_id', 'int'], ['registration_id', 'int'], ['type', 'text'], ['actor_role', 'text'], ['actor_subject', 'text'], ['at', 'epoch'],
+  ['event_id', 'int'], ['community_id', 'int'], ['registration_id', 'int'], ['ticket_id', 'int'], ['type', 'text'], ['actor_role', 'text'],
+  ['actor_subject', 'text'], ['at', 'epoch'],
 ];
+const ISSUE_COLUMNS: ColumnSpec = [['community_id', 'int'], ['event_id', 'int'], ['ticket_id', 'int']];
+/** How long after a reception day's start a walk-in ticket may still be one of its issues. */
+const ISSUE_WINDOW = 3 * 86400;
 
 /** A local wall-clock time as seconds since the epoch. */
 export function localEpoch(date: string, time: string): number {
@@ -82,7 +88,7 @@ export async function seedCommunityLife(trx: Knex.Transaction, rng: Rng, communi
   }
   const [lh] = await rows('select id from community where code = ? and id = any(?)', [REFERENCE, communityIds as number[]]);
 
-  return withBulkChecks(trx, ['opening_hours', 'resident_group', 'group_member', 'booking', 'booking_change', 'community_event', 'event_registration', 'community_event_change'], async () => {
+  return withBulkChecks(trx, ['opening_hours', 'resident_group', 'group_member', 'booking', 'booking_change', 'community_event', 'event_registration', 'community_event_change', 'event_issue'], async () => {
     // A few hundred rows: plain inserts, whose parameters the server reads as times.
     const hours = spaces.flatMap((s) => OPENING_HOURS[s.kind as SpaceKind].flatMap(([weekdays, opens_at, closes_at]) =>
       weekdays.map((weekday) => ({ community_id: s.community_id, public_space_id: s.id, weekday, opens_at, closes_at }))));
@@ -144,6 +150,26 @@ export async function seedCommunityLife(trx: Knex.Transaction, rng: Rng, communi
     });
     await events.finish();
 
+    // Reception days: up to three of the walk-in tickets raised from the day's start to three days later are its issues.
+    const issueRng = rng.derive('reception-issues');
+    const receptionDays = plannedRegistrations.filter((e) => e.kind === 'RECEPTION_DAY');
+    const walkIns = receptionDays.length === 0 ? [] : await rows(`select id, extract(epoch from created_at)::bigint as at from ticket
+      where community_id = ? and channel = 'WALK_IN' and created_at >= to_timestamp(?) and created_at < to_timestamp(?) order by created_at, id`,
+    [communityId, receptionDays[0]!.starts, receptionDays[receptionDays.length - 1]!.starts + ISSUE_WINDOW]);
+    const issuesOf = new Map<number, { ticket: number; at: number }[]>();
+    const taken = new Set<number>();
+    const issues = new BulkWriter(trx, 'event_issue', ISSUE_COLUMNS);
+    for (const e of receptionDays) {
+      const near = walkIns.filter((k) => Number(k.at) >= e.starts && Number(k.at) < e.starts + ISSUE_WINDOW && !taken.has(k.id));
+      const picked = issueRng.shuffle(near).slice(0, issueRng.int(0, 3)).sort((a, b) => Number(a.at) - Number(b.at) || a.id - b.id);
+      for (const k of picked) {
+        taken.add(k.id);
+        issues.push(communityId, e.eventId, k.id);
+      }
+      issuesOf.set(e.eventId, picked.map((k) => ({ ticket: k.id as number, at: Number(k.at) })));
+    }
+    await issues.finish();
+
     // Registrations: festival events fill up (most with a waiting list); service days mostly do not.
     const registrationRng = rng.derive('registrations');
     const planned = plannedRegistrations.map((e) => {
@@ -157,7 +183,8 @@ export async function seedCommunityLife(trx: Knex.Transaction, rng: Rng, communi
     const eventChanges = new BulkWriter(trx, 'community_event_change', EVENT_CHANGE_COLUMNS);
     let next = 0;
     for (const e of planned) {
-      eventChanges.push(e.eventId, communityId, null, 'SCHEDULED', e.organiser === managers[0] ? 'MANAGER' : 'STAFF', toGlobalId('Staff', e.organiser), e.created);
+      const organiserRole = e.organiser === managers[0] ? 'MANAGER' : 'STAFF';
+      eventChanges.push(e.eventId, communityId, null, null, 'SCHEDULED', organiserRole, toGlobalId('Staff', e.organiser), e.created);
       const who = registrationRng.sampleIndices(residents.length, Math.min(residents.length, e.confirmed + e.waiting));
       // Registration order: the first `confirmed` got places, the rest wait.
       const times = who.map(() => registrationRng.int(e.created + 3600, e.starts - 3600)).sort((a, b) => a - b);
@@ -167,9 +194,12 @@ export async function seedCommunityLife(trx: Knex.Transaction, rng: Rng, communi
         const confirmed = k < e.confirmed;
         const attended = confirmed && registrationRng.chance(e.festival ? 0.9 : 0.85) ? e.starts + registrationRng.int(0, Math.min(1800, e.ends - e.starts - 60)) : null;
         registrations.push(id, communityId, e.eventId, resident.id, resident.household_id, confirmed ? 'CONFIRMED' : 'WAITLISTED', times[k]!, confirmed ? times[k]! : null, attended);
-        eventChanges.push(e.eventId, communityId, id, confirmed ? 'REGISTERED' : 'WAITLISTED', 'RESIDENT', toGlobalId('Resident', resident.id), times[k]!);
-        if (attended !== null) eventChanges.push(e.eventId, communityId, id, 'ATTENDED', 'STAFF', toGlobalId('Staff', e.organiser), attended);
+        eventChanges.push(e.eventId, communityId, id, null, confirmed ? 'REGISTERED' : 'WAITLISTED', 'RESIDENT', toGlobalId('Resident', resident.id), times[k]!);
+        if (attended !== null) eventChanges.push(e.eventId, communityId, id, null, 'ATTENDED', 'STAFF', toGlobalId('Staff', e.organiser), attended);
       });
+      for (const issue of issuesOf.get(e.eventId) ?? []) {
+        eventChanges.push(e.eventId, communityId, null, issue.ticket, 'ISSUE_RAISED', organiserRole, toGlobalId('Staff', e.organiser), issue.at);
+      }
       if (registrations.pending >= 20_000) await registrations.send();
     }
     await registrations.finish();

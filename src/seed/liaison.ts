@@ -4,7 +4,7 @@ import { BulkWriter, type ColumnSpec } from './bulk';
 import { PhoneIssuer, personName } from './names';
 import type { Rng } from './random';
 import { RECORD_YEAR, at, reserveIds, type Estate } from './records';
-import { CONTACT_POSITIONS, MEETING_SUMMARIES, ORGANISATIONS, RECEPTION_SUMMARIES } from './proactiveText';
+import { CONTACT_POSITIONS, MEETING_SUMMARIES, ORGANISATIONS } from './proactiveText';
 
 /*
  * The "365" liaison network: the reference estate's 3 party branches, 5
@@ -12,15 +12,16 @@ import { CONTACT_POSITIONS, MEETING_SUMMARIES, ORGANISATIONS, RECEPTION_SUMMARIE
  * committees and two groups), each paired with a member of staff (party
  * branches with the estate's managers and desk, committees with stewards as
  * service supervisors, groups with squad members as team leads); the
- * reception team; and a year of meetings and reception days, with some of
- * the walk-in and grid-worker tickets raised in the three days after each.
+ * reception team; and a year of meetings, with some of the walk-in and
+ * grid-worker tickets raised in the three days after each. Reception days
+ * are community events (community-life.ts).
  */
 
 const ORG_COLUMNS: ColumnSpec = [['id', 'int'], ['community_id', 'int'], ['kind', 'text'], ['name', 'text'], ['liaison_id', 'int'], ['created_at', 'epoch']];
 const CONTACT_COLUMNS: ColumnSpec = [['community_id', 'int'], ['organisation_id', 'int'], ['name', 'text'], ['phone', 'text'], ['position', 'text']];
 const MEMBER_COLUMNS: ColumnSpec = [['community_id', 'int'], ['name', 'text'], ['role', 'text'], ['phone', 'text'], ['staff_id', 'int']];
 const MEETING_COLUMNS: ColumnSpec = [
-  ['id', 'int'], ['community_id', 'int'], ['kind', 'text'], ['organisation_id', 'int'], ['held_at', 'epoch'], ['place', 'text'],
+  ['id', 'int'], ['community_id', 'int'], ['organisation_id', 'int'], ['held_at', 'epoch'], ['place', 'text'],
   ['attendees', 'int'], ['summary', 'text'], ['recorded_by_id', 'int'], ['created_at', 'epoch'],
 ];
 const LINK_COLUMNS: ColumnSpec = [['meeting_id', 'int'], ['ticket_id', 'int'], ['community_id', 'int']];
@@ -42,7 +43,7 @@ async function walkIns(trx: Knex.Transaction, estates: readonly Estate[]): Promi
   return out;
 }
 
-/** Writes organisations, contacts, the reception team, meetings and reception days, and the tickets that came of them. */
+/** Writes organisations, contacts, the reception team, meetings and the tickets that came of them. */
 export async function seedLiaison(trx: Knex.Transaction, rng: Rng, estates: readonly Estate[], phones: PhoneIssuer) {
   const tickets = await walkIns(trx, estates);
   const drawn = estates.map((estate) => {
@@ -63,7 +64,7 @@ export async function seedLiaison(trx: Knex.Transaction, rng: Rng, estates: read
   const contacts = new BulkWriter(trx, 'organisation_contact', CONTACT_COLUMNS);
   const members = new BulkWriter(trx, 'reception_member', MEMBER_COLUMNS);
   const meetings: {
-    estate: Estate; r: Rng; kind: 'ORGANISATION' | 'RECEPTION_DAY'; org: number | null; at: number; place: string; attendees: number; summary: string | null; by: number | null;
+    estate: Estate; r: Rng; org: number; at: number; place: string; attendees: number; summary: string | null; by: number | null;
   }[] = [];
   let o = 0;
   for (const { estate, r, organisations } of drawn) {
@@ -74,7 +75,7 @@ export async function seedLiaison(trx: Knex.Transaction, rng: Rng, estates: read
       for (const c of org.contacts) contacts.push(estate.id, id, c.name, c.phone, c.position);
       for (let month = 1 + r.int(0, EVERY_MONTHS[org.kind] - 1); month <= 12; month += EVERY_MONTHS[org.kind]) {
         // An evening meeting, Beijing time.
-        meetings.push({ estate, r, kind: 'ORGANISATION', org: id, at: at(RECORD_YEAR, month, r.int(3, 26), 11, 30), place,
+        meetings.push({ estate, r, org: id, at: at(RECORD_YEAR, month, r.int(3, 26), 11, 30), place,
           attendees: r.int(6, 25), summary: r.pick(MEETING_SUMMARIES), by: org.liaison });
       }
     }
@@ -83,12 +84,6 @@ export async function seedLiaison(trx: Knex.Transaction, rng: Rng, estates: read
     for (let i = 0; i < officials; i++) members.push(estate.id, personName(r), 'COMMUNITY_OFFICIAL', phones.next(r), null);
     members.push(estate.id, manager.name, 'PROJECT_MANAGER', manager.phone, manager.id);
     members.push(estate.id, personName(r), 'OWNERS_COMMITTEE_CHAIR', phones.next(r), null);
-    // Reception days: every Wednesday morning at the reference estate, the first Wednesday of the month elsewhere.
-    for (let day = at(RECORD_YEAR, 1, 1); day < at(RECORD_YEAR + 1, 1, 1); day += DAY) {
-      const date = new Date(day * 1000);
-      if (date.getUTCDay() !== 3 || (!estate.reference && date.getUTCDate() > 7)) continue;
-      meetings.push({ estate, r, kind: 'RECEPTION_DAY', org: null, at: day + 3600, place, attendees: r.int(10, 60), summary: r.pick(RECEPTION_SUMMARIES), by: manager.id });
-    }
   }
   for (const writer of [orgs, contacts, members]) await writer.finish();
 
@@ -97,7 +92,7 @@ export async function seedLiaison(trx: Knex.Transaction, rng: Rng, estates: read
   const links = new BulkWriter(trx, 'liaison_meeting_ticket', LINK_COLUMNS);
   const used = new Set<number>();
   for (const [i, m] of meetings.entries()) {
-    meetingWriter.push(meetingIds[i]!, m.estate.id, m.kind, m.org, m.at, m.place, m.attendees, m.summary, m.by, m.at + 3 * 3600);
+    meetingWriter.push(meetingIds[i]!, m.estate.id, m.org, m.at, m.place, m.attendees, m.summary, m.by, m.at + 3 * 3600);
     const after = (tickets.get(m.estate.id) ?? []).filter((t) => t.at >= m.at && t.at < m.at + 3 * DAY && !used.has(t.id));
     for (const t of m.r.shuffle(after).slice(0, m.r.int(0, 2)).sort((a, b) => a.id - b.id)) {
       used.add(t.id);

@@ -73,10 +73,3 @@ export const MEETING_SUMMARIES = [
   null,
 ] as const;
 
-export const RECEPTION_SUMMARIES = [
-  '接待居民来访，主要反映停车和噪音问题 Residents came about parking and noise',
-  '调解两户邻里漏水纠纷 Mediated a leak dispute between two flats',
-  '解答公租房续租政策 Explained the public-housing lease renewal rules',
-  '收集加装电梯意见 Collected views on adding a lift',
-  null,
-] as const;

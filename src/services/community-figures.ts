@@ -5,6 +5,7 @@ import { badInput, forbidden, unauthenticated } from '../errors';
 import { rowCondition } from '../access/rows';
 import { LOCAL_OFFSET_SQL } from '../local-time';
 import { intArray } from './paging';
+import { isoDate } from './satisfaction-periods';
 import { filterEstates } from './ticket-queries';
 
 /**
@@ -36,14 +37,6 @@ export interface EventAttendanceRow {
   registrations: number; waitlisted: number; attended: number; attendanceRate: number | null;
 }
 export interface GroupMembershipRow { communityId: number; theme: GroupTheme; groups: number; members: number }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isoDate(value: unknown, field: string): string {
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  if (!DATE.test(text) || Number.isNaN(Date.parse(text))) throw badInput(`${field} is not a date`, field);
-  return text;
-}
 
 /** Checks who asks and what for: MANAGER, DISTRICT, INTEGRATOR and ADMIN, estates the token covers, at most 36 months. */
 export async function communityLifeFigures(ctx: Context, filter: CommunityLifeFiguresFilter): Promise<Figures> {

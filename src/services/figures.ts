@@ -138,18 +138,40 @@ export async function ticketLevelFigures(ctx: Context, scope: FiguresScope) {
   return { resolved: f.resolved, resolvedAtBuildingLevel: f.at_building, escalated: f.escalated, buildingLevelShare: share(f.at_building, f.resolved) };
 }
 
+/**
+ * Meetings with organisations from the liaison record; reception days are
+ * community events of kind RECEPTION_DAY that started in the period (by now)
+ * and were not called off, their residents those recorded at the door, their
+ * tickets the issues raised there.
+ */
 export async function liaisonFigures(ctx: Context, scope: FiguresScope) {
   const f = await once(ctx, scope, 'liaison', (b) => {
+    // Bindings in the order their placeholders appear: the scalar subqueries, then FROM.
     period(scope, b);
     const linkMeetings = rule(ctx, 'liaison_meeting', 'm', b);
     const links = rule(ctx, 'liaison_meeting_ticket', 'l', b);
     period(scope, b);
+    const days = rule(ctx, 'community_event', 'e', b);
+    period(scope, b);
+    const attendedDays = rule(ctx, 'community_event', 'e', b);
+    const attended = rule(ctx, 'event_registration', 'r', b);
+    period(scope, b);
+    const issueDays = rule(ctx, 'community_event', 'e', b);
+    const issues = rule(ctx, 'event_issue', 'i', b);
+    period(scope, b);
     const meetings = rule(ctx, 'liaison_meeting', 'm', b);
-    return `select count(*) filter (where m.kind = 'ORGANISATION') as meetings, count(*) filter (where m.kind = 'RECEPTION_DAY') as reception_days,
-        coalesce(sum(m.attendees), 0) as attendees,
+    const receptionDay = `e.community_id = ? and e.starts_at >= ? and e.starts_at < ? and e.starts_at <= now()
+      and e.kind = 'RECEPTION_DAY' and e.status = 'SCHEDULED'`;
+    return `select count(*) as meetings, coalesce(sum(m.attendees), 0) as attendees,
         (select count(*) from liaison_meeting_ticket l join liaison_meeting m on m.id = l.meeting_id
-          where m.community_id = ? and m.held_at >= ? and m.held_at < ? and (${linkMeetings}) and (${links})) as tickets
+          where m.community_id = ? and m.held_at >= ? and m.held_at < ? and (${linkMeetings}) and (${links})) as tickets,
+        (select count(*) from community_event e where ${receptionDay} and (${days})) as reception_days,
+        (select count(*) from event_registration r join community_event e on e.id = r.event_id
+          where ${receptionDay} and r.attended_at is not null and (${attendedDays}) and (${attended})) as reception_attendees,
+        (select count(*) from event_issue i join community_event e on e.id = i.event_id where ${receptionDay} and (${issueDays}) and (${issues})) as issues
       from liaison_meeting m where m.community_id = ? and m.held_at >= ? and m.held_at < ? and (${meetings})`;
   });
-  return { meetings: f.meetings, receptionDays: f.reception_days, attendees: f.attendees, ticketsRaised: f.tickets };
+  return {
+    meetings: f.meetings, receptionDays: f.reception_days, attendees: f.attendees + f.reception_attendees, ticketsRaised: f.tickets + f.issues,
+  };
 }

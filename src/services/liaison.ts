@@ -13,9 +13,10 @@ import type { Connection, ListSpec, PageArgs } from './paging';
 
 /**
  * The liaison network: residents' organisations paired with staff, the
- * reception team, and the record of liaison meetings and reception days
- * with the tickets that came of them. Escalation to the reception team is
- * in escalation.ts.
+ * reception team, and the record of liaison meetings with the organisations
+ * and the tickets that came of them. Escalation to the reception team is in
+ * escalation.ts; reception days are community events (community-events.ts,
+ * their issues reception-days.ts).
  */
 
 const MANAGERS = ['MANAGER', 'ADMIN'];
@@ -65,18 +66,15 @@ export async function addReceptionMember(ctx: Context, input: AddReceptionMember
 }
 
 /**
- * Records a liaison meeting (with an organisation of the estate) or a
- * reception day, with the tickets that came of it (tickets of the estate the
- * viewer can read). Staff of the estate.
+ * Records a liaison meeting with an organisation of the estate, with the
+ * tickets that came of it (tickets of the estate the viewer can read). Staff
+ * of the estate.
  */
 export async function recordLiaisonMeeting(ctx: Context, input: RecordLiaisonMeetingInput): Promise<LiaisonMeeting> {
   const community = await communityOf(ctx, input.communityCode);
   if (!WORKER_ROLES.includes(ctx.viewer.role!)) throw forbidden('Only staff of the estate record liaison meetings');
-  let organisation: ResidentOrganisation | null = null;
-  if (input.organisationId != null) {
-    organisation = await ctx.loaders.residentOrganisation.load(expectGlobalId(input.organisationId, 'ResidentOrganisation', 'organisationId'));
-    if (!organisation) throw notFound('No ResidentOrganisation with this ID is visible to you');
-  }
+  const organisation = await ctx.loaders.residentOrganisation.load(expectGlobalId(input.organisationId, 'ResidentOrganisation', 'organisationId'));
+  if (!organisation) throw notFound('No ResidentOrganisation with this ID is visible to you');
   const ticketIds = [...new Set(input.ticketIds ?? [])];
   if (ticketIds.length > 50) throw badInput('At most 50 tickets per meeting', 'ticketIds');
   const tickets = await Promise.all(ticketIds.map(async (id) => {
@@ -85,18 +83,15 @@ export async function recordLiaisonMeeting(ctx: Context, input: RecordLiaisonMee
     if (ticket.community.id !== community.id) throw badInput('ticketIds must be tickets of the estate', 'ticketIds');
     return ticket;
   }));
-  if ((input.kind === 'ORGANISATION') !== (organisation !== null)) {
-    throw badInput('A meeting with an organisation names it (organisationId); a reception day names none', 'organisationId');
-  }
-  if (organisation && organisation.community.id !== community.id) throw badInput('organisationId must be an organisation of the estate', 'organisationId');
+  if (organisation.community.id !== community.id) throw badInput('organisationId must be an organisation of the estate', 'organisationId');
   const heldAt = past(input.heldAt, 'heldAt');
   const place = label(input.place, 'place', 200);
   const attendees = count(input.attendees, 'attendees', 100_000);
   const summary = text(input.summary, 'description', false, 'summary');
   return ctx.em.transactional(async (em) => {
     const meeting = em.create(LiaisonMeeting, {
-      community: em.getReference(Community, community.id), kind: input.kind,
-      organisation: organisation ? em.getReference(ResidentOrganisation, organisation.id) : null, heldAt, place, attendees, summary,
+      community: em.getReference(Community, community.id),
+      organisation: em.getReference(ResidentOrganisation, organisation.id), heldAt, place, attendees, summary,
       recordedBy: ctx.viewer.staffId ? em.getReference(Staff, ctx.viewer.staffId) : null, createdAt: new Date(),
     });
     for (const t of tickets) em.create(LiaisonMeetingTicket, { meeting, ticket: em.getReference(Ticket, t.id), community: meeting.community });

@@ -1,14 +1,12 @@
 import type { PeriodUnit } from '../entities';
 import { badInput, preview } from '../errors';
+import { localToday } from '../local-time';
 
 /**
  * Calendar periods of satisfaction figures and surveys: how they are written
  * (`2024`, `2024-Q4`, `2024-11`), parsed and counted. Periods are local to the
- * estates, which all keep China Standard Time (UTC+8, no daylight saving).
+ * estates (src/local-time.ts): a period's days are its local days.
  */
-
-/** The estates' time zone: a period's days are its local days. */
-export const FIGURES_TIME_ZONE = 'Asia/Shanghai';
 
 /** The most periods one request may span (ten years of months). */
 export const MAX_PERIODS = 120;
@@ -60,11 +58,6 @@ export function periodCount(from: string, to: string, unit: PeriodUnit, field = 
     throw badInput(`The range spans ${n} periods of ${unit}; at most ${MAX_PERIODS} per request: shorten it or group by a longer period`, field);
   }
   return n;
-}
-
-/** Today's date in the estates' time zone. */
-export function localToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: FIGURES_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 const PERIOD = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;

@@ -2,7 +2,8 @@ import { rowCondition } from '../access/rows';
 import type { Viewer } from '../access/viewer';
 import type { PeriodUnit } from '../entities';
 import { textArray, type Condition } from './paging';
-import { FIGURES_TIME_ZONE, UNIT_SQL, nextDay } from './satisfaction-periods';
+import { LOCAL_TIME_ZONE } from '../local-time';
+import { UNIT_SQL, nextDay } from './satisfaction-periods';
 
 /**
  * The one statement behind `satisfaction(filter)` and the CSV export. Every
@@ -149,7 +150,7 @@ export function figuresStatement(viewer: Viewer, query: FiguresQuery): Condition
     ),
     bounds as (
       select period, s::date as unit_start, first_local::date as period_start, (end_local - interval '1 day')::date as period_end,
-        first_local at time zone ${val(FIGURES_TIME_ZONE)} as starts, end_local at time zone ${val(FIGURES_TIME_ZONE)} as ends
+        first_local at time zone ${val(LOCAL_TIME_ZONE)} as starts, end_local at time zone ${val(LOCAL_TIME_ZONE)} as ends
       from periods
     ),
     estates as (

@@ -107,7 +107,7 @@ export async function proactiveGround(t: TestServer, estate: Estate, escalateTic
     { communityCode: estate.code, name: memberName, post: 'COMMUNITY_OFFICIAL', phone: memberPhone }, manager)).addReceptionMember.member;
   const summary = marker('summary');
   const meeting = (await call('mutation($i: RecordLiaisonMeetingInput!) { recordLiaisonMeeting(input: $i) { meeting { id } } }', {
-    communityCode: estate.code, kind: 'ORGANISATION', organisationId: organisation.id, heldAt: new Date(Date.now() - 3600_000).toISOString(),
+    communityCode: estate.code, organisationId: organisation.id, heldAt: new Date(Date.now() - 3600_000).toISOString(),
     place: 'Council room', attendees: 8, summary, ticketIds: [escalateTicketId],
   }, steward)).recordLiaisonMeeting.meeting;
   // Its note lands in the ticket's timeline, which the ground collects with the ticket's other text.

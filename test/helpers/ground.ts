@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { toGlobalId } from '../../src/ids';
-import { localToday } from '../../src/services/satisfaction-periods';
+import { localToday } from '../../src/local-time';
 import { gql } from './client';
 import { createEstate, type Estate } from './factories';
 import type { TestServer } from './server';
