@@ -9,6 +9,8 @@ import { startServer, type RunningServer } from '../src/server';
 import { codes, countStatements, gql } from './helpers/client';
 import { createEstate } from './helpers/factories';
 import { startTestServer, TEST_SECRET, type TestServer } from './helpers/server';
+import { connect, run } from './helpers/ws';
+import pino from 'pino';
 
 let t: TestServer;
 let admin: string;
@@ -162,6 +164,34 @@ describe('unexpected errors', () => {
         expectNoInternals(text);
       }
     } finally {
+      await broken.server.stop();
+    }
+  });
+});
+
+describe('unexpected errors over WebSocket', () => {
+  it('are masked with the operation\'s request id, which the log line carries in full', async () => {
+    const logs: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => { logs.push(JSON.parse(line)); } });
+    const broken = await startTestServer({}, { logger });
+    await broken.orm.close();
+    const conn = connect(broken.wsUrl);
+    try {
+      // Anonymous: no token to confirm, so the connection opens and the failure is the query's own.
+      const outcome = await run(conn, '{ communities(first: 1) { totalCount } }');
+      expect(outcome.kind).toBe('result');
+      if (outcome.kind !== 'result') return;
+      expect(outcome.errors).toHaveLength(1);
+      const { locations: _locations, path: _path, ...error } = outcome.errors![0] as unknown as Record<string, unknown>;
+      const requestId = (error.extensions as { requestId?: string }).requestId;
+      expect(requestId).toMatch(UUID);
+      expect(error).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+      expectNoInternals(JSON.stringify(outcome));
+      const line = logs.find((l) => l.requestId === requestId);
+      expect(line).toMatchObject({ transport: 'websocket', msg: 'unexpected error while resolving' });
+      expect(JSON.stringify(line)).toMatch(/stack/);
+    } finally {
+      await conn.dispose();
       await broken.server.stop();
     }
   });
