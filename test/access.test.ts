@@ -264,6 +264,22 @@ describe('subscribers that differ only by subject', () => {
     expect(second.events.map((e) => e.ticket.id)).toEqual([theirs.id]);
     await Promise.all([first.stop(), second.stop()]);
   });
+
+  it('two residents of one household: a ticket one raised about a public space reaches only them, the household\'s reaches both', async () => {
+    const housemate = await t.token({ sub: a.gid.resident(1), role: 'RESIDENT', communities: [a.code] });
+    const filter = { communityCodes: [a.code] };
+    const reporter = follow(t.wsUrl, tokens.resident0, { filter });
+    const other = follow(t.wsUrl, housemate, { filter });
+    await sleep(300);
+    const space = await submitTicket(t.url, tokens.resident0, { spaceId: Buffer.from(`PublicSpace:${a.spaces[0].id}`).toString('base64url') });
+    const home = await submitTicket(t.url, tokens.resident0, { householdId: a.gid.household(0) });
+    await reporter.waitFor(2);
+    await other.waitFor(1);
+    await sleep(300);
+    expect(reporter.events.map((e) => e.ticket.id)).toEqual([space.id, home.id]);
+    expect(other.events.map((e) => e.ticket.id)).toEqual([home.id]);
+    await Promise.all([reporter.stop(), other.stop()]);
+  });
 });
 
 describe('the personal surface, as the schema declares it', () => {
