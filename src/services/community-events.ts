@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Booking, CommunityEvent, CommunityEventChange, EventRegistration,
-  type CommunityEventChangeType, type Resident, type ResidentGroup, type Ticket,
+  type CommunityEventChangeType, type Resident, type Ticket,
 } from '../entities';
 import type { CancelEventInput, RegisterForEventInput, RegistrationActionInput, ScheduleEventInput } from '../generated/graphql';
 import type { Context } from '../context';
@@ -12,7 +12,7 @@ import { appendEvents, type LogEntry } from '../events/log';
 import { checkAttendees, checkBookingTimes } from './booking-rules';
 import { actingFor, actorOf, assertOpen, bookingEntry, cancel, insertBooking, isOverlap, overlapRefusal, type Acting } from './bookings';
 import { spaceForChange, spaceOpeningHours } from './spaces';
-import { limitedText } from './ticket-input';
+import { limitedText, lookUp } from './ticket-input';
 
 /**
  * Events in public spaces and registration for them. An event books its space
@@ -74,18 +74,16 @@ function staffOnly(acting: Acting, what: string): void {
 export async function scheduleEvent(ctx: Context, input: ScheduleEventInput): Promise<EventResult> {
   if (!ctx.viewer.role) throw unauthenticated('Sign in to schedule an event');
   const space = await spaceForChange(ctx, input.spaceId, 'spaceId');
+  // The group is looked up before who is acting counts (NOT_FOUND first); a malformed ID is a bad value, refused below.
+  const group = await lookUp(input.groupId, 'ResidentGroup', ctx.loaders.residentGroup);
   const acting = await actingFor(ctx, space.community.id, 'schedule events');
   staffOnly(acting, 'schedule events');
-  let group: ResidentGroup | null = null;
-  if (input.groupId != null) {
-    group = await ctx.loaders.residentGroup.load(expectGlobalId(input.groupId, 'ResidentGroup', 'groupId'));
-    if (!group) throw hidden('ResidentGroup');
-  }
   assertOpen(space);
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   checkBookingTimes(space, await spaceOpeningHours(ctx, space), startsAt, endsAt, new Date(), 'ESTATE');
   checkAttendees(input.capacity, space.capacity, 'capacity');
+  if (input.groupId != null) expectGlobalId(input.groupId, 'ResidentGroup', 'groupId');
   if (group && group.community.id !== space.community.id) throw badInput('groupId must be a group of the space\'s estate', 'groupId');
   const title = limitedText(input.title, 'title', TITLE_LIMIT, true)!;
   const description = limitedText(input.description, 'description', DESCRIPTION_LIMIT, false);
@@ -108,11 +106,12 @@ export async function scheduleEvent(ctx: Context, input: ScheduleEventInput): Pr
   }
 }
 
-/** The event a change is about, visible to the viewer, and who is acting. */
-async function eventFor(ctx: Context, eventId: string, what: string): Promise<{ visible: CommunityEvent; acting: Acting }> {
+/** The event a change is about, visible to the viewer, then what else the input names (`lookUps`), and who is acting. */
+async function eventFor(ctx: Context, eventId: string, what: string, lookUps?: () => Promise<void>): Promise<{ visible: CommunityEvent; acting: Acting }> {
   if (!ctx.viewer.role) throw unauthenticated(`Sign in to ${what}`);
   const visible = await ctx.loaders.communityEvent.load(expectGlobalId(eventId, 'CommunityEvent', 'eventId'));
   if (!visible) throw hidden('CommunityEvent');
+  await lookUps?.();
   return { visible, acting: await actingFor(ctx, visible.community.id, what) };
 }
 
@@ -147,19 +146,17 @@ export async function cancelEvent(ctx: Context, input: CancelEventInput): Promis
   });
 }
 
-/** The resident a registration is for: residents themselves, staff name one of the estate. */
-async function registrant(ctx: Context, acting: Acting, residentId: string | null | undefined, communityId: number): Promise<Resident> {
-  if (acting.resident) {
-    if (residentId != null && expectGlobalId(residentId, 'Resident', 'residentId') !== acting.resident.id) {
-      throw forbidden('Residents register themselves only');
-    }
-    return acting.resident;
-  }
+/**
+ * The resident a registration is for, as `lookUp` found `residentId`:
+ * residents themselves, staff name one of the estate. The values are checked
+ * here, after the event's state; naming someone else was refused before.
+ */
+function registrant(acting: Acting, residentId: string | null | undefined, named: Resident | null, communityId: number): Resident {
+  if (residentId != null) expectGlobalId(residentId, 'Resident', 'residentId');
+  if (acting.resident) return acting.resident;
   if (residentId == null) throw badInput('residentId is required when staff register a resident', 'residentId');
-  const resident = await ctx.loaders.resident.load(expectGlobalId(residentId, 'Resident', 'residentId'));
-  if (!resident) throw hidden('Resident');
-  if (resident.community.id !== communityId) throw badInput('residentId must be a resident of the event\'s estate', 'residentId');
-  return resident;
+  if (named!.community.id !== communityId) throw badInput('residentId must be a resident of the event\'s estate', 'residentId');
+  return named!;
 }
 
 /**
@@ -168,12 +165,16 @@ async function registrant(ctx: Context, acting: Acting, residentId: string | nul
  * lock), WAITLISTED otherwise.
  */
 export async function registerForEvent(ctx: Context, input: RegisterForEventInput): Promise<RegistrationResult> {
-  const { visible, acting } = await eventFor(ctx, input.eventId, 'register for events');
-  const resident = await registrant(ctx, acting, input.residentId, visible.community.id);
+  let named: Resident | null = null;
+  const { visible, acting } = await eventFor(ctx, input.eventId, 'register for events', async () => {
+    named = await lookUp(input.residentId, 'Resident', ctx.loaders.resident);
+  });
+  if (acting.resident && named && (named as Resident).id !== acting.resident.id) throw forbidden('Residents register themselves only');
   return ctx.em.transactional(async (em) => {
     const event = await lockEvent(em, visible.id);
     const now = new Date();
     assertOpenForRegistration(event, now, 'register');
+    const resident = registrant(acting, input.residentId, named, visible.community.id);
     const [{ confirmed, mine }]: { confirmed: number; mine: number }[] = await em.execute(
       `select count(*) filter (where status = 'CONFIRMED')::int as confirmed,
               count(*) filter (where resident_id = ? and status <> 'CANCELLED')::int as mine

@@ -1,12 +1,12 @@
 import { Building, Community, Drill, PublicSpace, Staff, type DrillKind } from '../entities';
 import type { RecordDrillInput } from '../generated/graphql';
 import type { Context } from '../context';
-import { badInput, forbidden, notFound } from '../errors';
+import { badInput, forbidden } from '../errors';
 import { expectGlobalId } from '../ids';
 import { rowCondition } from '../access/rows';
-import { text } from './ticket-input';
+import { lookUp, text } from './ticket-input';
 import { WORKER_ROLES } from './ticket-lifecycle';
-import { communityOf, count, label, past, placeOf } from './places';
+import { communityOf, count, findPlace, label, past, placeOf } from './places';
 import type { Connection, ListSpec, PageArgs } from './paging';
 
 /** Fire and anti-terror drills: the record, and when each kind is next due at an estate (the drill_policy table). */
@@ -25,13 +25,15 @@ const NEWEST_FIRST: ListSpec<Drill> = { entity: Drill, orderBy: ['held_at', 'id'
 /** Records a drill held at the estate (staff of the estate). */
 export async function recordDrill(ctx: Context, input: RecordDrillInput): Promise<Drill> {
   const community = await communityOf(ctx, input.communityCode);
+  // What the input names is looked up before the role counts (NOT_FOUND first); malformed IDs are bad values, refused below.
+  const lead = await lookUp(input.leadId, 'Staff', ctx.loaders.staff);
+  await findPlace(ctx, input);
   if (!WORKER_ROLES.includes(ctx.viewer.role!)) throw forbidden('Only staff of the estate record drills');
   let leadId = ctx.viewer.staffId ?? null;
   if (input.leadId != null) {
-    const lead = await ctx.loaders.staff.load(expectGlobalId(input.leadId, 'Staff', 'leadId'));
-    if (!lead) throw notFound('No Staff with this ID is visible to you');
-    if (lead.community.id !== community.id) throw badInput('leadId must be a member of staff of the estate', 'leadId');
-    leadId = lead.id;
+    expectGlobalId(input.leadId, 'Staff', 'leadId');
+    if (lead!.community.id !== community.id) throw badInput('leadId must be a member of staff of the estate', 'leadId');
+    leadId = lead!.id;
   }
   const heldAt = past(input.heldAt, 'heldAt');
   const place = label(input.place, 'place', 200);

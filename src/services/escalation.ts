@@ -17,8 +17,8 @@ import { ASSIGNABLE } from './ticket-lifecycle';
 
 type Taker = { kind: 'member'; row: ReceptionMember } | { kind: 'staff'; row: Staff };
 
-/** Who takes the ticket over: a reception team member, or a member of staff who is a manager. */
-async function taker(ctx: Context, globalId: string): Promise<Taker> {
+/** Who takes the ticket over, as named: NOT_FOUND when it is not there for the viewer; null for an ID of neither type (a bad value). */
+async function taker(ctx: Context, globalId: string): Promise<Taker | null> {
   const decoded = fromGlobalId(globalId);
   if (decoded?.type === 'ReceptionMember') {
     const row = await ctx.loaders.receptionMember.load(decoded.id);
@@ -28,10 +28,9 @@ async function taker(ctx: Context, globalId: string): Promise<Taker> {
   if (decoded?.type === 'Staff') {
     const row = await ctx.loaders.staff.load(decoded.id);
     if (!row) throw notFound('No Staff with this ID is visible to you');
-    if (row.role !== 'MANAGER') throw badInput('takenOverById must be a member of the reception team or a manager', 'takenOverById');
     return { kind: 'staff', row };
   }
-  throw badInput('takenOverById must be a ReceptionMember ID or the Staff ID of a manager', 'takenOverById');
+  return null;
 }
 
 /**
@@ -41,8 +40,11 @@ async function taker(ctx: Context, globalId: string): Promise<Taker> {
  * already), then the values.
  */
 export async function escalateTicket(ctx: Context, input: EscalateTicketInput): Promise<TicketChange> {
-  // Read before the transaction, which uses only its own connection; its failures count only in their turn.
-  const who = taker(ctx, input.takenOverById).then((t) => t, (error: unknown) => error);
+  // Read before the transaction, which uses only its own connection: one not there is NOT_FOUND, like the ticket.
+  let taken: Taker | null = null;
+  const lookUps = async () => {
+    taken = await taker(ctx, input.takenOverById);
+  };
   return act(ctx, input.ticketId, input.expectedVersion, 'escalate', async (em, ticket, now) => {
     if (!ASSIGNABLE.includes(ticket.status)) {
       throw new AppError('INVALID_TRANSITION', `Cannot escalate a ticket that is ${ticket.status}; allowed while it is open`, { from: ticket.status, move: 'escalate' });
@@ -51,9 +53,9 @@ export async function escalateTicket(ctx: Context, input: EscalateTicketInput): 
       throw new AppError('INVALID_TRANSITION', 'This ticket was escalated to community level already', { from: 'COMMUNITY', move: 'escalate' });
     }
     if (input.to !== 'COMMUNITY') throw badInput('Tickets are escalated to COMMUNITY; every ticket starts at BUILDING', 'to');
-    const taken = await who;
-    if (taken instanceof Error) throw taken;
+    if (!taken) throw badInput('takenOverById must be a ReceptionMember ID or the Staff ID of a manager', 'takenOverById');
     const { kind, row } = taken as Taker;
+    if (kind === 'staff' && row.role !== 'MANAGER') throw badInput('takenOverById must be a member of the reception team or a manager', 'takenOverById');
     if (row.community.id !== ticket.community.id) throw badInput('takenOverById must be of the ticket\'s estate', 'takenOverById');
     const note = text(input.note, 'note', false);
     em.create(TicketEscalation, {
@@ -63,7 +65,7 @@ export async function escalateTicket(ctx: Context, input: EscalateTicketInput): 
       takenOverByMember: kind === 'member' ? em.getReference(ReceptionMember, row.id) : null, note,
     });
     return [record(em, ctx, ticket, 'ESCALATED', null, null, note, now)];
-  });
+  }, lookUps);
 }
 
 /** A ticket's escalation, if it has one (as far as the viewer may read it). */

@@ -1,12 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { GroupMember, ResidentGroup, type Resident, type Staff } from '../entities';
+import { GroupMember, ResidentGroup, type Resident } from '../entities';
 import type { CreateGroupInput, GroupMembershipInput } from '../generated/graphql';
 import type { Context } from '../context';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { isEstateCode } from '../auth';
 import { expectGlobalId } from '../ids';
 import { actingFor, type Acting } from './bookings';
-import { limitedText } from './ticket-input';
+import { limitedText, lookUp } from './ticket-input';
 
 /**
  * Resident groups: the estate starts them (a manager), residents join and
@@ -29,22 +29,21 @@ export async function createGroup(ctx: Context, input: CreateGroupInput): Promis
     if (!community || !(scope === 'ALL' || scope.has(community.id))) throw notFound('No estate with this code is visible to you');
     communityId = community.id;
   }
+  // What the input names is looked up before the role counts (NOT_FOUND first); malformed IDs are bad values, refused below.
+  const leader = await lookUp(input.leaderId, 'Resident', ctx.loaders.resident);
+  const liaison = await lookUp(input.liaisonId, 'Staff', ctx.loaders.staff);
   if (role !== 'MANAGER' && role !== 'ADMIN') throw forbidden('Only a manager of the estate or an admin starts a group');
   if (communityId === undefined) throw badInput('communityCode is required: this token works in no estate of its own', 'communityCode');
   if (staffCommunityId !== undefined && staffCommunityId !== communityId) throw forbidden('You manage another estate');
   const name = limitedText(input.name, 'name', NAME_LIMIT, true)!;
   const description = limitedText(input.description, 'description', GROUP_DESCRIPTION_LIMIT, false);
-  let leader: Resident | null = null;
   if (input.leaderId != null) {
-    leader = await ctx.loaders.resident.load(expectGlobalId(input.leaderId, 'Resident', 'leaderId'));
-    if (!leader) throw hidden('Resident');
-    if (leader.community.id !== communityId) throw badInput('leaderId must be a resident of the estate', 'leaderId');
+    expectGlobalId(input.leaderId, 'Resident', 'leaderId');
+    if (leader!.community.id !== communityId) throw badInput('leaderId must be a resident of the estate', 'leaderId');
   }
-  let liaison: Staff | null = null;
   if (input.liaisonId != null) {
-    liaison = await ctx.loaders.staff.load(expectGlobalId(input.liaisonId, 'Staff', 'liaisonId'));
-    if (!liaison) throw hidden('Staff');
-    if (liaison.community.id !== communityId) throw badInput('liaisonId must be a member of staff of the estate', 'liaisonId');
+    expectGlobalId(input.liaisonId, 'Staff', 'liaisonId');
+    if (liaison!.community.id !== communityId) throw badInput('liaisonId must be a member of staff of the estate', 'liaisonId');
   }
   try {
     return await ctx.em.transactional(async (em) => {
@@ -67,6 +66,8 @@ async function membership(ctx: Context, input: GroupMembershipInput, what: strin
   if (!ctx.viewer.role) throw unauthenticated(`Sign in to ${what}`);
   const group = await ctx.loaders.residentGroup.load(expectGlobalId(input.groupId, 'ResidentGroup', 'groupId'));
   if (!group) throw hidden('ResidentGroup');
+  // The resident named is looked up before who is acting counts (NOT_FOUND first); a malformed ID is a bad value, refused below.
+  const named = await lookUp(input.residentId, 'Resident', ctx.loaders.resident);
   const acting = await actingFor(ctx, group.community.id, what);
   if (acting.resident) {
     if (input.residentId != null && expectGlobalId(input.residentId, 'Resident', 'residentId') !== acting.resident.id) {
@@ -75,8 +76,8 @@ async function membership(ctx: Context, input: GroupMembershipInput, what: strin
     return { group, resident: acting.resident, acting };
   }
   if (input.residentId == null) throw badInput('residentId is required when staff act for a resident', 'residentId');
-  const resident = await ctx.loaders.resident.load(expectGlobalId(input.residentId, 'Resident', 'residentId'));
-  if (!resident) throw hidden('Resident');
+  expectGlobalId(input.residentId, 'Resident', 'residentId');
+  const resident = named!;
   if (resident.community.id !== group.community.id) throw badInput('residentId must be a resident of the group\'s estate', 'residentId');
   return { group, resident, acting };
 }

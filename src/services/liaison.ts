@@ -4,9 +4,9 @@ import {
 } from '../entities';
 import type { AddReceptionMemberInput, AddResidentOrganisationInput, RecordLiaisonMeetingInput } from '../generated/graphql';
 import type { Context } from '../context';
-import { badInput, forbidden, notFound } from '../errors';
+import { badInput, forbidden } from '../errors';
 import { expectGlobalId } from '../ids';
-import { text } from './ticket-input';
+import { lookUp, text } from './ticket-input';
 import { WORKER_ROLES } from './ticket-lifecycle';
 import { communityOf, count, label, past, phone } from './places';
 import type { Connection, ListSpec, PageArgs } from './paging';
@@ -21,20 +21,20 @@ import type { Connection, ListSpec, PageArgs } from './paging';
 
 const MANAGERS = ['MANAGER', 'ADMIN'];
 
-/** A member of staff of the estate named by `field`. */
-async function staffOf(ctx: Context, id: string, communityId: number, field: string): Promise<Staff> {
-  const staff = await ctx.loaders.staff.load(expectGlobalId(id, 'Staff', field));
-  if (!staff) throw notFound('No Staff with this ID is visible to you');
-  if (staff.community.id !== communityId) throw badInput(`${field} must be a member of staff of the estate`, field);
-  return staff;
+/** A member of staff of the estate named by `field`, as `lookUp` found it (NOT_FOUND was decided there). */
+function staffOf(staff: Staff | null, id: string, communityId: number, field: string): Staff {
+  expectGlobalId(id, 'Staff', field);
+  if (staff!.community.id !== communityId) throw badInput(`${field} must be a member of staff of the estate`, field);
+  return staff!;
 }
 
 /** Adds an organisation with its contact people, paired with a member of staff (managers). */
 export async function addResidentOrganisation(ctx: Context, input: AddResidentOrganisationInput): Promise<ResidentOrganisation> {
   const community = await communityOf(ctx, input.communityCode);
+  const found = await lookUp(input.liaisonId, 'Staff', ctx.loaders.staff);
   if (!MANAGERS.includes(ctx.viewer.role!)) throw forbidden('Only managers add residents\' organisations');
   const name = label(input.name, 'name', 120);
-  const liaison = await staffOf(ctx, input.liaisonId, community.id, 'liaisonId');
+  const liaison = staffOf(found, input.liaisonId, community.id, 'liaisonId');
   if (input.contacts.length > 10) throw badInput('An organisation has at most 10 contact people here', 'contacts');
   const contacts = input.contacts.map((c, i) => ({
     name: label(c.name, `contacts[${i}].name`, 60), phone: phone(c.phone, `contacts[${i}].phone`), position: label(c.position, `contacts[${i}].position`, 60),
@@ -56,8 +56,9 @@ export async function addResidentOrganisation(ctx: Context, input: AddResidentOr
 /** Adds a member to the reception team (managers). */
 export async function addReceptionMember(ctx: Context, input: AddReceptionMemberInput): Promise<ReceptionMember> {
   const community = await communityOf(ctx, input.communityCode);
+  const found = await lookUp(input.staffId, 'Staff', ctx.loaders.staff);
   if (!MANAGERS.includes(ctx.viewer.role!)) throw forbidden('Only managers change the reception team');
-  const staff = input.staffId != null ? await staffOf(ctx, input.staffId, community.id, 'staffId') : null;
+  const staff = input.staffId != null ? staffOf(found, input.staffId, community.id, 'staffId') : null;
   const name = label(input.name, 'name', 60);
   const number = phone(input.phone, 'phone');
   return ctx.em.transactional(async (em) => em.create(ReceptionMember, {
@@ -72,18 +73,20 @@ export async function addReceptionMember(ctx: Context, input: AddReceptionMember
  */
 export async function recordLiaisonMeeting(ctx: Context, input: RecordLiaisonMeetingInput): Promise<LiaisonMeeting> {
   const community = await communityOf(ctx, input.communityCode);
-  if (!WORKER_ROLES.includes(ctx.viewer.role!)) throw forbidden('Only staff of the estate record liaison meetings');
-  const organisation = await ctx.loaders.residentOrganisation.load(expectGlobalId(input.organisationId, 'ResidentOrganisation', 'organisationId'));
-  if (!organisation) throw notFound('No ResidentOrganisation with this ID is visible to you');
+  // What the input names is looked up before the role counts (NOT_FOUND first); malformed IDs are bad values, refused below.
+  const organisation = await lookUp(input.organisationId, 'ResidentOrganisation', ctx.loaders.residentOrganisation);
   const ticketIds = [...new Set(input.ticketIds ?? [])];
+  // More than 50 are refused below whatever they name: reading the first 51 is enough.
+  const found = await Promise.all(ticketIds.slice(0, 51).map((id) => lookUp(id, 'Ticket', ctx.loaders.ticket)));
+  if (!WORKER_ROLES.includes(ctx.viewer.role!)) throw forbidden('Only staff of the estate record liaison meetings');
+  expectGlobalId(input.organisationId, 'ResidentOrganisation', 'organisationId');
   if (ticketIds.length > 50) throw badInput('At most 50 tickets per meeting', 'ticketIds');
-  const tickets = await Promise.all(ticketIds.map(async (id) => {
-    const ticket = await ctx.loaders.ticket.load(expectGlobalId(id, 'Ticket', 'ticketIds'));
-    if (!ticket) throw notFound('No Ticket with this ID is visible to you');
-    if (ticket.community.id !== community.id) throw badInput('ticketIds must be tickets of the estate', 'ticketIds');
-    return ticket;
-  }));
-  if (organisation.community.id !== community.id) throw badInput('organisationId must be an organisation of the estate', 'organisationId');
+  const tickets = ticketIds.map((id, i) => {
+    expectGlobalId(id, 'Ticket', 'ticketIds');
+    if (found[i]!.community.id !== community.id) throw badInput('ticketIds must be tickets of the estate', 'ticketIds');
+    return found[i]!;
+  });
+  if (organisation!.community.id !== community.id) throw badInput('organisationId must be an organisation of the estate', 'organisationId');
   const heldAt = past(input.heldAt, 'heldAt');
   const place = label(input.place, 'place', 200);
   const attendees = count(input.attendees, 'attendees', 100_000);
@@ -91,7 +94,7 @@ export async function recordLiaisonMeeting(ctx: Context, input: RecordLiaisonMee
   return ctx.em.transactional(async (em) => {
     const meeting = em.create(LiaisonMeeting, {
       community: em.getReference(Community, community.id),
-      organisation: em.getReference(ResidentOrganisation, organisation.id), heldAt, place, attendees, summary,
+      organisation: em.getReference(ResidentOrganisation, organisation!.id), heldAt, place, attendees, summary,
       recordedBy: ctx.viewer.staffId ? em.getReference(Staff, ctx.viewer.staffId) : null, createdAt: new Date(),
     });
     for (const t of tickets) em.create(LiaisonMeetingTicket, { meeting, ticket: em.getReference(Ticket, t.id), community: meeting.community });

@@ -11,7 +11,7 @@ import { expectGlobalId } from '../ids';
 import { appendEvents, ticketEntries } from '../events/log';
 import { actingStaff, idempotent, insertTicket } from './tickets';
 import { text } from './ticket-input';
-import { communityOf, label, placeOf } from './places';
+import { communityOf, findPlace, label, placeOf } from './places';
 import type { Connection, ListSpec, PageArgs } from './paging';
 
 /**
@@ -38,6 +38,7 @@ const ANOMALY_TICKET: Record<PatrolAnomalyKind, { category: TicketCategory; prio
 /** Creates a route with its checkpoints (managers of the estate). */
 export async function createPatrolRoute(ctx: Context, input: CreatePatrolRouteInput): Promise<PatrolRoute> {
   const community = await communityOf(ctx, input.communityCode);
+  for (const c of input.checkpoints.slice(0, 51)) await findPlace(ctx, c);
   const { role } = ctx.viewer;
   if (role !== 'MANAGER' && role !== 'ADMIN') throw forbidden('Only managers create patrol routes');
   const code = label(input.code, 'code', 16);
@@ -116,9 +117,9 @@ async function lockOpen(em: EntityManager, runId: number, move: string): Promise
 /** Passes a checkpoint in order: every PENDING checkpoint before it is marked MISSED. */
 export async function passCheckpoint(ctx: Context, input: PassCheckpointInput): Promise<PatrolRun> {
   const visible = await onRun(ctx, input.runId, 'pass');
-  const checkpointId = expectGlobalId(input.checkpointId, 'PatrolCheckpoint', 'checkpointId');
   return ctx.em.transactional(async (em) => {
     const run = await lockOpen(em, visible.id, 'pass a checkpoint');
+    const checkpointId = expectGlobalId(input.checkpointId, 'PatrolCheckpoint', 'checkpointId');
     const pass = await em.findOne(PatrolPass, { run: run.id, checkpoint: checkpointId });
     if (!pass) throw badInput('checkpointId is not a checkpoint of this run\'s route', 'checkpointId');
     if (pass.status !== 'PENDING') throw invalid(`Checkpoint ${pass.position} was already ${pass.status.toLowerCase()}: checkpoints go in order`, 'pass');

@@ -1,8 +1,10 @@
 import type { Community } from '../entities';
 import type { Context } from '../context';
-import { badInput, forbidden, notFound, unauthenticated } from '../errors';
+import { badInput, forbidden, hidden, notFound, preview, unauthenticated } from '../errors';
+import { isEstateCode } from '../auth';
 import { expectGlobalId } from '../ids';
 import { filterEstates } from './ticket-queries';
+import { lookUp } from './ticket-input';
 
 /**
  * Small checks the newer domains share: the estate a write names, a place in
@@ -10,11 +12,14 @@ import { filterEstates } from './ticket-queries';
  */
 
 /**
- * The estate a write names by code: the token must cover it (FORBIDDEN
- * otherwise, as for a filter), and a member of staff must work there.
+ * The estate a write names by code. Estates are public: a code that names
+ * none is NOT_FOUND; the token must cover the estate (FORBIDDEN otherwise, as
+ * for a filter), and a member of staff must work there.
  */
 export async function communityOf(ctx: Context, code: string): Promise<Community> {
   if (!ctx.viewer.role) throw unauthenticated('Sign in to change estate records');
+  const named = isEstateCode(code) ? await ctx.loaders.communityByCode.load(code) : null;
+  if (!named) throw notFound(`No estate has the code "${preview(code)}"`);
   const [id] = await filterEstates(ctx, [code], 'communityCode') as number[];
   const community = (await ctx.loaders.community.load(id))!;
   if (ctx.viewer.staffCommunityId !== undefined && ctx.viewer.staffCommunityId !== community.id) throw forbidden('You work in another estate');
@@ -50,9 +55,21 @@ export function past(value: Date | string, field: string): Date {
 }
 
 /**
+ * The building and public space `buildingId` / `spaceId` name, looked up
+ * before anything about the write is decided: one that does not exist, or
+ * of an estate the token does not cover (spaces are public, acting on one is
+ * not), is NOT_FOUND in the same words; a malformed ID is left to `placeOf`.
+ */
+export async function findPlace(ctx: Context, input: { buildingId?: string | null; spaceId?: string | null }): Promise<void> {
+  await lookUp(input.buildingId, 'Building', ctx.loaders.building);
+  const space = await lookUp(input.spaceId, 'PublicSpace', ctx.loaders.publicSpace);
+  if (space && !(ctx.viewer.scope === 'ALL' || ctx.viewer.scope.has(space.community.id))) throw hidden('PublicSpace');
+}
+
+/**
  * A building or public space of the estate, from `buildingId` / `spaceId`:
  * exactly one when `required`, at most one otherwise. One the viewer may not
- * read is NOT_FOUND; one of another estate the token covers is BAD_USER_INPUT.
+ * read is NOT_FOUND (see `findPlace`); one of another estate the token covers is BAD_USER_INPUT.
  */
 export async function placeOf(
   ctx: Context, input: { buildingId?: string | null; spaceId?: string | null }, communityId: number, field: string, required = true,
@@ -68,7 +85,7 @@ export async function placeOf(
   }
   if (input.spaceId != null) {
     const space = await ctx.loaders.publicSpace.load(expectGlobalId(input.spaceId, 'PublicSpace', name('spaceId')));
-    if (!space) throw notFound('No PublicSpace with this ID is visible to you');
+    if (!space || !(ctx.viewer.scope === 'ALL' || ctx.viewer.scope.has(space.community.id))) throw notFound('No PublicSpace with this ID is visible to you');
     if (space.community.id !== communityId) throw badInput('The public space must be in the same estate', name('spaceId'));
     return { buildingId: null, spaceId: space.id };
   }

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { CommunityEvent, EventIssue, type Building, type Household, type Resident, type Ticket } from '../entities';
+import { CommunityEvent, EventIssue, type Ticket } from '../entities';
 import type { RaiseReceptionIssueInput } from '../generated/graphql';
 import type { Context } from '../context';
 import { AppError, badInput, forbidden, notFound, unauthenticated } from '../errors';
@@ -8,7 +8,7 @@ import { appendEvents, ticketEntries } from '../events/log';
 import { actingFor } from './bookings';
 import { eventChange, eventEntry } from './community-events';
 import { idempotent, insertTicket } from './tickets';
-import { text } from './ticket-input';
+import { lookUp, text } from './ticket-input';
 
 /**
  * The operator's reception day: residents meet the management face to face,
@@ -36,26 +36,19 @@ export async function raiseReceptionIssue(ctx: Context, input: RaiseReceptionIss
   const event = await ctx.loaders.communityEvent.load(expectGlobalId(input.eventId, 'CommunityEvent', 'eventId'));
   if (!event) throw hidden('CommunityEvent');
   const communityId = event.community.id;
-  let resident: Resident | null = null;
-  if (input.residentId != null) {
-    resident = await ctx.loaders.resident.load(expectGlobalId(input.residentId, 'Resident', 'residentId'));
-    if (!resident) throw hidden('Resident');
-  }
-  let household: Household | null = null;
-  let building: Building | null = null;
-  if (input.householdId != null) {
-    household = await ctx.loaders.household.load(expectGlobalId(input.householdId, 'Household', 'householdId'));
-    if (!household) throw hidden('Household');
-    building = await ctx.loaders.building.load(household.building.id);
-  } else if (input.buildingId != null) {
-    building = await ctx.loaders.building.load(expectGlobalId(input.buildingId, 'Building', 'buildingId'));
-    if (!building) throw hidden('Building');
-  }
+  // What the input names is looked up before who is acting counts (NOT_FOUND first); malformed IDs are bad values, refused below.
+  const resident = await lookUp(input.residentId, 'Resident', ctx.loaders.resident);
+  const household = await lookUp(input.householdId, 'Household', ctx.loaders.household);
+  const named = await lookUp(input.buildingId, 'Building', ctx.loaders.building);
+  const building = household ? await ctx.loaders.building.load(household.building.id) : named;
   const acting = await actingFor(ctx, communityId, 'record reception-day issues');
   if (acting.resident) throw forbidden('Staff record the issues residents raise at a reception day');
   if (event.status !== 'SCHEDULED') throw new AppError('INVALID_TRANSITION', 'The reception day was called off', { from: event.status, move: 'raiseIssue' });
   if (event.kind !== 'RECEPTION_DAY') throw badInput(`eventId must be a reception day, not a ${event.kind} event`, 'eventId');
   if (input.householdId != null && input.buildingId != null) throw badInput('Give at most one of householdId and buildingId', 'buildingId');
+  if (input.residentId != null) expectGlobalId(input.residentId, 'Resident', 'residentId');
+  if (input.householdId != null) expectGlobalId(input.householdId, 'Household', 'householdId');
+  if (input.buildingId != null) expectGlobalId(input.buildingId, 'Building', 'buildingId');
   for (const [row, field] of [[resident, 'residentId'], [household, 'householdId'], [building, 'buildingId']] as const) {
     if (row && row.community.id !== communityId) throw badInput(`${field} must be of the reception day's estate`, field);
   }
