@@ -221,7 +221,7 @@ describe('who may see care needs and change plans', () => {
   it.each(['district', 'integrator'])('the %s token reads no care visit\'s ticket, by list, by id or live', async (who) => {
     const feed = connect(t.wsUrl, bearer(tokens[who]));
     open.push(feed);
-    const live = watch(feed, `subscription { ticketEvents(filter: { communityCodes: ["${estate.code}"] }) { type ticket { id category } } }`);
+    const live = watch(feed, `subscription { ticketEvents(filter: { communityCodes: ["${estate.code}"] }) { type ticket { id channel } } }`);
     await sleep(300);
     const plan = await setPlan(1, { kind: 'SHOPPING', everyDays: 21 });
     const visit = await dueVisit(plan.id);
@@ -243,7 +243,7 @@ describe('who may see care needs and change plans', () => {
     expect(res.data.household).toEqual({ id: estate.gid.household(1), specialCare: null });
     expect(new Set(codes(res))).toEqual(new Set(['NOT_FOUND', 'FORBIDDEN']));
     await waitUntil('the other ticket on the stream', () => live.data.some((d) => d.ticketEvents.ticket.id === other.data.submitTicket.ticket.id));
-    expect(live.data.filter((d) => d.ticketEvents.ticket.category === 'CARE')).toEqual([]);
+    expect(live.data.filter((d) => d.ticketEvents.ticket.channel === 'CARE_SCHEDULE')).toEqual([]);
     // Staff of the estate read the same ticket.
     const staff = await gql(t.url, 'query($t: ID!) { node(id: $t) { ... on Ticket { category } } }', { t: ticket }, tokens.manager);
     expect(staff.data.node).toEqual({ category: 'CARE' });

@@ -50,12 +50,13 @@ function ownTickets(viewer: Viewer): Rule {
 const DASHBOARDS: readonly (string | null)[] = ['DISTRICT', 'INTEGRATOR'];
 
 /**
- * Care visits' tickets (category CARE) say which household receives care:
- * dashboards never read one, as they never read a care plan or visit; they
- * count them in the figures (`countCondition`).
+ * Care visits' tickets (channel CARE_SCHEDULE) say which household receives
+ * care: dashboards never read one, as they never read a care plan or visit;
+ * they count them in the figures (`countCondition`). A medical emergency
+ * (category CARE too) is an incident like any other and stays visible.
  */
 function noCareTickets(viewer: Viewer): Rule {
-  return DASHBOARDS.includes(viewer.role) ? { column: 'category', notIn: ['CARE'] } : true;
+  return DASHBOARDS.includes(viewer.role) ? { column: 'channel', notIn: ['CARE_SCHEDULE'] } : true;
 }
 
 /**

@@ -44,8 +44,8 @@ export const EventLog = defineEntity({
     householdId: p.integer().nullable(),
     reporterResidentId: p.integer().nullable(),
     priority: p.string().length(16).nullable(),
-    /** A ticket's category, for the rule that keeps care visits from dashboards. */
-    category: p.string().length(16).nullable(),
+    /** A ticket's channel, for the rule that keeps care visits' tickets from dashboards. */
+    channel: p.string().length(16).nullable(),
     /** Members of staff a dispatch had been sent to when the event happened: "units see their own". */
     staffIds: p.array<number>().columnType('int[]').nullable(),
     at: p.datetime(),

@@ -45,7 +45,7 @@ export interface LogRow {
   household_id: number | null;
   reporter_resident_id: number | null;
   priority: string | null;
-  category: string | null;
+  channel: string | null;
   staff_ids: number[] | null;
   at: Date;
 }
@@ -69,8 +69,8 @@ export interface LogEntry {
   householdId?: number | null;
   reporterResidentId?: number | null;
   priority?: string | null;
-  /** A ticket's category: dashboards are not offered care visits' tickets. */
-  category?: string | null;
+  /** A ticket's channel: dashboards are not offered care visits' tickets. */
+  channel?: string | null;
   staffIds?: readonly number[] | null;
   at: Date;
 }
@@ -78,7 +78,7 @@ export interface LogEntry {
 const COLUMNS = [
   'kind', 'community_id', 'ticket_event_id', 'dispatch_event_id', 'booking_change_id', 'community_event_change_id', 'care_event_id',
   'ticket_id', 'dispatch_id', 'booking_id', 'community_event_id', 'public_space_id', 'building_id', 'grid_id',
-  'household_id', 'reporter_resident_id', 'priority', 'category', 'staff_ids', 'at',
+  'household_id', 'reporter_resident_id', 'priority', 'channel', 'staff_ids', 'at',
 ] as const;
 
 /**
@@ -94,7 +94,7 @@ export async function appendEvents(em: EntityManager, entries: readonly LogEntry
   const bindings = entries.flatMap((e) => [
     e.kind, e.communityId, e.ticketEventId ?? null, e.dispatchEventId ?? null, e.bookingChangeId ?? null, e.communityEventChangeId ?? null,
     e.careEventId ?? null, e.ticketId ?? null, e.dispatchId ?? null, e.bookingId ?? null, e.communityEventId ?? null, e.publicSpaceId ?? null,
-    e.buildingId ?? null, e.gridId ?? null, e.householdId ?? null, e.reporterResidentId ?? null, e.priority ?? null, e.category ?? null,
+    e.buildingId ?? null, e.gridId ?? null, e.householdId ?? null, e.reporterResidentId ?? null, e.priority ?? null, e.channel ?? null,
     e.staffIds ? intArray(e.staffIds) : null, e.at.toISOString(),
   ]);
   const rows: { id: string | number }[] = await em.execute(
@@ -104,13 +104,13 @@ export async function appendEvents(em: EntityManager, entries: readonly LogEntry
 
 /** The log entries of ticket events: the ticket's columns, copied so filters need no join. */
 export function ticketEntries(
-  ticket: { id: number; community: { id: number }; building?: { id: number } | null; grid?: { id: number } | null; household?: { id: number } | null; reporterResident?: { id: number } | null; priority: string; category: string },
+  ticket: { id: number; community: { id: number }; building?: { id: number } | null; grid?: { id: number } | null; household?: { id: number } | null; reporterResident?: { id: number } | null; priority: string; channel: string },
   events: readonly { id: number; at: Date }[],
 ): LogEntry[] {
   return events.map((e) => ({
     kind: 'TICKET', communityId: ticket.community.id, ticketEventId: e.id, ticketId: ticket.id,
     buildingId: ticket.building?.id ?? null, gridId: ticket.grid?.id ?? null, householdId: ticket.household?.id ?? null,
-    reporterResidentId: ticket.reporterResident?.id ?? null, priority: ticket.priority, category: ticket.category, at: e.at,
+    reporterResidentId: ticket.reporterResident?.id ?? null, priority: ticket.priority, channel: ticket.channel, at: e.at,
   }));
 }
 
