@@ -87,6 +87,8 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
           return false;
         }
         ctx.extra.viewer = viewer;
+        // The token has done its work: the connection keeps its viewer, not the text.
+        (ctx as { connectionParams?: unknown }).connectionParams = undefined;
         // A socket closed while its token was being checked has had its onClose already.
         if (viewer.expiresAt !== undefined && ctx.extra.socket.readyState === ctx.extra.socket.OPEN) expiring.set(ctx.extra.socket, viewer.expiresAt * 1000);
         return true;

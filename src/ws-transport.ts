@@ -97,13 +97,13 @@ export function serveGraphqlWs<P extends { [key: string]: unknown } | undefined,
           return new Promise<void>((resolve, reject) => socket.send(frame, { binary: false }, (error) => (error ? reject(error) : resolve())));
         },
         close: (code, reason) => socket.close(code, reason),
-        onMessage: (handle) => socket.on('message', async (data) => {
-          try {
-            await handle(String(data));
-          } catch (error) {
+        // Not an async listener: graphql-ws keeps handling a `subscribe` for as long as the operation runs, and the
+        // listener's frame would keep the message's bytes that long.
+        onMessage: (handle) => socket.on('message', (data) => {
+          handle(String(data)).catch((error: unknown) => {
             logger.error({ err: error, transport: 'websocket' }, 'handling a WebSocket message failed');
             socket.close(CloseCode.InternalServerError, internalError(error));
-          }
+          });
         }),
       },
       connection,

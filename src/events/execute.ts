@@ -17,38 +17,48 @@ import type { Delivery } from './subscriptions';
  */
 export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
-  const context = args.contextValue as Context;
-  forgetReads(context);
+  forgetReads(args.contextValue as Context);
   if (!(Symbol.asyncIterator in Object(stream))) return stream as ExecutionResult;
-  const source = stream as AsyncIterableIterator<unknown>;
-  const key = context.shareKey;
-  const run = (delivery: Delivery) =>
-    execute({ ...args, contextValue: eventContext(context, delivery.em, delivery.loaders), rootValue: delivery }) as ExecutionResult | Promise<ExecutionResult>;
-  const iterator: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
-      const item = await source.next();
-      if (item.done) return { value: undefined, done: true };
-      const delivery = item.value as Delivery;
-      if (!key) return { value: await run(delivery), done: false };
-      // A delivery is one row for one audience; its results live exactly as long as it does.
-      let results = shared.get(delivery);
-      if (!results) shared.set(delivery, (results = new Map()));
-      let result = results.get(key);
-      if (!result) results.set(key, (result = Promise.resolve(run(delivery))));
-      return { value: await result, done: false };
-    },
-    // Completing the operation must reach the source: that is what unsubscribes from the bus.
-    return: async () => {
-      await source.return?.();
-      return { value: undefined, done: true };
-    },
-    throw: async (error: unknown) => {
-      await source.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
+  return new SharedResults(stream as AsyncIterableIterator<unknown>, args);
+}
+
+/** One subscriber's results: methods, not closures, since ten thousand of these may sit idle. */
+class SharedResults implements AsyncIterableIterator<ExecutionResult> {
+  constructor(private readonly source: AsyncIterableIterator<unknown>, private readonly args: ExecutionArgs) {}
+
+  async next(): Promise<IteratorResult<ExecutionResult>> {
+    const item = await this.source.next();
+    if (item.done) return { value: undefined, done: true };
+    const delivery = item.value as Delivery;
+    const key = (this.args.contextValue as Context).shareKey;
+    if (!key) return { value: await this.run(delivery), done: false };
+    // A delivery is one row for one audience; its results live exactly as long as it does.
+    let results = shared.get(delivery);
+    if (!results) shared.set(delivery, (results = new Map()));
+    let result = results.get(key);
+    if (!result) results.set(key, (result = Promise.resolve(this.run(delivery))));
+    return { value: await result, done: false };
+  }
+
+  // Completing the operation must reach the source: that is what unsubscribes from the bus.
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    await this.source.return?.();
+    return { value: undefined, done: true };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.source.return?.();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private run(delivery: Delivery): ExecutionResult | Promise<ExecutionResult> {
+    const contextValue = eventContext(this.args.contextValue as Context, delivery.em, delivery.loaders);
+    return execute({ ...this.args, contextValue, rootValue: delivery }) as ExecutionResult | Promise<ExecutionResult>;
+  }
 }
 
 const shared = new WeakMap<Delivery, Map<string, Promise<ExecutionResult>>>();

@@ -54,7 +54,14 @@ function deliveries(bus: EventBus, viewer: Viewer, rows: readonly LogRow[], matc
 class Audience implements Sink {
   readonly members = new Set<LiveSubscription>();
 
-  constructor(private readonly bus: EventBus, readonly key: string, readonly viewer: Viewer, readonly match: (row: LogRow) => boolean) {}
+  constructor(
+    readonly bus: EventBus,
+    readonly key: string,
+    readonly viewer: Viewer,
+    /** The members' rule as SQL on alias `l` (for replay) and as a predicate (for live rows). */
+    readonly where: Condition,
+    readonly match: (row: LogRow) => boolean,
+  ) {}
 
   offer(rows: readonly LogRow[]): void {
     const picked = deliveries(this.bus, this.viewer, rows, this.match, 0);
@@ -65,24 +72,24 @@ class Audience implements Sink {
 
 const audiences = new WeakMap<EventBus, Map<string, Audience>>();
 
-function join(bus: EventBus, viewer: Viewer, filterKey: string, match: (row: LogRow) => boolean, member: LiveSubscription): Audience {
+function join({ bus, viewer, filterKey, where, match }: LiveOptions, member: LiveSubscription): Audience {
   let byKey = audiences.get(bus);
   if (!byKey) audiences.set(bus, (byKey = new Map()));
   const key = `${viewer.rightsKey}\u0000${filterKey}`;
   let audience = byKey.get(key);
   if (!audience) {
-    byKey.set(key, (audience = new Audience(bus, key, viewer, match)));
+    byKey.set(key, (audience = new Audience(bus, key, viewer, where, match)));
     bus.add(audience);
   }
   audience.members.add(member);
   return audience;
 }
 
-function leave(bus: EventBus, audience: Audience, member: LiveSubscription): void {
+function leave(audience: Audience, member: LiveSubscription): void {
   audience.members.delete(member);
   if (audience.members.size > 0) return;
-  bus.remove(audience);
-  audiences.get(bus)?.delete(audience.key);
+  audience.bus.remove(audience);
+  audiences.get(audience.bus)?.delete(audience.key);
 }
 
 export interface LiveOptions {
@@ -100,12 +107,12 @@ export interface LiveOptions {
    * rights key get the same rows, decided once for all of them.
    */
   filterKey: string;
-  /** When the subscriber's token stops being valid (ms since the epoch): nothing is delivered from then on. */
+  /** When the subscriber's token stops being valid (ms since the epoch): nothing is delivered from then on, and the connection is closed (4401). */
   expiresAt: number;
-  onExpired: () => void;
-  /** Most undelivered events held for this subscriber; past it the subscriber is closed, never silently skipped. */
+  /** Most undelivered events held for this subscriber; past it the connection is closed (4413), never silently skipped. */
   maxQueue: number;
-  onOverflow: () => void;
+  /** The subscriber's connection. */
+  connection?: { close(code: number, reason: string): void };
 }
 
 const REPLAY_PAGE = 500;
@@ -127,10 +134,17 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
   private done = false;
   private failure: unknown = null;
   private readonly audience: Audience;
+  private readonly expiresAt: number;
+  private readonly maxQueue: number;
+  private readonly connection: LiveOptions['connection'];
 
-  constructor(private readonly options: LiveOptions) {
+  /** Keeps only what it needs of `options`: an idle subscriber costs its queue and a few fields; its audience holds the rule. */
+  constructor(options: LiveOptions) {
     this.last = options.after ?? options.bus.position;
-    this.audience = join(options.bus, options.viewer, options.filterKey, options.match, this);
+    this.expiresAt = options.expiresAt;
+    this.maxQueue = options.maxQueue;
+    this.connection = options.connection;
+    this.audience = join(options, this);
     if (options.after === null) this.live = true;
     else this.replay().catch((error) => this.fail(error));
   }
@@ -145,8 +159,7 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
   }
 
   private async replay(): Promise<void> {
-    const { bus, where, viewer } = this.options;
-    const { match } = this.audience;
+    const { bus, where, viewer, match } = this.audience;
     for (;;) {
       // A cursor can be ahead of this process's bus (issued by another instance a moment ago): never go back below it.
       const target = Math.max(bus.position, this.last);
@@ -160,7 +173,7 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
         }
         this.last = rows[rows.length - 1].id;
         // Back-pressure: a replay of a long history waits for the client instead of buffering it all.
-        while (this.queue.length >= this.options.maxQueue / 2 && !this.done) await new Promise<void>((r) => (this.drained = r));
+        while (this.queue.length >= this.maxQueue / 2 && !this.done) await new Promise<void>((r) => (this.drained = r));
       }
       if (bus.position <= target) {
         this.live = true;
@@ -171,8 +184,8 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
 
   private push(items: readonly Delivery[]): void {
     if (this.done || items.length === 0) return;
-    if (Date.now() >= this.options.expiresAt) {
-      this.options.onExpired();
+    if (Date.now() >= this.expiresAt) {
+      this.connection?.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
       this.finish();
       return;
     }
@@ -183,8 +196,8 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
       resolve({ value: items[from++], done: false });
     }
     for (; from < items.length; from++) this.queue.push(items[from]);
-    if (this.queue.length > this.options.maxQueue) {
-      this.options.onOverflow();
+    if (this.queue.length > this.maxQueue) {
+      this.connection?.close(CLOSE.TOO_SLOW.code, CLOSE.TOO_SLOW.reason);
       this.finish();
     }
   }
@@ -202,14 +215,14 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
     if (this.done) return;
     this.done = true;
     this.queue.length = 0;
-    leave(this.options.bus, this.audience, this);
+    leave(this.audience, this);
     this.drained?.();
     this.waiting?.resolve({ value: undefined, done: true });
     this.waiting = null;
   }
   next(): Promise<IteratorResult<Delivery>> {
     const item = this.queue.shift();
-    if (this.queue.length < this.options.maxQueue / 2 && this.drained) {
+    if (this.queue.length < this.maxQueue / 2 && this.drained) {
       const wake = this.drained;
       this.drained = null;
       wake();

@@ -4,7 +4,7 @@ import type { EventKind } from '../entities';
 import { badInput, forbidden, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
 import { decodeCursor, type LogRow } from '../events/log';
-import { CLOSE, LiveSubscription, type Delivery } from '../events/subscriptions';
+import { LiveSubscription, type Delivery } from '../events/subscriptions';
 import { allRules, rowRule, toPredicate, toSql, type Rule } from '../access/rows';
 import { filterEstates } from './ticket-queries';
 
@@ -79,8 +79,6 @@ async function stream(ctx: Context, kinds: readonly EventKind[], estates: number
   const afterId = after == null ? null : decodeCursor(after);
   if (after != null && afterId === null) throw badInput('after is not a cursor from this stream', 'after');
   const rule = allRules({ column: 'kind', in: kinds }, ...(estates === 'ALL' ? [] : [{ column: 'community_id', in: estates }]), ...filter, rowRule('event_log', viewer));
-  const connection = ctx.connection;
-
   return new LiveSubscription({
     bus: ctx.events,
     viewer,
@@ -90,9 +88,8 @@ async function stream(ctx: Context, kinds: readonly EventKind[], estates: number
     // The rule is data: equal JSON, equal rows.
     filterKey: JSON.stringify(rule),
     expiresAt: viewer.expiresAt === undefined ? Infinity : viewer.expiresAt * 1000,
-    onExpired: () => connection?.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason),
     maxQueue: MAX_QUEUE,
-    onOverflow: () => connection?.close(CLOSE.TOO_SLOW.code, CLOSE.TOO_SLOW.reason),
+    connection: ctx.connection,
   });
 }
 
