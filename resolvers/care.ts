@@ -4,7 +4,6 @@ import * as care from '../src/services/care';
 import { careEventStream } from '../src/services/live';
 import { encodeCursor } from '../src/events/log';
 import type { CareEvent } from '../src/entities';
-import type { Context } from '../src/context';
 import type { Delivery } from '../src/events/subscriptions';
 import { required } from './estates';
 
@@ -23,10 +22,8 @@ export const careResolvers: Resolvers = {
   Subscription: {
     careEvents: {
       subscribe: (_, { communityCodes, after }, ctx) => careEventStream(ctx, communityCodes, after) as never,
-      // Each event is resolved with the fresh identity map and loaders of its delivery.
-      resolve: async (delivery: Delivery, _args: unknown, ctx: Context) => {
-        ctx.em = delivery.em;
-        ctx.loaders = delivery.loaders;
+      // Each event is resolved in a context of its own, with its delivery's fresh identity map and loaders (src/events/execute.ts).
+      resolve: async (delivery: Delivery) => {
         const event = await delivery.loaders.careEvent.load(delivery.row.care_event_id!).then(required);
         streamCursors.set(event, delivery.row.id);
         return event;

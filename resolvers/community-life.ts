@@ -3,7 +3,6 @@ import { toGlobalId } from '../src/ids';
 import { encodeCursor } from '../src/events/log';
 import { entityNameOf } from '../src/db/rows';
 import { SERVICE_DAY_KINDS, type CommunityEventChange } from '../src/entities';
-import type { Context } from '../src/context';
 import type { Delivery } from '../src/events/subscriptions';
 import * as life from '../src/services/community-life';
 import * as events from '../src/services/community-events';
@@ -37,10 +36,8 @@ export const communityLifeResolvers: Resolvers = {
   Subscription: {
     communityLifeChanges: {
       subscribe: (_, { filter, after }, ctx) => communityLifeStream(ctx, filter, after) as never,
-      // Each change is resolved with the fresh identity map and loaders of its delivery.
-      resolve: async (delivery: Delivery, _args: unknown, ctx: Context) => {
-        ctx.em = delivery.em;
-        ctx.loaders = delivery.loaders;
+      // Each change is resolved in a context of its own, with its delivery's fresh identity map and loaders (src/events/execute.ts).
+      resolve: async (delivery: Delivery) => {
         const { row } = delivery;
         if (row.kind === 'BOOKING') {
           const change = await delivery.loaders.bookingChange.load(row.booking_change_id!).then(required);

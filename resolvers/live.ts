@@ -4,7 +4,6 @@ import { encodeCursor } from '../src/events/log';
 import { ticketEventStream } from '../src/services/live';
 import type { TicketEvent } from '../src/entities';
 import { required } from './estates';
-import type { Context } from '../src/context';
 
 /** The log position each streamed event was read at, for its `cursor` field. */
 const streamCursors = new WeakMap<TicketEvent, number>();
@@ -13,10 +12,8 @@ export const liveResolvers: Resolvers = {
   Subscription: {
     ticketEvents: {
       subscribe: (_, { filter, after }, ctx) => ticketEventStream(ctx, filter, after) as never,
-      // Each event is resolved with the fresh identity map and loaders of its delivery, never the subscription's first ones.
-      resolve: async (delivery: Delivery, _args: unknown, ctx: Context) => {
-        ctx.em = delivery.em;
-        ctx.loaders = delivery.loaders;
+      // Each event is resolved in a context of its own, with its delivery's fresh identity map and loaders (src/events/execute.ts).
+      resolve: async (delivery: Delivery) => {
         const event = await delivery.loaders.ticketEvent.load(delivery.row.ticket_event_id!).then(required);
         streamCursors.set(event, delivery.row.id);
         return event;

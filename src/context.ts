@@ -28,11 +28,77 @@ export interface Context {
   settings: Readonly<DispatchConfig>;
 }
 
+/**
+ * A context whose identity map and loaders are made on first use: a
+ * subscription reads only while it is set up, and an idle one should not
+ * hold an EntityManager for hours (see {@link forgetReads}).
+ */
+class RequestContext implements Context {
+  statements = { count: 0 };
+  shareKey?: string;
+  connection?: { close(code: number, reason: string): void };
+  private ownEm?: EntityManager;
+  private ownLoaders?: Loaders;
+
+  constructor(
+    private readonly root: EntityManager,
+    public viewer: Viewer,
+    public requestId: string,
+    public logger: Logger,
+    public events: EventBus | undefined,
+    public settings: Readonly<DispatchConfig>,
+  ) {}
+
+  get em(): EntityManager {
+    return (this.ownEm ??= countedFork(this.root, this.statements));
+  }
+
+  set em(em: EntityManager) {
+    this.ownEm = em;
+  }
+
+  get loaders(): Loaders {
+    return (this.ownLoaders ??= new Loaders(this.em, this.viewer));
+  }
+
+  set loaders(loaders: Loaders) {
+    this.ownLoaders = loaders;
+  }
+
+  forget(): void {
+    this.ownEm = undefined;
+    this.ownLoaders = undefined;
+  }
+}
+
 export function createContext(
   root: EntityManager, viewer: Viewer, requestId: string, logger: Logger, events?: EventBus, settings: Readonly<DispatchConfig> = DEFAULT_DISPATCH,
 ): Context {
+  return new RequestContext(root, viewer, requestId, logger, events, settings);
+}
+
+/**
+ * The context one subscription event is resolved with: the subscription's
+ * viewer and request id, the event's identity map and loaders (shared by the
+ * subscribers it is delivered to with the same rights, src/events/subscriptions.ts).
+ */
+export function eventContext(subscription: Context, em: EntityManager, loaders: Loaders): Context {
+  const ctx = new RequestContext(em, subscription.viewer, subscription.requestId, subscription.logger, subscription.events, subscription.settings);
+  ctx.em = em;
+  ctx.loaders = loaders;
+  ctx.shareKey = subscription.shareKey;
+  ctx.connection = subscription.connection;
+  return ctx;
+}
+
+/** Lets go of what a context has read so far (its identity map and loaders); they are made afresh if used again. */
+export function forgetReads(ctx: Context): void {
+  if (ctx instanceof RequestContext) ctx.forget();
+}
+
+/** A fresh identity map whose reads run as prepared statements and are counted. */
+function countedFork(root: EntityManager, statements: { count: number }): EntityManager {
   const em = root.fork({ clear: true }) as EntityManager;
-  const statements = { count: 0 };
   // Every read of a request goes through its fork's execute: counting here costs nothing per promise,
   // unlike tracking the request through async context.
   // Reads run as prepared statements (src/db/statements.ts); anything else as the ORM sends it.
@@ -43,5 +109,5 @@ export function createContext(
     if (typeof sql === 'string' && (method === undefined || method === 'all') && isRead(sql)) return read(em, sql, params ?? []);
     return execute(...args);
   }) as typeof em.execute;
-  return { em, loaders: new Loaders(em, viewer), viewer, requestId, logger, events, statements, settings };
+  return em;
 }

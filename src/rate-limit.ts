@@ -112,12 +112,12 @@ export function remoteAddress(req: http.IncomingMessage): string | undefined {
  * point first; over the limit the operation gets an `error` message with
  * RATE_LIMITED and the connection stays open. Unchanged when the limiter is off.
  */
-export function limitSubscribes<C extends { extra: { viewer?: Viewer; request: http.IncomingMessage } }, A extends unknown[], R>(
+export function limitSubscribes<C extends { extra: { viewer?: Viewer; ip: string | undefined } }, A extends unknown[], R>(
   limiter: RateLimiter, onSubscribe: (ctx: C, ...rest: A) => R,
 ): (ctx: C, ...rest: A) => R | Promise<R | readonly AppError[]> {
   if (!limiter.enabled) return onSubscribe;
   return async (ctx, ...rest) => {
-    const refused = await limiter.consume(ctx.extra.viewer, remoteAddress(ctx.extra.request));
+    const refused = await limiter.consume(ctx.extra.viewer, ctx.extra.ip);
     return refused ? [refused] : onSubscribe(ctx, ...rest);
   };
 }

@@ -1,11 +1,13 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate,
+  type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema,
+} from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { viewerFromAuthorization, type Viewer } from './access/viewer';
-import type { Config } from './config';
+import { DEFAULT_DOCUMENT_CACHE_MIB, type Config } from './config';
 import { createContext, type Context } from './context';
 import { AppError, formatError } from './errors';
 import { queryLimits } from './limits';
@@ -18,18 +20,17 @@ import { CLOSE } from './events/subscriptions';
 import { verifyWebSocketOrigin } from './origins';
 import { admitSubscribe } from './documents';
 import type { Metrics } from './metrics';
+import { serveGraphqlWs, type SocketExtra } from './ws-transport';
 
 /** Most subscriptions one connection may hold at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
 /** Server pings this often, so proxies keep idle sockets open and dead peers are dropped. */
 export const KEEP_ALIVE_MS = 15_000;
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How often connections are checked for an expired token (one sweep for all of them, no timer per connection). */
+const EXPIRY_SWEEP_MS = 250;
 
-type Extra = {
-  socket: WebSocket;
-  request: http.IncomingMessage;
+type Extra = SocketExtra & {
   viewer?: Viewer;
-  expiry?: NodeJS.Timeout;
 };
 
 /**
@@ -52,7 +53,20 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
       logger.error({ requestId, err: internal, transport: 'websocket' }, 'unexpected error while resolving');
       return requestId;
     });
-  return useServer<Record<string, unknown>, Extra>(
+  const documents = new DocumentCache(schema, rules, limits.parseOptions, (config.documentCacheMiB ?? DEFAULT_DOCUMENT_CACHE_MIB) * 2 ** 20);
+  // Masked once per result: subscribers that share an execution share its result object.
+  const maskedResults = new WeakMap<ExecutionResult, FormattedExecutionResult>();
+  const expiring = new Map<WebSocket, number>();
+  const expirySweep = setInterval(() => {
+    const now = Date.now();
+    for (const [socket, expiresAt] of expiring) {
+      if (expiresAt > now) continue;
+      expiring.delete(socket);
+      socket.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
+    }
+  }, EXPIRY_SWEEP_MS);
+  expirySweep.unref();
+  const transport = serveGraphqlWs<Record<string, unknown>, Extra>(
     watch({
       schema,
       subscribe: subscribeShared,
@@ -73,23 +87,14 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
           return false;
         }
         ctx.extra.viewer = viewer;
-        if (viewer.expiresAt !== undefined) {
-          const expiresAt = viewer.expiresAt * 1000;
-          // Timers overflow past 2^31-1 ms (~24.8 days) and would fire at once: wait in steps.
-          const arm = () => {
-            const ms = expiresAt - Date.now();
-            ctx.extra.expiry = ms <= 0
-              ? undefined
-              : setTimeout(arm, Math.min(ms, MAX_TIMER_MS));
-            if (ctx.extra.expiry) ctx.extra.expiry.unref();
-            else ctx.extra.socket.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
-          };
-          arm();
-        }
+        // The token has done its work: the connection keeps its viewer, not the text.
+        (ctx as { connectionParams?: unknown }).connectionParams = undefined;
+        // A socket closed while its token was being checked has had its onClose already.
+        if (viewer.expiresAt !== undefined && ctx.extra.socket.readyState === ctx.extra.socket.OPEN) expiring.set(ctx.extra.socket, viewer.expiresAt * 1000);
         return true;
       },
       onClose: (ctx) => {
-        clearTimeout(ctx.extra.expiry);
+        expiring.delete(ctx.extra.socket);
       },
       onSubscribe: limitSubscribes(rateLimiter, (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
         const viewer = ctx.extra.viewer!;
@@ -99,14 +104,11 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         }
         const untrusted = admitSubscribe(config.trustedDocuments, payload);
         if (untrusted) return untrusted;
-        let document;
-        try {
-          document = parse(payload.query, limits.parseOptions);
-        } catch (error) {
-          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+        const prepared = documents.get(payload.query);
+        if ('errors' in prepared) return prepared.errors;
+        // The operation holds the cached text from here on, not its own copy of it.
+        (payload as { query: string }).query = prepared.query;
+        const { document } = prepared;
         try {
           limits.assertAffordable(schema, document, payload.variables, payload.operationName);
         } catch (error) {
@@ -117,21 +119,83 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
           return [new AppError('BAD_USER_INPUT', `A connection holds at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} operations at once; complete one first`)];
         }
         const context = createContext(orm.em, viewer, crypto.randomUUID(), logger, events, config.dispatch);
-        context.connection = { close: (code, reason) => ctx.extra.socket.close(code, reason) };
-        // What a result can depend on: the operation and the reader's rights, as the access rules see them.
-        context.shareKey = JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null, viewer.rightsKey]);
+        context.connection = ctx.extra.socket;
+        // What a result can depend on: the operation (its document by number: equal numbers, equal text) and the reader's rights, as the access rules see them.
+        context.shareKey = JSON.stringify([prepared.id, payload.operationName ?? null, payload.variables ?? null, viewer.rightsKey]);
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
       }),
       onNext: (_ctx, _id, _payload, args, result) => {
-        const requestId = (args.contextValue as Context | undefined)?.requestId;
-        return result.errors ? { ...result, errors: result.errors.map((e) => mask(e, requestId)) } : undefined;
+        if (!result.errors) return undefined;
+        let masked = maskedResults.get(result);
+        if (!masked) {
+          const requestId = (args.contextValue as Context | undefined)?.requestId;
+          maskedResults.set(result, (masked = { ...result, errors: result.errors.map((e) => mask(e, requestId)) }));
+        }
+        return masked;
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => mask(e)),
     }),
     wsServer,
-    KEEP_ALIVE_MS,
+    { keepAliveMs: KEEP_ALIVE_MS, production: config.production, logger, extra: (socket, ip) => ({ socket, ip }) },
   );
+  return {
+    dispose: async () => {
+      clearInterval(expirySweep);
+      await transport.dispose();
+    },
+  };
 }
+
+/** A parsed and validated document, or why it is refused. */
+type Prepared = { id: number; query: string; document: DocumentNode } | { errors: readonly GraphQLError[] };
+
+/**
+ * Subscribe documents parsed and validated once per text, shared by every
+ * operation that sends the same text: ten thousand subscribers of one
+ * dashboard hold one syntax tree, not ten thousand. Bounded like the HTTP
+ * document store (about 40 bytes of tree per character of text); the least
+ * recently used text goes first. Refused texts are not kept.
+ */
+class DocumentCache {
+  private readonly entries = new Map<string, { id: number; query: string; document: DocumentNode }>();
+  private size = 0;
+  private nextId = 1;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly rules: Parameters<typeof validate>[2],
+    private readonly parseOptions: Parameters<typeof parse>[1],
+    private readonly maxBytes: number,
+  ) {}
+
+  get(query: string): Prepared {
+    const known = this.entries.get(query);
+    if (known) {
+      this.entries.delete(query);
+      this.entries.set(query, known);
+      return known;
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(query, this.parseOptions);
+    } catch (error) {
+      return { errors: [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
+    }
+    const errors = validate(this.schema, document, this.rules);
+    if (errors.length) return { errors: errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED')) };
+    const entry = { id: this.nextId++, query, document };
+    this.entries.set(query, entry);
+    this.size += bytes(query);
+    for (const [text] of this.entries) {
+      if (this.size <= this.maxBytes || this.entries.size === 1) break;
+      this.entries.delete(text);
+      this.size -= bytes(text);
+    }
+    return entry;
+  }
+}
+
+const bytes = (query: string) => 40 * query.length;
 
 /** The codes HTTP clients get from Apollo for the same mistakes. */
 function withCode(error: GraphQLError, code: string): GraphQLError {

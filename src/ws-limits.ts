@@ -73,11 +73,13 @@ function clip(text: string, chars: number): string {
  */
 export function quietOversizedMessages(wsServer: WebSocketServer, logger: Logger): void {
   wsServer.on('connection', (socket, request) => {
+    // The address, not the request: this closure lives as long as the socket.
+    const ip = request.socket.remoteAddress;
     const emit = socket.emit.bind(socket);
     socket.emit = ((event: string | symbol, ...args: unknown[]) => {
       const code = (args[0] as { code?: string } | undefined)?.code;
       if (event === 'error' && code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-        logger.info({ transport: 'websocket', ip: request.socket.remoteAddress, maxPayload: WS_MAX_PAYLOAD }, 'closed a socket that sent an oversized message (1009)');
+        logger.info({ transport: 'websocket', ip, maxPayload: WS_MAX_PAYLOAD }, 'closed a socket that sent an oversized message (1009)');
         return true;
       }
       return emit(event, ...args);

@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import { Client, type Notification } from 'pg';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
 import { Heartbeat } from './heartbeat';
 import { EVENTS_CHANNEL, type LogRow } from './log';
 
-/** What the bus hands a subscriber: rows in log order, each delivered once. */
+/** What the bus hands its rows to (an audience of subscribers): rows in log order, each delivered once. */
 export interface Sink {
-  /** Live rows newer than everything the subscriber has seen. Returns false when the subscriber is gone. */
+  /** Live rows newer than everything delivered before. */
   offer(rows: readonly LogRow[]): void;
 }
 
@@ -119,6 +119,11 @@ export class EventBus {
     }
     // A read in flight only feeds subscribers that are gone by now: don't let a stuck one hold up shutdown.
     await Promise.race([this.pumping, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  }
+
+  /** A fresh identity map on the bus's database, for resolving the rows it delivers. */
+  fork(): EntityManager {
+    return this.orm.em.fork({ clear: true }) as EntityManager;
   }
 
   add(sink: Sink): void {

@@ -1,5 +1,5 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import type { Context } from '../context';
+import { eventContext, forgetReads, type Context } from '../context';
 import type { Delivery } from './subscriptions';
 
 /**
@@ -7,41 +7,58 @@ import type { Delivery } from './subscriptions';
  * whose document, variables and rights are the same get the same result for
  * the same event, so each such result is computed once per event and handed
  * to all of them: a district dashboard opened a thousand times costs one
- * execution per event, not a thousand. Whether a subscriber receives an event
- * at all is still decided per subscriber, before this point.
+ * execution per event, not a thousand (and, being the same object, one
+ * serialisation: src/ws-transport.ts). Whether a subscriber receives an event
+ * at all is decided per audience before this point (src/events/subscriptions.ts).
+ *
+ * Each event is resolved with a context of its own: the subscription's viewer
+ * with the event's identity map and loaders. The subscription's context keeps
+ * nothing it read while setting up.
  */
 export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
+  forgetReads(args.contextValue as Context);
   if (!(Symbol.asyncIterator in Object(stream))) return stream as ExecutionResult;
-  const source = stream as AsyncIterableIterator<unknown>;
-  const key = (args.contextValue as Context).shareKey;
-  const run = (payload: unknown) => execute({ ...args, rootValue: payload }) as ExecutionResult | Promise<ExecutionResult>;
-  const iterator: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
-      const item = await source.next();
-      if (item.done) return { value: undefined, done: true };
-      const delivery = item.value as Delivery;
-      if (!key || !delivery?.loaders) return { value: await run(item.value), done: false };
-      // The delivery's loaders belong to one batch of log rows: results live exactly as long as that batch.
-      let results = shared.get(delivery.loaders);
-      if (!results) shared.set(delivery.loaders, (results = new Map()));
-      const slot = `${key}\u0000${delivery.row.id}`;
-      let result = results.get(slot);
-      if (!result) results.set(slot, (result = Promise.resolve(run(item.value))));
-      return { value: await result, done: false };
-    },
-    // Completing the operation must reach the source: that is what unsubscribes from the bus.
-    return: async () => {
-      await source.return?.();
-      return { value: undefined, done: true };
-    },
-    throw: async (error: unknown) => {
-      await source.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
+  return new SharedResults(stream as AsyncIterableIterator<unknown>, args);
 }
 
-const shared = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+/** One subscriber's results: methods, not closures, since ten thousand of these may sit idle. */
+class SharedResults implements AsyncIterableIterator<ExecutionResult> {
+  constructor(private readonly source: AsyncIterableIterator<unknown>, private readonly args: ExecutionArgs) {}
+
+  async next(): Promise<IteratorResult<ExecutionResult>> {
+    const item = await this.source.next();
+    if (item.done) return { value: undefined, done: true };
+    const delivery = item.value as Delivery;
+    const key = (this.args.contextValue as Context).shareKey;
+    if (!key) return { value: await this.run(delivery), done: false };
+    // A delivery is one row for one audience; its results live exactly as long as it does.
+    let results = shared.get(delivery);
+    if (!results) shared.set(delivery, (results = new Map()));
+    let result = results.get(key);
+    if (!result) results.set(key, (result = Promise.resolve(this.run(delivery))));
+    return { value: await result, done: false };
+  }
+
+  // Completing the operation must reach the source: that is what unsubscribes from the bus.
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    await this.source.return?.();
+    return { value: undefined, done: true };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.source.return?.();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private run(delivery: Delivery): ExecutionResult | Promise<ExecutionResult> {
+    const contextValue = eventContext(this.args.contextValue as Context, delivery.em, delivery.loaders);
+    return execute({ ...this.args, contextValue, rootValue: delivery }) as ExecutionResult | Promise<ExecutionResult>;
+  }
+}
+
+const shared = new WeakMap<Delivery, Map<string, Promise<ExecutionResult>>>();

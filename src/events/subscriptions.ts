@@ -15,7 +15,7 @@ export const CLOSE = {
   TOO_SLOW: { code: 4413, reason: 'Subscriber too slow: resume from your last cursor' },
 } as const;
 
-/** One event on its way to one subscriber, with the fresh loaders it is resolved with. */
+/** One event on its way to subscribers, with the fresh loaders it is resolved with; shared by every subscriber of one audience. */
 export interface Delivery {
   row: LogRow;
   em: EntityManager;
@@ -29,22 +29,71 @@ export interface Delivery {
  */
 const batches = new WeakMap<readonly LogRow[], Map<string, { em: EntityManager; loaders: Loaders }>>();
 
-function deliveries(root: EntityManager, viewer: Viewer, rows: readonly LogRow[], match: (row: LogRow) => boolean, after: number): Delivery[] {
+function deliveries(bus: EventBus, viewer: Viewer, rows: readonly LogRow[], match: (row: LogRow) => boolean, after: number): Delivery[] {
   const picked = rows.filter((r) => r.id > after && match(r));
   if (picked.length === 0) return [];
   let byRights = batches.get(rows);
   if (!byRights) batches.set(rows, (byRights = new Map()));
   let batch = byRights.get(viewer.rightsKey);
   if (!batch) {
-    const em = root.fork({ clear: true }) as EntityManager;
+    const em = bus.fork();
     byRights.set(viewer.rightsKey, (batch = { em, loaders: new Loaders(em, viewer) }));
   }
   return picked.map((row) => ({ row, ...batch! }));
 }
 
+/**
+ * The subscribers of one bus whose streams pass exactly the same rows with the
+ * same rights: the same filter rule and the same rights key. Which live rows
+ * they get is decided once per fan-out for all of them, and they are handed
+ * the same Delivery objects, so what is computed per delivery (the execution,
+ * its serialised result) is computed once for the audience. Ten thousand
+ * dashboards of one estate are one audience; residents are one audience per
+ * household and filter.
+ */
+class Audience implements Sink {
+  readonly members = new Set<LiveSubscription>();
+
+  constructor(
+    readonly bus: EventBus,
+    readonly key: string,
+    readonly viewer: Viewer,
+    /** The members' rule as SQL on alias `l` (for replay) and as a predicate (for live rows). */
+    readonly where: Condition,
+    readonly match: (row: LogRow) => boolean,
+  ) {}
+
+  offer(rows: readonly LogRow[]): void {
+    const picked = deliveries(this.bus, this.viewer, rows, this.match, 0);
+    const last = rows[rows.length - 1].id;
+    for (const member of this.members) member.offer(picked, last);
+  }
+}
+
+const audiences = new WeakMap<EventBus, Map<string, Audience>>();
+
+function join({ bus, viewer, filterKey, where, match }: LiveOptions, member: LiveSubscription): Audience {
+  let byKey = audiences.get(bus);
+  if (!byKey) audiences.set(bus, (byKey = new Map()));
+  const key = `${viewer.rightsKey}\u0000${filterKey}`;
+  let audience = byKey.get(key);
+  if (!audience) {
+    byKey.set(key, (audience = new Audience(bus, key, viewer, where, match)));
+    bus.add(audience);
+  }
+  audience.members.add(member);
+  return audience;
+}
+
+function leave(audience: Audience, member: LiveSubscription): void {
+  audience.members.delete(member);
+  if (audience.members.size > 0) return;
+  audience.bus.remove(audience);
+  audiences.get(audience.bus)?.delete(audience.key);
+}
+
 export interface LiveOptions {
   bus: EventBus;
-  root: EntityManager;
   /** Whose rights the events are resolved with. */
   viewer: Viewer;
   /** Resume after this log id; null: live from now. */
@@ -52,9 +101,18 @@ export interface LiveOptions {
   /** The filter as SQL on alias `l` (for replay) and as a predicate (for live rows): the same rule twice. */
   where: Condition;
   match: (row: LogRow) => boolean;
-  /** Most undelivered events held for this subscriber; past it the subscriber is closed, never silently skipped. */
+  /**
+   * Names the rule `where` and `match` apply, whole (kinds, estates, filter
+   * and the viewer's row rule): subscribers with the same key and the same
+   * rights key get the same rows, decided once for all of them.
+   */
+  filterKey: string;
+  /** When the subscriber's token stops being valid (ms since the epoch): nothing is delivered from then on, and the connection is closed (4401). */
+  expiresAt: number;
+  /** Most undelivered events held for this subscriber; past it the connection is closed (4413), never silently skipped. */
   maxQueue: number;
-  onOverflow: () => void;
+  /** The subscriber's connection. */
+  connection?: { close(code: number, reason: string): void };
 }
 
 const REPLAY_PAGE = 500;
@@ -67,7 +125,7 @@ const REPLAY_PAGE = 500;
  * the bus delivered (checked and switched in one synchronous step), the
  * subscriber takes live rows newer than its last id.
  */
-export class LiveSubscription implements AsyncIterableIterator<Delivery>, Sink {
+export class LiveSubscription implements AsyncIterableIterator<Delivery> {
   private readonly queue: Delivery[] = [];
   private waiting: { resolve: (r: IteratorResult<Delivery>) => void; reject: (e: unknown) => void } | null = null;
   private drained: (() => void) | null = null;
@@ -75,37 +133,47 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery>, Sink {
   private live = false;
   private done = false;
   private failure: unknown = null;
+  private readonly audience: Audience;
+  private readonly expiresAt: number;
+  private readonly maxQueue: number;
+  private readonly connection: LiveOptions['connection'];
 
-  constructor(private readonly options: LiveOptions) {
+  /** Keeps only what it needs of `options`: an idle subscriber costs its queue and a few fields; its audience holds the rule. */
+  constructor(options: LiveOptions) {
     this.last = options.after ?? options.bus.position;
-    options.bus.add(this);
+    this.expiresAt = options.expiresAt;
+    this.maxQueue = options.maxQueue;
+    this.connection = options.connection;
+    this.audience = join(options, this);
     if (options.after === null) this.live = true;
     else this.replay().catch((error) => this.fail(error));
   }
 
-  offer(rows: readonly LogRow[]): void {
+  /** The audience's live rows of one fan-out (`picked`, shared: never changed here), `last` the newest row id of it. */
+  offer(picked: readonly Delivery[], last: number): void {
     if (!this.live || this.done) return;
-    const fresh = deliveries(this.options.root, this.options.viewer, rows, this.options.match, this.last);
-    this.last = Math.max(this.last, rows[rows.length - 1].id);
-    this.push(fresh);
+    const after = this.last;
+    this.last = Math.max(after, last);
+    if (picked.length === 0) return;
+    this.push(picked[0].row.id > after ? picked : picked.filter((d) => d.row.id > after));
   }
 
   private async replay(): Promise<void> {
-    const { bus, where, match } = this.options;
+    const { bus, where, viewer, match } = this.audience;
     for (;;) {
       // A cursor can be ahead of this process's bus (issued by another instance a moment ago): never go back below it.
       const target = Math.max(bus.position, this.last);
       while (this.last < target) {
         if (this.done) return;
         const rows = await bus.read(this.last, target, where, REPLAY_PAGE);
-        this.push(deliveries(this.options.root, this.options.viewer, rows, match, this.last));
+        this.push(deliveries(bus, viewer, rows, match, this.last));
         if (rows.length < REPLAY_PAGE) {
           this.last = target;
           break;
         }
         this.last = rows[rows.length - 1].id;
         // Back-pressure: a replay of a long history waits for the client instead of buffering it all.
-        while (this.queue.length >= this.options.maxQueue / 2 && !this.done) await new Promise<void>((r) => (this.drained = r));
+        while (this.queue.length >= this.maxQueue / 2 && !this.done) await new Promise<void>((r) => (this.drained = r));
       }
       if (bus.position <= target) {
         this.live = true;
@@ -114,16 +182,22 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery>, Sink {
     }
   }
 
-  private push(items: Delivery[]): void {
+  private push(items: readonly Delivery[]): void {
     if (this.done || items.length === 0) return;
+    if (Date.now() >= this.expiresAt) {
+      this.connection?.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
+      this.finish();
+      return;
+    }
+    let from = 0;
     if (this.waiting) {
       const { resolve } = this.waiting;
       this.waiting = null;
-      resolve({ value: items.shift()!, done: false });
+      resolve({ value: items[from++], done: false });
     }
-    this.queue.push(...items);
-    if (this.queue.length > this.options.maxQueue) {
-      this.options.onOverflow();
+    for (; from < items.length; from++) this.queue.push(items[from]);
+    if (this.queue.length > this.maxQueue) {
+      this.connection?.close(CLOSE.TOO_SLOW.code, CLOSE.TOO_SLOW.reason);
       this.finish();
     }
   }
@@ -141,15 +215,14 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery>, Sink {
     if (this.done) return;
     this.done = true;
     this.queue.length = 0;
-    this.options.bus.remove(this);
+    leave(this.audience, this);
     this.drained?.();
     this.waiting?.resolve({ value: undefined, done: true });
     this.waiting = null;
   }
-
   next(): Promise<IteratorResult<Delivery>> {
     const item = this.queue.shift();
-    if (this.queue.length < this.options.maxQueue / 2 && this.drained) {
+    if (this.queue.length < this.maxQueue / 2 && this.drained) {
       const wake = this.drained;
       this.drained = null;
       wake();

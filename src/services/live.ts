@@ -3,8 +3,8 @@ import type { Context } from '../context';
 import type { EventKind } from '../entities';
 import { badInput, forbidden, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
-import { decodeCursor } from '../events/log';
-import { CLOSE, LiveSubscription, type Delivery } from '../events/subscriptions';
+import { decodeCursor, type LogRow } from '../events/log';
+import { LiveSubscription, type Delivery } from '../events/subscriptions';
 import { allRules, rowRule, toPredicate, toSql, type Rule } from '../access/rows';
 import { filterEstates } from './ticket-queries';
 
@@ -79,24 +79,21 @@ async function stream(ctx: Context, kinds: readonly EventKind[], estates: number
   const afterId = after == null ? null : decodeCursor(after);
   if (after != null && afterId === null) throw badInput('after is not a cursor from this stream', 'after');
   const rule = allRules({ column: 'kind', in: kinds }, ...(estates === 'ALL' ? [] : [{ column: 'community_id', in: estates }]), ...filter, rowRule('event_log', viewer));
-  const visible = toPredicate(rule);
-  const expiresAt = viewer.expiresAt === undefined ? Infinity : viewer.expiresAt * 1000;
-  const connection = ctx.connection;
-
   return new LiveSubscription({
     bus: ctx.events,
-    root: ctx.em,
     viewer,
     after: afterId,
     where: toSql(rule, 'l', viewer),
-    match: (row) => {
-      if (Date.now() >= expiresAt) {
-        connection?.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
-        return false;
-      }
-      return visible(row as unknown as Record<string, unknown>);
-    },
+    match: rowsPassing(rule),
+    // The rule is data: equal JSON, equal rows.
+    filterKey: JSON.stringify(rule),
+    expiresAt: viewer.expiresAt === undefined ? Infinity : viewer.expiresAt * 1000,
     maxQueue: MAX_QUEUE,
-    onOverflow: () => connection?.close(CLOSE.TOO_SLOW.code, CLOSE.TOO_SLOW.reason),
+    connection: ctx.connection,
   });
+}
+
+function rowsPassing(rule: Rule): (row: LogRow) => boolean {
+  const visible = toPredicate(rule);
+  return (row) => visible(row as unknown as Record<string, unknown>);
 }

@@ -1,0 +1,151 @@
+import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
+import { CloseCode, MessageType, handleProtocols, makeServer, stringifyMessage, type ServerOptions } from 'graphql-ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Logger } from './logger';
+import { closeReason } from './ws-limits';
+
+/** What every graphql-ws hook gets as `ctx.extra`: the socket and the peer's address, not the whole upgrade request. */
+export interface SocketExtra {
+  socket: WebSocket;
+  /** The peer's address (behind a proxy, the proxy's). */
+  ip: string | undefined;
+}
+
+/**
+ * graphql-ws on a `ws` server, as graphql-ws's own `useServer` (graphql-ws/use/ws)
+ * does it, with what many subscribers on one instance need:
+ *
+ * - A `next` payload is serialised once per result object, not once per
+ *   socket. Subscribers that share an execution get the very same result
+ *   object (src/events/execute.ts), so one event for ten thousand dashboards
+ *   is one JSON.stringify; each socket gets its own frame, its own operation
+ *   id around the same payload bytes.
+ * - One keep-alive round pings every socket and drops those that did not
+ *   answer the previous round, instead of an interval and a timeout per socket.
+ * - A connection keeps its socket and the peer's address, not the upgrade request.
+ *
+ * How the shared payload gets past graphql-ws: its `onNext` hook may replace
+ * a result, and it then sends `{"id":…,"type":"next","payload":<replacement>}`
+ * through the socket this adapter gives it. The hook hands graphql-ws an empty
+ * placeholder and keeps the real payload's bytes under the exact text graphql-ws
+ * will send for it (made with graphql-ws's own `stringifyMessage`); `send`
+ * finds that text and sends the frame with the real payload instead. Every
+ * `next` goes through the hook, so every placeholder is found.
+ */
+export function serveGraphqlWs<P extends { [key: string]: unknown } | undefined, E extends SocketExtra>(
+  options: ServerOptions<P, E>,
+  wsServer: WebSocketServer,
+  { keepAliveMs, production, logger, extra }: { keepAliveMs: number; production: boolean; logger: Logger; extra: (socket: WebSocket, ip: string | undefined) => E },
+): { dispose(): Promise<void> } {
+  const onNext = options.onNext;
+  /** Per connection (its `extra`): payloads waiting for graphql-ws to send their placeholder, by the placeholder's exact text. */
+  const held = new WeakMap<E, Map<string, Buffer>>();
+  const server = makeServer<P, E>({
+    ...options,
+    onNext: async (ctx, id, payload, args, result) => {
+      const replaced = (await onNext?.(ctx, id, payload, args, result)) ?? result;
+      let waiting = held.get(ctx.extra);
+      if (!waiting) held.set(ctx.extra, (waiting = new Map()));
+      waiting.set(stringifyMessage({ id, type: MessageType.Next, payload: PLACEHOLDER }), serialised(replaced));
+      return PLACEHOLDER;
+    },
+  });
+  wsServer.options.handleProtocols = handleProtocols;
+
+  const unanswered = new Set<WebSocket>();
+  function answered(this: WebSocket): void {
+    unanswered.delete(this);
+  }
+  const keepAlive = setInterval(() => {
+    for (const socket of wsServer.clients) {
+      if (socket.readyState !== socket.OPEN) continue;
+      if (unanswered.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      unanswered.add(socket);
+      socket.ping();
+    }
+  }, keepAliveMs);
+  keepAlive.unref();
+
+  const internalError = (error: unknown) => (production ? 'Internal server error' : closeReason(error instanceof Error ? error.message : String(error)));
+  wsServer.once('error', (error) => {
+    logger.error({ err: error, transport: 'websocket' }, 'the WebSocket server failed');
+    for (const client of wsServer.clients) client.close(CloseCode.InternalServerError, internalError(error));
+  });
+
+  wsServer.on('connection', (socket, request) => {
+    socket.once('error', (error) => {
+      logger.error({ err: error, transport: 'websocket' }, 'a WebSocket failed');
+      socket.close(CloseCode.InternalServerError, internalError(error));
+    });
+    socket.on('pong', answered);
+    const connection = extra(socket, request.socket.remoteAddress);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) => {
+          let frame: string | Buffer = data;
+          const waiting = held.get(connection);
+          const payload = waiting?.get(data);
+          if (payload) {
+            waiting!.delete(data);
+            frame = nextFrame(data, payload);
+          }
+          if (socket.readyState !== socket.OPEN) return;
+          return new Promise<void>((resolve, reject) => socket.send(frame, { binary: false }, (error) => (error ? reject(error) : resolve())));
+        },
+        close: (code, reason) => socket.close(code, reason),
+        // Not an async listener: graphql-ws keeps handling a `subscribe` for as long as the operation runs, and the
+        // listener's frame would keep the message's bytes that long.
+        onMessage: (handle) => socket.on('message', (data) => {
+          handle(String(data)).catch((error: unknown) => {
+            logger.error({ err: error, transport: 'websocket' }, 'handling a WebSocket message failed');
+            socket.close(CloseCode.InternalServerError, internalError(error));
+          });
+        }),
+      },
+      connection,
+    );
+    socket.once('close', (code, reason) => {
+      unanswered.delete(socket);
+      void closed(code, String(reason));
+    });
+  });
+
+  return {
+    dispose: async () => {
+      clearInterval(keepAlive);
+      for (const client of wsServer.clients) client.close(1001, 'Going away');
+      wsServer.removeAllListeners();
+      await new Promise<void>((resolve, reject) => wsServer.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
+
+/** What graphql-ws sends in place of a payload this adapter sends itself. */
+const PLACEHOLDER: ExecutionResult = Object.freeze({});
+/** The end of a placeholder frame: `{"id":…,"type":"next","payload":{}}`. */
+const PLACEHOLDER_END = '{}}';
+
+/** Each result object's payload bytes, made on first use and shared by every socket it goes to. */
+const payloads = new WeakMap<object, Buffer>();
+
+function serialised(result: ExecutionResult | FormattedExecutionResult): Buffer {
+  let bytes = payloads.get(result);
+  if (!bytes) payloads.set(result, (bytes = Buffer.from(JSON.stringify(result))));
+  return bytes;
+}
+
+/** The placeholder frame with the real payload in place of `{}`: the frame graphql-ws would have sent. */
+function nextFrame(placeholder: string, payload: Buffer): Buffer {
+  const head = placeholder.slice(0, -PLACEHOLDER_END.length);
+  const headBytes = Buffer.byteLength(head);
+  const frame = Buffer.allocUnsafe(headBytes + payload.length + 1);
+  frame.write(head, 0);
+  payload.copy(frame, headBytes);
+  frame[frame.length - 1] = 0x7d; // }
+  return frame;
+}
+
