@@ -159,8 +159,9 @@ function forbiddenFor(role: Role): { ids: Set<string>; values: string[] } {
   } else if (role === 'DISTRICT' || role === 'INTEGRATOR') {
     values.push(...aPersonal, ...A.staffContact, ...aText, ...A.surveyNotes, ...A.text, ...A.staffOnly,
       ...A.proactive.staffOnly, ...A.proactive.staffText, ...A.proactive.estateText);
-    // Dashboards count care visits; they never read a plan or a visit.
+    // Dashboards count care visits; they never read a plan, a visit, or a visit's ticket and its events.
     for (const id of [...A.proactive.careIds.values()].flat()) ids.add(id);
+    for (const k of A.tickets.filter((k) => k.careVisit)) for (const id of [k.id, ...k.events]) ids.add(id);
   } else if (role === 'RESIDENT') {
     // Residents read no figures, so no survey either.
     values.push(...A.surveyNotes);
@@ -312,6 +313,6 @@ describe('the hunt is not vacuous', () => {
     expect(A.text.filter((v) => !seen.RESIDENT.has(v))).toEqual([]);
     expect(A.lifeIds.filter((v) => !seen.DISTRICT.has(v))).toEqual([]);
     expect(A.tickets.filter((k) => k.householdId === A.estate.households[0].id).map((k) => k.id).every((id) => seen.RESIDENT.has(id))).toBe(true);
-    expect(A.tickets.map((k) => k.id).every((id) => seen.DISTRICT.has(id))).toBe(true);
+    expect(A.tickets.filter((k) => !k.careVisit).map((k) => k.id).every((id) => seen.DISTRICT.has(id))).toBe(true);
   });
 });

@@ -25,6 +25,8 @@ export interface GroundTicket {
   number: string;
   householdId: number | null;
   reporterResidentId: number | null;
+  /** Raised by the care schedule (channel CARE_SCHEDULE): dashboards may not read it. */
+  careVisit: boolean;
   /** Global IDs of its events. */
   events: string[];
   /** Its title, description, notes and rating comment. */
@@ -156,7 +158,7 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
       union all select 'CommunityEventChange:' || c.id from community_event_change c where c.community_id = ?`, [id, id]))
     .map((r) => Buffer.from(r.id).toString('base64url'));
 
-  const tickets = (await sql(t, `select k.id, k.number, k.household_id, k.reporter_resident_id,
+  const tickets = (await sql(t, `select k.id, k.number, k.household_id, k.reporter_resident_id, k.channel = 'CARE_SCHEDULE' as care_visit,
       array_remove(array[k.title, k.description, k.rating_comment], null)
         || coalesce((select array_agg(e.note) from ticket_event e where e.ticket_id = k.id and e.note is not null), '{}')
         || coalesce((select array_agg(e.note) from dispatch_event e join dispatch d on d.id = e.dispatch_id where d.ticket_id = k.id and e.note is not null), '{}') as text,
@@ -168,6 +170,7 @@ export async function huntingGround(t: TestServer, care: CareNeedsPlan): Promise
     number: row.number,
     householdId: row.household_id,
     reporterResidentId: row.reporter_resident_id,
+    careVisit: row.care_visit,
     // Its events, and its dispatch and the dispatch's events when it is an emergency.
     events: [
       ...(row.events as string[]).map((e) => Buffer.from(`TicketEvent:${e}`).toString('base64url')),
