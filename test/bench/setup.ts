@@ -39,14 +39,15 @@ export async function benchDatabase(): Promise<{ url: string; ids: Ids; stop: ()
   return { url, ids, stop };
 }
 
-/** Scheduled work that has fallen due on the demo data: care visits whose time has come, visits past their deadline. */
+/** Scheduled work that has fallen due: care visits whose time has come, visits past their deadline, dispatch timers. */
 async function dueWork(url: string): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const { rows: [row] } = await client.query(`select
       (select count(*) from care_plan where active and next_due_at <= now())
-      + (select count(*) from care_visit where outcome is null and overdue_at is null and deadline_at <= now()) as due`);
+      + (select count(*) from care_visit where outcome is null and overdue_at is null and deadline_at <= now())
+      + (select count(*) from dispatch_timer where fired_at is null and due_at <= now()) as due`);
     return Number(row.due);
   } finally {
     await client.end();
