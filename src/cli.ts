@@ -94,10 +94,12 @@ async function start(config: Config, logger: Logger): Promise<number> {
     if (exiting) return;
     exiting = true;
     logger.info({ signal }, 'shutting down');
+    // Not unref'd: it also keeps the process alive while shutting down, so a step that waits on nothing the
+    // event loop holds cannot end the process silently before 'stopped'; a step that hangs ends it here.
     setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
+    }, SHUTDOWN_DEADLINE_MS);
     try {
       await server.stop();
       await orm.close();
