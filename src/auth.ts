@@ -11,6 +11,9 @@ export const STAFF_ROLES: readonly Role[] = ['STAFF', 'DISPATCHER', 'MANAGER', '
 /** Roles whose token subject is a Staff ID. */
 export const STAFF_SUBJECT_ROLES: readonly Role[] = ['STAFF', 'DISPATCHER', 'MANAGER'];
 
+/** Dashboard roles: they count and watch estates' workings, never a household's circumstances or free text. */
+export const DASHBOARD_ROLES: readonly Role[] = ['DISTRICT', 'INTEGRATOR'];
+
 /** The longest `sub` a token may carry: it is stored with every change the token makes. */
 export const MAX_SUBJECT_LENGTH = 200;
 /** An estate code as the database stores it. */

@@ -1,6 +1,6 @@
 import { defaultFieldResolver, isNonNullType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { MapperKind, getDirective, mapSchema } from '@graphql-tools/utils';
-import { STAFF_ROLES } from '../auth';
+import { DASHBOARD_ROLES, STAFF_ROLES } from '../auth';
 import type { Context } from '../context';
 import { forbidden, unauthenticated } from '../errors';
 import type { Viewer } from './viewer';
@@ -58,7 +58,6 @@ const OWNERS: Record<string, (row: Row) => Owner> = {
   TicketEscalation: (e) => ({ community: e.community.id }),
 };
 
-const READ_ONLY_ROLES = new Set(['DISTRICT', 'INTEGRATOR']);
 
 function covers(viewer: Viewer, community: number): boolean {
   return viewer.scope === 'ALL' || viewer.scope.has(community);
@@ -77,7 +76,7 @@ export function checkPersonal(viewer: Viewer, kind: PersonalData, owner: Owner):
   if (!covers(viewer, owner.community)) throw forbidden('Your token does not cover this estate');
   if (STAFF_ROLES.includes(role)) return;
   if (kind === 'TEXT') {
-    if (READ_ONLY_ROLES.has(role)) throw forbidden(`Free text may hold personal data and is not available to ${role} tokens`);
+    if (DASHBOARD_ROLES.includes(role)) throw forbidden(`Free text may hold personal data and is not available to ${role} tokens`);
     return;
   }
   if (kind === 'HOUSEHOLD' && role === 'RESIDENT') {

@@ -1,4 +1,4 @@
-import { STAFF_ROLES } from '../auth';
+import { DASHBOARD_ROLES, STAFF_ROLES } from '../auth';
 import { intArray, textArray, type Condition } from '../services/paging';
 import type { Viewer } from './viewer';
 
@@ -46,9 +46,6 @@ function ownTickets(viewer: Viewer): Rule {
   return { or: [{ column: 'household_id', in: [viewer.householdId ?? 0] }, { column: 'reporter_resident_id', in: [viewer.residentId ?? 0] }] };
 }
 
-/** Dashboard roles: they see counts and estates' workings, never a household's circumstances. */
-const DASHBOARDS: readonly (string | null)[] = ['DISTRICT', 'INTEGRATOR'];
-
 /**
  * Care visits' tickets (channel CARE_SCHEDULE) say which household receives
  * care: dashboards never read one, as they never read a care plan or visit;
@@ -56,7 +53,7 @@ const DASHBOARDS: readonly (string | null)[] = ['DISTRICT', 'INTEGRATOR'];
  * (category CARE too) is an incident like any other and stays visible.
  */
 function noCareTickets(viewer: Viewer): Rule {
-  return DASHBOARDS.includes(viewer.role) ? { column: 'channel', notIn: ['CARE_SCHEDULE'] } : true;
+  return viewer.role !== null && DASHBOARD_ROLES.includes(viewer.role) ? { column: 'channel', notIn: ['CARE_SCHEDULE'] } : true;
 }
 
 /**
@@ -115,7 +112,7 @@ const TABLES: Record<string, (viewer: Viewer) => Rule> = {
   ticket: (v) => and(estate(v), ownTickets(v), noCareTickets(v)),
   // Where the ticket rule reads more than the estate (a resident's own tickets, a dashboard's tickets but care
   // visits), events follow their tickets; everyone else's follow the estate, on the event's own row.
-  ticket_event: (v) => (v.role === 'RESIDENT' || DASHBOARDS.includes(v.role) ? and(estate(v), { parentTable: 'ticket', via: 'ticket_id' }) : estate(v)),
+  ticket_event: (v) => (v.role === 'RESIDENT' || (v.role !== null && DASHBOARD_ROLES.includes(v.role)) ? and(estate(v), { parentTable: 'ticket', via: 'ticket_id' }) : estate(v)),
   dispatch: (v) => throughTicket(v, { parentTable: 'ticket', via: 'ticket_id' }),
   dispatch_unit: (v) => throughTicket(v, { parentTable: 'dispatch', via: 'dispatch_id' }),
   dispatch_event: (v) => throughTicket(v, { parentTable: 'dispatch', via: 'dispatch_id' }),
