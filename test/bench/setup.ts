@@ -41,14 +41,19 @@ export async function benchDatabase(): Promise<{ url: string; ids: Ids; stop: ()
 
 /** Scheduled work that has fallen due: care visits whose time has come, visits past their deadline, dispatch timers. */
 async function dueWork(url: string): Promise<number> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows: [row] } = await client.query(`select
+  const [row] = await query(url, `select
       (select count(*) from care_plan where active and next_due_at <= now())
       + (select count(*) from care_visit where outcome is null and overdue_at is null and deadline_at <= now())
       + (select count(*) from dispatch_timer where fired_at is null and due_at <= now()) as due`);
-    return Number(row.due);
+  return Number(row.due);
+}
+
+/** One statement on its own connection: the benchmarks' look-ups outside the servers. */
+export async function query(url: string, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
   } finally {
     await client.end();
   }
@@ -70,13 +75,7 @@ async function settle(url: string): Promise<void> {
   } finally {
     await server.stop();
   }
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('vacuum (analyze)');
-  } finally {
-    await client.end();
-  }
+  await query(url, 'vacuum (analyze)');
 }
 
 /** Row ids the scenarios need; null while the database holds no estates. */

@@ -16,13 +16,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import { signToken } from '../../src/auth';
 import { DATA_DIR } from '../../src/config';
 import { toGlobalId } from '../../src/ids';
 import { contract } from '../helpers/client';
 import { median, runLoad, type LoadResult, type Request } from './load';
-import { BENCH_SECRET, benchDatabase, cpuMicros, startGridkeeper, type Server } from './setup';
+import { BENCH_SECRET, benchDatabase, cpuMicros, query, startGridkeeper, type Server } from './setup';
 import { StatementCounter } from './wire';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -114,16 +113,6 @@ async function main() {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ seconds: SECONDS, rounds: ROUNDS, concurrency: CONCURRENCY, runs }, null, 2));
   console.log(`\nraw runs: ${file}`);
-}
-
-async function query(url: string, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 async function dispatcherOf(url: string, communityId: number): Promise<number> {
