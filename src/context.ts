@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ExecutionResult } from 'graphql';
 import type { Logger } from './logger';
 import type { Viewer } from './access/viewer';
 import { Loaders } from './loaders';
@@ -24,6 +25,8 @@ export interface Context {
   shareKey?: string;
   /** Over WebSocket: ends the whole connection (a slow subscriber, an expired token). */
   connection?: { close(code: number, reason: string): void };
+  /** Over WebSocket: sends a `next` of this subscription straight to its socket, masked as any result; `sent` once the socket took it. */
+  live?: (result: ExecutionResult, sent: () => void) => void;
   /** Server settings services need (dispatch timing). */
   settings: Readonly<DispatchConfig>;
 }
@@ -37,6 +40,7 @@ class RequestContext implements Context {
   statements = { count: 0 };
   shareKey?: string;
   connection?: { close(code: number, reason: string): void };
+  live?: (result: ExecutionResult, sent: () => void) => void;
   private ownEm?: EntityManager;
   private ownLoaders?: Loaders;
 

@@ -56,6 +56,12 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
   const documents = new DocumentCache(schema, rules, limits.parseOptions, (config.documentCacheMiB ?? DEFAULT_DOCUMENT_CACHE_MIB) * 2 ** 20);
   // Masked once per result: subscribers that share an execution share its result object.
   const maskedResults = new WeakMap<ExecutionResult, FormattedExecutionResult>();
+  const maskResult = (result: ExecutionResult, requestId: string | undefined): ExecutionResult | FormattedExecutionResult => {
+    if (!result.errors) return result;
+    let masked = maskedResults.get(result);
+    if (!masked) maskedResults.set(result, (masked = { ...result, errors: result.errors.map((e) => mask(e, requestId)) }));
+    return masked;
+  };
   const expiring = new Map<WebSocket, number>();
   const expirySweep = setInterval(() => {
     const now = Date.now();
@@ -96,7 +102,7 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
       onClose: (ctx) => {
         expiring.delete(ctx.extra.socket);
       },
-      onSubscribe: limitSubscribes(rateLimiter, (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onSubscribe: limitSubscribes(rateLimiter, (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
         const viewer = ctx.extra.viewer!;
         if (viewer.expiresAt !== undefined && viewer.expiresAt * 1000 <= Date.now()) {
           ctx.extra.socket.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
@@ -120,19 +126,12 @@ export function startWebSocketServer(httpServer: http.Server, schema: GraphQLSch
         }
         const context = createContext(orm.em, viewer, crypto.randomUUID(), logger, events, config.dispatch);
         context.connection = ctx.extra.socket;
+        context.live = (result, sent) => transport.sendNext(ctx.extra.socket, id, maskResult(result, context.requestId), sent);
         // What a result can depend on: the operation (its document by number: equal numbers, equal text) and the reader's rights, as the access rules see them.
         context.shareKey = JSON.stringify([prepared.id, payload.operationName ?? null, payload.variables ?? null, viewer.rightsKey]);
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
       }),
-      onNext: (_ctx, _id, _payload, args, result) => {
-        if (!result.errors) return undefined;
-        let masked = maskedResults.get(result);
-        if (!masked) {
-          const requestId = (args.contextValue as Context | undefined)?.requestId;
-          maskedResults.set(result, (masked = { ...result, errors: result.errors.map((e) => mask(e, requestId)) }));
-        }
-        return masked;
-      },
+      onNext: (_ctx, _id, _payload, args, result) => (result.errors ? maskResult(result, (args.contextValue as Context | undefined)?.requestId) : undefined),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => mask(e)),
     }),
     wsServer,

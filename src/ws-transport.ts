@@ -1,5 +1,6 @@
 import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
 import { CloseCode, MessageType, handleProtocols, makeServer, stringifyMessage, type ServerOptions } from 'graphql-ws';
+import type { Socket } from 'node:net';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from './logger';
 import { closeReason } from './ws-limits';
@@ -23,6 +24,11 @@ export interface SocketExtra {
  * - One keep-alive round pings every socket and drops those that did not
  *   answer the previous round, instead of an interval and a timeout per socket.
  * - A connection keeps its socket and the peer's address, not the upgrade request.
+ * - Live events skip graphql-ws altogether (`sendNext`): the audience's
+ *   fan-out writes each subscriber's frame straight to its socket, in one
+ *   write, with the frame's bytes shared by every subscriber of the same
+ *   result and operation id (src/events/subscriptions.ts). graphql-ws still
+ *   runs each operation's start, replay, errors and end.
  *
  * How the shared payload gets past graphql-ws: its `onNext` hook may replace
  * a result, and it then sends `{"id":…,"type":"next","payload":<replacement>}`
@@ -36,7 +42,7 @@ export function serveGraphqlWs<P extends { [key: string]: unknown } | undefined,
   options: ServerOptions<P, E>,
   wsServer: WebSocketServer,
   { keepAliveMs, production, logger, extra }: { keepAliveMs: number; production: boolean; logger: Logger; extra: (socket: WebSocket, ip: string | undefined) => E },
-): { dispose(): Promise<void> } {
+): { dispose(): Promise<void>; sendNext(socket: WebSocket, id: string, result: ExecutionResult | FormattedExecutionResult, sent: () => void): void } {
   const onNext = options.onNext;
   /** Per connection (its `extra`): payloads waiting for graphql-ws to send their placeholder, by the placeholder's exact text. */
   const held = new WeakMap<E, Map<string, Buffer>>();
@@ -115,6 +121,21 @@ export function serveGraphqlWs<P extends { [key: string]: unknown } | undefined,
   });
 
   return {
+    /**
+     * A `next` for operation `id` written straight to the socket, past
+     * graphql-ws: live events of many subscribers (src/events/subscriptions.ts).
+     * The frame is the one graphql-ws would send; subscribers that share a
+     * result and an operation id (most clients number their first operation
+     * "1") share its bytes.
+     */
+    sendNext: (socket, id, result, sent) => {
+      const frame = wireFrameOf(result, id);
+      // The frame goes to the TCP socket in one write when ws has nothing of its own waiting to go out and no extension
+      // (compression) is in use, that is when ws itself would write it at once; otherwise through ws.
+      const ws = socket as unknown as { _socket?: Socket; _sender?: { _queue?: unknown[] } };
+      if (socket.readyState === socket.OPEN && socket.extensions === '' && ws._socket && ws._sender?._queue?.length === 0) ws._socket.write(frame.bytes, sent);
+      else socket.send(frame.bytes.subarray(frame.head), { binary: false }, sent);
+    },
     dispose: async () => {
       clearInterval(keepAlive);
       for (const client of wsServer.clients) client.close(1001, 'Going away');
@@ -129,13 +150,56 @@ const PLACEHOLDER: ExecutionResult = Object.freeze({});
 /** The end of a placeholder frame: `{"id":…,"type":"next","payload":{}}`. */
 const PLACEHOLDER_END = '{}}';
 
-/** Each result object's payload bytes, made on first use and shared by every socket it goes to. */
-const payloads = new WeakMap<object, Buffer>();
+/** A WebSocket frame as it goes on the wire: `head` bytes of frame header, then the message. */
+interface WireFrame {
+  bytes: Buffer;
+  head: number;
+}
+
+/** Each result object's payload bytes, made on first use and shared by every socket it goes to, with its frames by operation id. */
+const payloads = new WeakMap<object, { bytes: Buffer; frames?: Map<string, WireFrame> }>();
+/** Frames kept per result: operation ids are the client's to choose, and most share a few. */
+const MAX_FRAMES = 32;
+
+function payloadOf(result: ExecutionResult | FormattedExecutionResult): { bytes: Buffer; frames?: Map<string, WireFrame> } {
+  let payload = payloads.get(result);
+  if (!payload) payloads.set(result, (payload = { bytes: Buffer.from(JSON.stringify(result)) }));
+  return payload;
+}
 
 function serialised(result: ExecutionResult | FormattedExecutionResult): Buffer {
-  let bytes = payloads.get(result);
-  if (!bytes) payloads.set(result, (bytes = Buffer.from(JSON.stringify(result))));
-  return bytes;
+  return payloadOf(result).bytes;
+}
+
+/**
+ * The `next` message of `result` for operation `id` (the message graphql-ws
+ * would send) as one unmasked, final text frame (RFC 6455 §5.2: what a server
+ * sends without extensions).
+ */
+function wireFrameOf(result: ExecutionResult | FormattedExecutionResult, id: string): WireFrame {
+  const payload = payloadOf(result);
+  let frame = payload.frames?.get(id);
+  if (frame) return frame;
+  const head = stringifyMessage({ id, type: MessageType.Next, payload: PLACEHOLDER }).slice(0, -PLACEHOLDER_END.length);
+  const length = Buffer.byteLength(head) + payload.bytes.length + 1;
+  const headerBytes = length < 126 ? 2 : length < 65536 ? 4 : 10;
+  const bytes = Buffer.allocUnsafe(headerBytes + length);
+  bytes[0] = 0x81; // FIN, text
+  if (length < 126) bytes[1] = length;
+  else if (length < 65536) {
+    bytes[1] = 126;
+    bytes.writeUInt16BE(length, 2);
+  } else {
+    bytes[1] = 127;
+    bytes.writeBigUInt64BE(BigInt(length), 2);
+  }
+  const at = headerBytes + bytes.write(head, headerBytes);
+  payload.bytes.copy(bytes, at);
+  bytes[bytes.length - 1] = 0x7d; // }
+  frame = { bytes, head: headerBytes };
+  payload.frames ??= new Map();
+  if (payload.frames.size < MAX_FRAMES) payload.frames.set(id, frame);
+  return frame;
 }
 
 /** The placeholder frame with the real payload in place of `{}`: the frame graphql-ws would have sent. */
@@ -148,4 +212,5 @@ function nextFrame(placeholder: string, payload: Buffer): Buffer {
   frame[frame.length - 1] = 0x7d; // }
   return frame;
 }
+
 

@@ -110,6 +110,44 @@ describe('a subscriber that stops reading', () => {
   const TICKETS = 60;
   const ROUNDS = 20; // 60 tickets × 20 reassignments: 1,200 events, 200 past the 1,000 the schema allows a subscriber to lag
 
+  it('that falls behind by fewer than 1,000 events gets every one of them, in order, once it reads again; two operations on it each under their own id', async () => {
+    const tickets: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await gql(t.url, `mutation($input: SubmitTicketInput!) { submitTicket(input: $input) { ticket { id } } }`, { input: {
+        idempotencyKey: `behind-${crypto.randomBytes(8).toString('hex')}`, buildingId: estate.gid.building(0),
+        category: 'CLEANING', priority: 'NORMAL', channel: 'PATROL', title: 'Litter', description: crypto.randomBytes(3000).toString('base64'),
+      } }, manager);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      tickets.push(res.data.submitTicket.ticket.id);
+    }
+    const start = await latestCursor(t.url, manager, tickets[tickets.length - 1]);
+    const healthy = live(start);
+    const slow = rawConnect(t.wsUrl, manager);
+    raws.push(slow);
+    await slow.acked;
+    slow.subscribe('a', FAT, { filter: filter(), after: start });
+    slow.subscribe('b', FAT, { filter: filter(), after: start });
+    const assignees = [estate.gid.staff('steward'), estate.gid.staff('maintenance')];
+    const assign = (round: number) => gql(t.url, `mutation { ${tickets.map((id, i) =>
+      `a${i}: assignTicket(input: { ticketId: "${id}", assigneeId: "${assignees[round % 2]}" }) { ticket { id } }`).join(' ')} }`, {}, manager)
+      .then((res) => { if (res.errors) throw new Error(JSON.stringify(res.errors)); });
+    await assign(1);
+    const nexts = (id: string) => slow.messages.filter((m) => m.type === 'next' && m.id === id).map((m) => (m.payload.data.ticketEvents as { cursor: string }).cursor);
+    await waitUntil('the first events', () => nexts('a').length >= 4 && nexts('b').length >= 4);
+    slow.pause();
+    // 4 tickets × 60 rounds: 240 events of ~200 kB for each operation, far more than socket buffers hold, fewer than 1,000.
+    for (let round = 0; round < 60; round++) await assign(round);
+    const total = 4 + 4 * 60;
+    await healthy.waitFor(total, 30_000);
+    slow.resume();
+    await waitUntil('the backlog', () => nexts('a').length >= total && nexts('b').length >= total, 30_000);
+    await sleep(300);
+    const order = healthy.events.map((e) => e.cursor);
+    expect(nexts('a')).toEqual(order);
+    expect(nexts('b')).toEqual(order);
+    expect(slow.socket.readyState).toBe(WebSocket.OPEN);
+  }, 120_000);
+
   it('is closed with 4413 once it lags more than 1,000 events, and resumes from its last cursor with nothing lost', async () => {
     const tickets: string[] = [];
     for (let batch = 0; batch < TICKETS / 10; batch++) {

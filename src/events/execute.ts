@@ -1,6 +1,6 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { eventContext, forgetReads, type Context } from '../context';
-import type { Delivery } from './subscriptions';
+import { LiveSubscription, type Delivery, type DirectSink } from './subscriptions';
 
 /**
  * graphql-ws's `subscribe`, sharing work between subscribers. Subscribers
@@ -19,25 +19,39 @@ export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterabl
   const stream = await createSourceEventStream(args);
   forgetReads(args.contextValue as Context);
   if (!(Symbol.asyncIterator in Object(stream))) return stream as ExecutionResult;
-  return new SharedResults(stream as AsyncIterableIterator<unknown>, args);
+  const results = new SharedResults(stream as AsyncIterableIterator<unknown>, args);
+  // Over WebSocket, live events go straight from the audience's fan-out to the socket (subscriptions.ts).
+  if (stream instanceof LiveSubscription && (args.contextValue as Context).live) stream.sink = results;
+  return results;
 }
 
 /** One subscriber's results: methods, not closures, since ten thousand of these may sit idle. */
-class SharedResults implements AsyncIterableIterator<ExecutionResult> {
+class SharedResults implements AsyncIterableIterator<ExecutionResult>, DirectSink {
   constructor(private readonly source: AsyncIterableIterator<unknown>, private readonly args: ExecutionArgs) {}
+
+  get shareKey(): string | undefined {
+    return (this.args.contextValue as Context).shareKey;
+  }
 
   async next(): Promise<IteratorResult<ExecutionResult>> {
     const item = await this.source.next();
     if (item.done) return { value: undefined, done: true };
-    const delivery = item.value as Delivery;
-    const key = (this.args.contextValue as Context).shareKey;
-    if (!key) return { value: await this.run(delivery), done: false };
+    return { value: await this.result(item.value as Delivery), done: false };
+  }
+
+  result(delivery: Delivery): Promise<ExecutionResult> {
+    const key = this.shareKey;
+    if (!key) return Promise.resolve(this.run(delivery));
     // A delivery is one row for one audience; its results live exactly as long as it does.
     let results = shared.get(delivery);
     if (!results) shared.set(delivery, (results = new Map()));
     let result = results.get(key);
     if (!result) results.set(key, (result = Promise.resolve(this.run(delivery))));
-    return { value: await result, done: false };
+    return result;
+  }
+
+  send(result: ExecutionResult, sent: () => void): void {
+    (this.args.contextValue as Context).live!(result, sent);
   }
 
   // Completing the operation must reach the source: that is what unsubscribes from the bus.

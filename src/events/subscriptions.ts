@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ExecutionResult } from 'graphql';
 import { Loaders } from '../loaders';
 import type { Viewer } from '../access/viewer';
 import type { Condition } from '../services/paging';
@@ -63,11 +64,67 @@ class Audience implements Sink {
     readonly match: (row: LogRow) => boolean,
   ) {}
 
+  /** The previous fan-out's direct writes: each fan-out writes after it, so every socket gets its events in order. */
+  private written: Promise<void> = Promise.resolve();
+
   offer(rows: readonly LogRow[]): void {
     const picked = deliveries(this.bus, this.viewer, rows, this.match, 0);
     const last = rows[rows.length - 1].id;
-    for (const member of this.members) member.offer(picked, last);
+    let direct: Map<readonly Delivery[], LiveSubscription[]> | undefined;
+    for (const member of this.members) {
+      const items = member.offer(picked, last);
+      if (!items) continue;
+      direct ??= new Map();
+      const group = direct.get(items);
+      if (group) group.push(member);
+      else direct.set(items, [member]);
+    }
+    if (direct) for (const [items, members] of direct) this.writeDirect(items, members);
   }
+
+  /**
+   * Live events for members that take them straight to their sockets: each
+   * result is computed once per share key (execute.ts) as soon as the fan-out
+   * comes, and written to every member of the key in one synchronous loop
+   * once the audience's previous writes are done.
+   */
+  private writeDirect(items: readonly Delivery[], members: LiveSubscription[]): void {
+    const groups = new Map<unknown, { members: LiveSubscription[]; results: Promise<{ results: ExecutionResult[] } | { error: unknown }> }>();
+    for (const member of members) {
+      const sink = member.sink!;
+      const key = sink.shareKey ?? member;
+      const group = groups.get(key);
+      if (group) {
+        group.members.push(member);
+        continue;
+      }
+      const results = Promise.all(items.map((d) => sink.result(d))).then((r) => ({ results: r }), (error: unknown) => ({ error }));
+      groups.set(key, { members: [member], results });
+    }
+    const ready = Promise.all([...groups.values()].map(async (g) => ({ members: g.members, outcome: await g.results })));
+    this.written = this.written.then(() => ready).then((done) => {
+      for (const { members: group, outcome } of done) {
+        for (const member of group) {
+          if ('error' in outcome) member.fail(outcome.error);
+          else member.write(outcome.results);
+        }
+      }
+    });
+  }
+}
+
+/**
+ * Where a subscriber's live events can go without its iterator: set over
+ * WebSocket (execute.ts), where graphql-ws would otherwise take every event of
+ * every subscriber through its own asynchronous loop, one message at a time.
+ */
+export interface DirectSink {
+  /** Subscribers with equal keys get the same result objects. */
+  readonly shareKey: string | undefined;
+  /** This subscriber's result for a delivery, computed once per share key. */
+  result(delivery: Delivery): Promise<ExecutionResult>;
+  /** Writes a result to the socket; `sent` is called once the socket has taken it. */
+  send(result: ExecutionResult, sent: () => void): void;
 }
 
 const audiences = new WeakMap<EventBus, Map<string, Audience>>();
@@ -116,6 +173,8 @@ export interface LiveOptions {
 }
 
 const REPLAY_PAGE = 500;
+/** Results a subscriber's socket may have waiting to go out before further events are held for it instead. */
+const SOCKET_WINDOW = 16;
 
 /**
  * A subscription to the log: replays every matching row after `after`, then
@@ -137,6 +196,17 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
   private readonly expiresAt: number;
   private readonly maxQueue: number;
   private readonly connection: LiveOptions['connection'];
+  /** Set by the transport: live events may go straight to the socket. */
+  sink: DirectSink | null = null;
+  /** Live events go through the sink from the first one that did: never back through the iterator, which could overtake it. */
+  private direct = false;
+  /** Fan-outs handed to the audience to write here that it has not written yet. */
+  private writing = 0;
+  /** Results given to the socket that it has not taken yet. */
+  private unsent = 0;
+  /** True while held events are being resolved to go through the sink. */
+  private draining = false;
+  private sentOne?: () => void;
 
   /** Keeps only what it needs of `options`: an idle subscriber costs its queue and a few fields; its audience holds the rule. */
   constructor(options: LiveOptions) {
@@ -149,13 +219,65 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
     else this.replay().catch((error) => this.fail(error));
   }
 
-  /** The audience's live rows of one fan-out (`picked`, shared: never changed here), `last` the newest row id of it. */
-  offer(picked: readonly Delivery[], last: number): void {
-    if (!this.live || this.done) return;
+  /**
+   * The audience's live rows of one fan-out (`picked`, shared: never changed
+   * here), `last` the newest row id of it. Returns the rows for the audience
+   * to write through the sink, when they go that way: once the iterator has
+   * handed on everything it held and waits for more (so a direct write cannot
+   * overtake one of its events), and from then on, as long as the socket keeps
+   * up. While it does not, events are held here (the same queue and the same
+   * limit as for the iterator) and written as it catches up.
+   */
+  offer(picked: readonly Delivery[], last: number): readonly Delivery[] | null {
+    if (!this.live || this.done) return null;
     const after = this.last;
     this.last = Math.max(after, last);
-    if (picked.length === 0) return;
-    this.push(picked[0].row.id > after ? picked : picked.filter((d) => d.row.id > after));
+    if (picked.length === 0) return null;
+    const items = picked[0].row.id > after ? picked : picked.filter((d) => d.row.id > after);
+    if (items.length === 0) return null;
+    if (this.sink && !this.direct && this.waiting && this.queue.length === 0) this.direct = true;
+    if (this.direct && this.queue.length === 0 && !this.draining && this.unsent <= SOCKET_WINDOW) {
+      this.writing++;
+      return items;
+    }
+    this.push(items);
+    return null;
+  }
+
+  /** The audience's results of one fan-out offered here, in order. */
+  write(results: readonly ExecutionResult[]): void {
+    this.writing--;
+    this.send(results);
+    this.drain();
+  }
+
+  private send(results: readonly ExecutionResult[]): void {
+    if (this.done) return;
+    if (Date.now() >= this.expiresAt) {
+      this.connection?.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
+      this.finish();
+      return;
+    }
+    this.sentOne ??= () => {
+      this.unsent--;
+      if (this.queue.length > 0 && this.unsent <= SOCKET_WINDOW / 2) this.drain();
+    };
+    for (const result of results) {
+      this.unsent++;
+      this.sink!.send(result, this.sentOne);
+    }
+  }
+
+  /** Held events through the sink, a window at a time, once nothing written before them is still on its way. */
+  private drain(): void {
+    if (this.done || this.draining || this.writing > 0 || this.queue.length === 0 || this.unsent > SOCKET_WINDOW) return;
+    this.draining = true;
+    const items = this.queue.splice(0, SOCKET_WINDOW);
+    Promise.all(items.map((d) => this.sink!.result(d))).then((results) => {
+      this.draining = false;
+      this.send(results);
+      this.drain();
+    }, (error: unknown) => this.fail(error));
   }
 
   private async replay(): Promise<void> {
@@ -190,7 +312,8 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
       return;
     }
     let from = 0;
-    if (this.waiting) {
+    // Once events go through the sink, the iterator waits for the end alone.
+    if (this.waiting && !this.direct) {
       const { resolve } = this.waiting;
       this.waiting = null;
       resolve({ value: items[from++], done: false });
@@ -202,7 +325,8 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
     }
   }
 
-  private fail(error: unknown): void {
+  /** Ends the subscription with an error, which its iterator throws to the transport. */
+  fail(error: unknown): void {
     this.failure = error;
     if (this.waiting) {
       this.waiting.reject(error);

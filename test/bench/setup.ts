@@ -154,7 +154,8 @@ export async function startPostgraphile(databaseUrl: string, node: string): Prom
   const tools = benchTools();
   const port = await freePort();
   const major = Number(execFileSync(node, ['-p', 'process.versions.node.split(".")[0]']).toString().trim());
-  const args = [...(major < 22 ? ['--import', tools.polyfill] : []), tools.postgraphile, databaseUrl, String(port)];
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE, 'postgraphile')}`] : [];
+  const args = [...profile, ...(major < 22 ? ['--import', tools.polyfill] : []), tools.postgraphile, databaseUrl, String(port)];
   const child = spawnServer('postgraphile', args, { NODE_ENV: 'production', GRAPHILE_ENV: 'production' }, node);
   await waitFor(`http://127.0.0.1:${port}/graphql`, 'POST');
   return { url: `http://127.0.0.1:${port}/graphql`, child, stop: () => terminate(child) };
