@@ -80,6 +80,8 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   const schema = buildSchema();
   const app = express();
   app.disable('x-powered-by');
+  // No response here is cached by validators: an ETag would be a hash of every answer's bytes for nothing.
+  app.disable('etag');
   const httpServer = http.createServer(app);
   // Idle keep-alive sockets outlive the idle timeout of the proxies and clients in front (60 s is common), so that the
   // other side closes first and never writes a request into a socket this side is closing (ECONNRESET).

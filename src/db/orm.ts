@@ -1,8 +1,10 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from './mikro-orm.config';
+import { quietAsyncContext } from './async-context';
 
-/** Opens the ORM. */
+/** Opens the ORM; its async contexts are on only while a write runs (async-context.ts). */
 export function openOrm(url: string, options: { poolMax?: number } = {}): Promise<MikroORM> {
+  quietAsyncContext();
   return MikroORM.init(ormConfig(url, options));
 }
 

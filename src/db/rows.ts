@@ -27,9 +27,10 @@ function compile(meta: EntityMetadata): Mapper {
       bigint: p.customType?.constructor.name === 'BigIntType',
       date: p.runtimeType === 'Date',
     }));
-  const name = meta.className;
+  // The entity's name sits on a prototype shared by its rows, and every row gets its fields in one order: one shape per entity.
+  const proto = Object.freeze(Object.defineProperty({}, ENTITY_NAME, { value: meta.className }));
   return (row) => {
-    const out: Record<string | symbol, unknown> = {};
+    const out: Record<string | symbol, unknown> = Object.create(proto);
     for (const f of fields) {
       const value = row[f.column];
       if (value === undefined) continue;
@@ -39,7 +40,6 @@ function compile(meta: EntityMetadata): Mapper {
         : f.date ? parseTimestamp(value as string | Date)
         : value;
     }
-    Object.defineProperty(out, ENTITY_NAME, { value: name });
     return out;
   };
 }
