@@ -50,16 +50,32 @@ function compile(meta: EntityMetadata): Mapper {
  * relations and lists) carry them as `2025-03-01T08:30:00.123456+00:00`;
  * JavaScript wants ISO-8601.
  */
-function parseTimestamp(value: string | Date): Date {
+export function parseTimestamp(value: string | Date): Date {
   if (value instanceof Date) return value;
-  // Fast path for the UTC session the ORM opens: `YYYY-MM-DD HH:MM:SS[.ffffff]+00` or its JSON form.
+  // Fast path for the UTC session the ORM opens, `YYYY-MM-DD HH:MM:SS[.ffffff]+00` or its JSON form
+  // `YYYY-MM-DDTHH:MM:SS[.ffffff]+00:00`, read digit by digit (a page of tickets has hundreds of these).
   const zone = value.endsWith('+00') ? 3 : value.endsWith('+00:00') ? 6 : 0;
-  if (zone && value.length >= 19 + zone) {
-    const n = (from: number, to: number) => Number(value.slice(from, to));
-    const ms = value[19] === '.' ? Math.floor(Number(`0${value.slice(19, value.length - zone)}`) * 1000) : 0;
-    return new Date(Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), n(17, 19), ms));
+  const end = value.length - zone;
+  if (zone && end >= 19 && value[4] === '-' && value[7] === '-' && (value[10] === ' ' || value[10] === 'T') && value[13] === ':' && value[16] === ':'
+    && (end === 19 || (value[19] === '.' && end > 20))) {
+    const year = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
+    let ms = 0;
+    for (let i = 20, scale = 100; i < end && scale >= 1; i++, scale /= 10) ms += digit(value, i) * scale;
+    // Date.UTC reads years 0–99 as 1900–1999: those take the slow path.
+    const time = year < 100 ? NaN : Date.UTC(
+      year, digit(value, 5) * 10 + digit(value, 6) - 1,
+      digit(value, 8) * 10 + digit(value, 9), digit(value, 11) * 10 + digit(value, 12), digit(value, 14) * 10 + digit(value, 15),
+      digit(value, 17) * 10 + digit(value, 18), ms,
+    );
+    if (!Number.isNaN(time)) return new Date(time);
   }
   return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+}
+
+/** The decimal digit at `i` (NaN for anything else, which makes the whole time NaN). */
+function digit(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
 }
 
 /** Maps database rows of `entityName` to plain objects shaped like its entity. */
