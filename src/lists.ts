@@ -1,5 +1,5 @@
 import type { EntityName } from '@mikro-orm/core';
-import { Building, Grid, Household, Resident, Ticket, TicketEvent } from './entities';
+import { Building, Grid, Household, PublicSpace, Resident, Ticket, TicketEvent } from './entities';
 import type { ListSpec } from './services/paging';
 
 /**
@@ -42,12 +42,15 @@ export const HOUSEHOLDS: ListSpec<Household> = { entity: Household, orderBy: ['i
 export const RESIDENTS_OF_HOUSEHOLD: ChildrenList<Resident> = { entity: Resident, foreignKey: 'household', orderBy: { id: 'asc' } };
 /** An estate's grids by code. */
 export const GRIDS_OF_COMMUNITY: ChildrenList<Grid> = { entity: Grid, foreignKey: 'community', orderBy: { code: 'asc' } };
+/** An estate's public spaces by code. */
+export const PUBLIC_SPACES_OF_COMMUNITY: ChildrenList<PublicSpace> = { entity: PublicSpace, foreignKey: 'community', orderBy: { code: 'asc' } };
 /** A grid's buildings by code. */
 export const BUILDINGS_OF_GRID: ChildrenList<Building> = { entity: Building, foreignKey: 'grid', orderBy: { code: 'asc' } };
 
 /** What a parent type's field lists: a page (a connection) or a plain list, and the GraphQL type of its items. */
 export type NestedListDef =
   | { kind: 'page'; spec: ListSpec<any>; element: string }
+  /** A plain list is read ahead only when the query gives none of the field's arguments (they narrow it: its resolver reads it then). */
   | { kind: 'children'; list: ChildrenList; element: string };
 
 const page = (spec: ListSpec<any>, element: string): NestedListDef => ({ kind: 'page', spec, element });
@@ -57,6 +60,7 @@ const children = (list: ChildrenList, element: string): NestedListDef => ({ kind
 export const NESTED_LISTS: Record<string, Record<string, NestedListDef>> = {
   Community: {
     buildings: page(BUILDINGS, 'Building'), grids: children(GRIDS_OF_COMMUNITY, 'Grid'), tickets: page(TICKETS_OF.community, 'Ticket'),
+    publicSpaces: children(PUBLIC_SPACES_OF_COMMUNITY, 'PublicSpace'),
   },
   Grid: { buildings: children(BUILDINGS_OF_GRID, 'Building'), tickets: page(TICKETS_OF.grid, 'Ticket') },
   Building: { households: page(HOUSEHOLDS, 'Household'), tickets: page(TICKETS_OF.building, 'Ticket') },

@@ -135,7 +135,9 @@ function bind(plan: Plan, variables: Record<string, unknown>): Prefetch {
   const lists: NestedList[] = [];
   for (const list of plan.lists) {
     try {
-      lists.push({ def: list.def, args: getArgumentValues(list.field, list.node, variables) as PageArgs, prefetch: bind(list.plan, variables) });
+      const args = getArgumentValues(list.field, list.node, variables) as PageArgs;
+      if (list.def.kind === 'children' && Object.values(args).some((value) => value != null)) continue;
+      lists.push({ def: list.def, args, prefetch: bind(list.plan, variables) });
     } catch {
       // The resolver reads the same arguments and answers the error.
     }

@@ -151,6 +151,22 @@ describe('BuildingHouseholds (contract) and keyset paging', () => {
     // The estate with its page of buildings, each with its page of households (and their count) and their residents: one statement.
     expect(statements).toBe(1);
   });
+
+  it('reads the estate with its grids, buildings and public spaces in one statement, a narrowed list of spaces apart', async () => {
+    const query = `query($code: String!) { community(code: $code) { code grids { code buildings { code } } buildings(first: 10) { totalCount edges { node { code } } }
+      publicSpaces { code accessible } } }`;
+    const { result, statements } = await countStatements(t, () => gql(t.url, query, { code: estate.code }, manager));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.community.publicSpaces.length).toBeGreaterThan(0);
+    expect(statements).toBe(1);
+
+    const narrowed = `query($code: String!) { community(code: $code) { all: publicSpaces { code accessible } barrierFree: publicSpaces(accessible: true) { code } } }`;
+    const both = await countStatements(t, () => gql(t.url, narrowed, { code: estate.code }, manager));
+    expect(both.result.errors).toBeUndefined();
+    const { all, barrierFree } = both.result.data.community;
+    expect(barrierFree.map((s: { code: string }) => s.code)).toEqual(all.filter((s: { accessible: boolean }) => s.accessible).map((s: { code: string }) => s.code));
+    expect(both.statements).toBe(2);
+  });
 });
 
 describe('node and nodes', () => {

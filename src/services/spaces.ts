@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import { expectGlobalId } from '../ids';
 import { allOf, type Condition, type Connection, type ListSpec, type PageArgs } from './paging';
+import { PUBLIC_SPACES_OF_COMMUNITY } from '../lists';
 
 /**
  * Reading public spaces, their opening hours and their bookings. Spaces and
@@ -17,8 +18,10 @@ const CONFIRMED: Condition = { sql: `x.status = 'CONFIRMED'`, bindings: [] };
 
 /** Public spaces of an estate, by code; `accessible` narrows to the barrier-free ones (or the others). Public. */
 export function communityPublicSpaces(ctx: Context, community: Community, accessible?: boolean | null): Promise<PublicSpace[]> {
-  const where: Condition | undefined = accessible == null ? undefined : { sql: 'x.accessible = ?', bindings: [accessible] };
-  return ctx.loaders.children(PublicSpace, 'community', { code: 'asc' }, undefined, where).load(community.id);
+  // Without the argument, the list the estate's own statement may have read already (lists.ts).
+  if (accessible == null) return ctx.loaders.childrenOf(PUBLIC_SPACES_OF_COMMUNITY).load(community.id);
+  const { entity, foreignKey, orderBy } = PUBLIC_SPACES_OF_COMMUNITY;
+  return ctx.loaders.children(entity, foreignKey, orderBy, undefined, { sql: 'x.accessible = ?', bindings: [accessible] }).load(community.id);
 }
 
 /** A space's opening intervals, Monday first. Public. */
