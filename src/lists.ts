@@ -1,6 +1,7 @@
 import type { EntityName } from '@mikro-orm/core';
 import { Building, Grid, Household, PublicSpace, Resident, Ticket, TicketEvent } from './entities';
 import type { ListSpec } from './services/paging';
+import type { CountSpec } from './loaders';
 
 /**
  * The nested lists a parent's statement may read with its rows (see
@@ -46,6 +47,20 @@ export const GRIDS_OF_COMMUNITY: ChildrenList<Grid> = { entity: Grid, foreignKey
 export const PUBLIC_SPACES_OF_COMMUNITY: ChildrenList<PublicSpace> = { entity: PublicSpace, foreignKey: 'community', orderBy: { code: 'asc' } };
 /** A grid's buildings by code. */
 export const BUILDINGS_OF_GRID: ChildrenList<Building> = { entity: Building, foreignKey: 'grid', orderBy: { code: 'asc' } };
+
+/** Sizes of a parent's lists, counted under the counted table's access rule. */
+export const COUNTS = {
+  residents: { entity: Resident, parentColumn: 'community_id' },
+  households: { entity: Household, parentColumn: 'community_id' },
+  specialCare: { entity: Household, parentColumn: 'community_id', where: { sql: 'cardinality(x.care_needs) > 0', bindings: [] } },
+  buildingHouseholds: { entity: Household, parentColumn: 'building_id' },
+} as const satisfies Record<string, CountSpec>;
+
+/** The counts a parent's statement can read with its rows, by GraphQL type and field (the resolvers count with the same definitions). */
+export const NESTED_COUNTS: Record<string, Record<string, CountSpec>> = {
+  Community: { residentCount: COUNTS.residents, householdCount: COUNTS.households, specialCareHouseholdCount: COUNTS.specialCare },
+  Building: { householdCount: COUNTS.buildingHouseholds },
+};
 
 /** What a parent type's field lists: a page (a connection) or a plain list, and the GraphQL type of its items. */
 export type NestedListDef =

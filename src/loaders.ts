@@ -30,6 +30,11 @@ interface Batched {
 }
 
 /** What a count of a nested list is over. */
+/** True when a prefetch adds nothing to a row's statement. */
+function readsAlone(prefetch: Prefetch): boolean {
+  return prefetch.relations.length === 0 && prefetch.counts.length === 0 && prefetch.lists.length === 0;
+}
+
 export interface CountSpec {
   entity: EntityName<any>;
   parentColumn?: string;
@@ -144,7 +149,7 @@ export class Loaders {
    * (its relations, its nested lists), and priming `byId` with the rows.
    */
   byIdWith<T extends WithId>(entity: EntityName<T>, prefetch: Prefetch): DataLoader<number, T | null> {
-    if (prefetch.relations.length === 0 && prefetch.lists.length === 0) return this.byId(entity);
+    if (readsAlone(prefetch)) return this.byId(entity);
     return this.batch(this.around(this.statement(entity, 'x.id = any(?::bigint[])'), prefetch), intArray, async (ids, rows) => {
       const plain = this.byId<T>(entity);
       const byId = new Map(this.map<T>(entity, rows).map((r) => [r.id, r]));
@@ -159,7 +164,7 @@ export class Loaders {
 
   /** Estates by code with what `prefetch` names read in the same statement (see byIdWith). */
   communityByCodeWith(prefetch: Prefetch): DataLoader<string, Community | null> {
-    if (prefetch.relations.length === 0 && prefetch.lists.length === 0) return this.communityByCode;
+    if (readsAlone(prefetch)) return this.communityByCode;
     return this.batch(this.around(this.statement(Community, 'x.code = any(?::text[])'), prefetch), textArray, async (codes, rows) => {
       const byCode = new Map(this.map<Community>(Community, rows).map((r) => [r.code, r]));
       this.prime(prefetch, rows);
@@ -200,11 +205,15 @@ export class Loaders {
    * tick, of whatever list, is one statement.
    */
   count(spec: CountSpec, parentId: number): Promise<number> {
+    return this.counts.load({ ...this.countStatement(spec), parentId });
+  }
+
+  /** The grouped count of `spec` under the counted table's rule: the key its counts are loaded (and primed) under. */
+  private countStatement(spec: CountSpec): { sql: string; bindings: readonly unknown[] } {
     const table = this.meta(spec.entity).tableName;
     const parent = requireParent(spec);
     const where = allOf([rowCondition(table, this.viewer), spec.where]);
-    const sql = `select x."${parent}" as pid, count(*)::int as n from "${table}" x where x."${parent}" = any(?::int[]) and (${where.sql}) group by 1`;
-    return this.counts.load({ sql, bindings: where.bindings, parentId });
+    return { sql: `select x."${parent}" as pid, count(*)::int as n from "${table}" x where x."${parent}" = any(?::int[]) and (${where.sql}) group by 1`, bindings: where.bindings };
   }
 
   /** Counts of any lists for any parents: one UNION ALL of grouped counts per batch. */
@@ -315,6 +324,13 @@ export class Loaders {
       sql += `, (select row_to_json(r) from "${table}" r where r.id = ${alias}."${relation.column}" and (${rule.sql})) as "__rel${i}"`;
       bindings.push(...rule.bindings);
     });
+    prefetch.counts.forEach((spec, i) => {
+      const table = this.meta(spec.entity).tableName;
+      // The count's own alias is x, as in countStatement (the rows around it are never aliased x).
+      const where = allOf([rowCondition(table, this.viewer), spec.where]);
+      sql += `, (select count(*) from "${table}" x where x."${requireParent(spec)}" = ${alias}."id" and (${where.sql}))::int as "__count${i}"`;
+      bindings.push(...where.bindings);
+    });
     prefetch.lists.forEach((list, i) => {
       const column = this.listColumn(list, alias, depth);
       if (!column) return;
@@ -381,6 +397,10 @@ export class Loaders {
    * of the same statement, so their resolvers send none.
    */
   private prime(prefetch: Prefetch, rows: readonly RawRow[]): void {
+    prefetch.counts.forEach((spec, i) => {
+      const statement = this.countStatement(spec);
+      for (const row of rows) this.counts.prime({ ...statement, parentId: Number(row.id) }, Number(row[`__count${i}`]));
+    });
     prefetch.relations.forEach((relation, i) => {
       const loader = this.byId<WithId>(relation.entity);
       const name = Utils.className(relation.entity);

@@ -4,7 +4,8 @@ import {
 } from 'graphql';
 import type { EntityName } from '@mikro-orm/core';
 import { Building, Community, Grid, Household, PublicSpace, Resident, Staff, Ticket } from './entities';
-import { NESTED_LISTS, type NestedListDef } from './lists';
+import { NESTED_COUNTS, NESTED_LISTS, type NestedListDef } from './lists';
+import type { CountSpec } from './loaders';
 import type { PageArgs } from './services/paging';
 
 /**
@@ -54,6 +55,8 @@ export interface Prefetch {
   relations: { entity: EntityName<any>; column: string }[];
   /** True when the connection's totalCount is selected. */
   count: boolean;
+  /** Sizes of each row's lists the query asks for (an estate's resident count): counted with the row. */
+  counts: readonly CountSpec[];
   /** Nested lists to read with each row, with the arguments the query gives them and what to read with their rows. */
   lists: NestedList[];
 }
@@ -65,12 +68,13 @@ export interface NestedList {
   prefetch: Prefetch;
 }
 
-export const NOTHING: Prefetch = Object.freeze({ relations: [], count: false, lists: [] });
+export const NOTHING: Prefetch = Object.freeze({ relations: [], count: false, counts: [], lists: [] });
 
 /** What a selection asks for, computed once per field of a parsed document; arguments are bound per request. */
 interface Plan {
   relations: Prefetch['relations'];
   count: boolean;
+  counts: readonly CountSpec[];
   lists: { def: NestedListDef; field: GraphQLField<unknown, unknown>; node: FieldNode; plan: Plan }[];
   /** The prefetch itself when it has no lists (and so no arguments). */
   fixed?: Prefetch;
@@ -107,6 +111,7 @@ function planOf(
   const plan: Plan = {
     relations: [...wanted].map((name) => known[name]),
     count: connection && top.some((f) => f.name.value === 'totalCount'),
+    counts: [...new Set(nodes.map((f) => NESTED_COUNTS[typeName]?.[f.name.value]).filter((c) => c !== undefined))],
     lists: [],
   };
   const lists = NESTED_LISTS[typeName] ?? {};
@@ -125,7 +130,7 @@ function planOf(
       plan.lists.push({ def, field, node: group[0], plan: planOf(schema, fragments, group, def.element, def.kind === 'page', depth + 1) });
     }
   }
-  if (plan.lists.length === 0) plan.fixed = { relations: plan.relations, count: plan.count, lists: [] };
+  if (plan.lists.length === 0) plan.fixed = { relations: plan.relations, count: plan.count, counts: plan.counts, lists: [] };
   return plan;
 }
 
@@ -142,7 +147,7 @@ function bind(plan: Plan, variables: Record<string, unknown>): Prefetch {
       // The resolver reads the same arguments and answers the error.
     }
   }
-  return { relations: plan.relations, count: plan.count, lists };
+  return { relations: plan.relations, count: plan.count, counts: plan.counts, lists };
 }
 
 type Fragments = GraphQLResolveInfo['fragments'];

@@ -152,12 +152,20 @@ describe('BuildingHouseholds (contract) and keyset paging', () => {
     expect(statements).toBe(1);
   });
 
-  it('reads the estate with its grids, buildings and public spaces in one statement, a narrowed list of spaces apart', async () => {
-    const query = `query($code: String!) { community(code: $code) { code grids { code buildings { code } } buildings(first: 10) { totalCount edges { node { code } } }
-      publicSpaces { code accessible } } }`;
+  it('reads the estate with its counts, grids, buildings and public spaces in one statement, a narrowed list of spaces apart', async () => {
+    const query = `query($code: String!) { community(code: $code) { code residentCount householdCount specialCareHouseholdCount
+      grids { code buildings { code } } buildings(first: 10) { totalCount edges { node { code householdCount } } } publicSpaces { code accessible } } }`;
     const { result, statements } = await countStatements(t, () => gql(t.url, query, { code: estate.code }, manager));
     expect(result.errors).toBeUndefined();
-    expect(result.data.community.publicSpaces.length).toBeGreaterThan(0);
+    const [counted] = await t.orm.em.fork().execute(`select
+        (select count(*)::int from resident r where r.community_id = c.id) as residents,
+        (select count(*)::int from household h where h.community_id = c.id) as households,
+        (select count(*)::int from household h where h.community_id = c.id and cardinality(h.care_needs) > 0) as special
+      from community c where c.code = ?`, [estate.code]);
+    const { community } = result.data;
+    expect([community.residentCount, community.householdCount, community.specialCareHouseholdCount]).toEqual([counted.residents, counted.households, counted.special]);
+    expect(community.buildings.edges.map((e: any) => e.node.householdCount)).toEqual(community.buildings.edges.map(() => 120));
+    expect(community.publicSpaces.length).toBeGreaterThan(0);
     expect(statements).toBe(1);
 
     const narrowed = `query($code: String!) { community(code: $code) { all: publicSpaces { code accessible } barrierFree: publicSpaces(accessible: true) { code } } }`;

@@ -3,11 +3,10 @@ import { isEstateCode } from '../auth';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { prefetchOf } from '../prefetch';
-import { BUILDINGS, HOUSEHOLDS, RESIDENTS_OF_HOUSEHOLD } from '../lists';
+import { BUILDINGS, COUNTS, HOUSEHOLDS, RESIDENTS_OF_HOUSEHOLD } from '../lists';
 import { forbidden, hidden, notFound, preview, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
 import { forgetSubject } from '../access/viewer';
-import type { CountSpec } from '../loaders';
 import type { Connection, ListSpec, PageArgs } from './paging';
 
 /**
@@ -17,13 +16,6 @@ import type { Connection, ListSpec, PageArgs } from './paging';
  */
 
 const COMMUNITIES: ListSpec<Community> = { entity: Community, orderBy: ['code', 'id'] };
-
-const COUNTS = {
-  residents: { entity: Resident, parentColumn: 'community_id' },
-  households: { entity: Household, parentColumn: 'community_id' },
-  specialCare: { entity: Household, parentColumn: 'community_id', where: { sql: 'cardinality(x.care_needs) > 0', bindings: [] } },
-  buildingHouseholds: { entity: Household, parentColumn: 'building_id' },
-} as const satisfies Record<string, CountSpec>;
 
 /** An estate by code; NOT_FOUND when there is none. Estates are public. */
 export async function communityByCode(ctx: Context, code: string, info?: GraphQLResolveInfo): Promise<Community> {
