@@ -109,34 +109,48 @@ describe('a subscriber that stops reading', () => {
     cursor type ticket { id ${Array.from({ length: 50 }, (_, i) => `d${i}: description`).join(' ')} } } }`;
   const TICKETS = 60;
   const ROUNDS = 20; // 60 tickets × 20 reassignments: 1,200 events, 200 past the 1,000 the schema allows a subscriber to lag
+  /** Reassigns each of `ids` in one request, to the steward or the maintenance worker by the round: one event per ticket. */
+  const assign = (ids: string[], round: number) => gql(t.url, `mutation { ${ids.map((id, i) =>
+    `a${i}: assignTicket(input: { ticketId: "${id}", assigneeId: "${[estate.gid.staff('steward'), estate.gid.staff('maintenance')][round % 2]}" }) { ticket { id } }`).join(' ')} }`, {}, manager)
+    .then((res) => { if (res.errors) throw new Error(JSON.stringify(res.errors)); });
 
-  it('that falls behind by fewer than 1,000 events gets every one of them, in order, once it reads again; two operations on it each under their own id', async () => {
+  /** `count` tickets with ~4,000-character descriptions, submitted up to ten to a request. */
+  async function fatTickets(count: number): Promise<string[]> {
     const tickets: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const res = await gql(t.url, `mutation($input: SubmitTicketInput!) { submitTicket(input: $input) { ticket { id } } }`, { input: {
-        idempotencyKey: `behind-${crypto.randomBytes(8).toString('hex')}`, buildingId: estate.gid.building(0),
+    for (let from = 0; from < count; from += 10) {
+      const vars = Object.fromEntries(Array.from({ length: Math.min(10, count - from) }, (_, i) => [`i${i}`, {
+        idempotencyKey: `slow-${crypto.randomBytes(8).toString('hex')}`, buildingId: estate.gid.building(0),
         category: 'CLEANING', priority: 'NORMAL', channel: 'PATROL', title: 'Litter', description: crypto.randomBytes(3000).toString('base64'),
-      } }, manager);
+      }]));
+      const doc = `mutation(${Object.keys(vars).map((k) => `$${k}: SubmitTicketInput!`).join(', ')}) {
+        ${Object.keys(vars).map((k) => `${k}: submitTicket(input: $${k}) { ticket { id } }`).join(' ')} }`;
+      const res = await gql(t.url, doc, vars, manager);
       if (res.errors) throw new Error(JSON.stringify(res.errors));
-      tickets.push(res.data.submitTicket.ticket.id);
+      tickets.push(...Object.values(res.data as Record<string, { ticket: { id: string } }>).map((r) => r.ticket.id));
     }
+    return tickets;
+  }
+
+  /** A follower that keeps reading and a raw socket that will stop, both from after the last of `tickets`; the raw one runs FAT under each id. */
+  async function healthyAndSlow(tickets: string[], ids: string[]): Promise<{ start: string; healthy: Follower; slow: RawSocket }> {
     const start = await latestCursor(t.url, manager, tickets[tickets.length - 1]);
     const healthy = live(start);
     const slow = rawConnect(t.wsUrl, manager);
     raws.push(slow);
     await slow.acked;
-    slow.subscribe('a', FAT, { filter: filter(), after: start });
-    slow.subscribe('b', FAT, { filter: filter(), after: start });
-    const assignees = [estate.gid.staff('steward'), estate.gid.staff('maintenance')];
-    const assign = (round: number) => gql(t.url, `mutation { ${tickets.map((id, i) =>
-      `a${i}: assignTicket(input: { ticketId: "${id}", assigneeId: "${assignees[round % 2]}" }) { ticket { id } }`).join(' ')} }`, {}, manager)
-      .then((res) => { if (res.errors) throw new Error(JSON.stringify(res.errors)); });
-    await assign(1);
+    for (const id of ids) slow.subscribe(id, FAT, { filter: filter(), after: start });
+    return { start, healthy, slow };
+  }
+
+  it('that falls behind by fewer than 1,000 events gets every one of them, in order, once it reads again; two operations on it each under their own id', async () => {
+    const tickets = await fatTickets(4);
+    const { healthy, slow } = await healthyAndSlow(tickets, ['a', 'b']);
+    await assign(tickets, 1);
     const nexts = (id: string) => slow.messages.filter((m) => m.type === 'next' && m.id === id).map((m) => (m.payload.data.ticketEvents as { cursor: string }).cursor);
     await waitUntil('the first events', () => nexts('a').length >= 4 && nexts('b').length >= 4);
     slow.pause();
     // 4 tickets × 60 rounds: 240 events of ~200 kB for each operation, far more than socket buffers hold, fewer than 1,000.
-    for (let round = 0; round < 60; round++) await assign(round);
+    for (let round = 0; round < 60; round++) await assign(tickets, round);
     const total = 4 + 4 * 60;
     await healthy.waitFor(total, 30_000);
     slow.resume();
@@ -149,30 +163,9 @@ describe('a subscriber that stops reading', () => {
   }, 120_000);
 
   it('is closed with 4413 once it lags more than 1,000 events, and resumes from its last cursor with nothing lost', async () => {
-    const tickets: string[] = [];
-    for (let batch = 0; batch < TICKETS / 10; batch++) {
-      const vars = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`i${i}`, {
-        idempotencyKey: `slow-${crypto.randomBytes(8).toString('hex')}`, buildingId: estate.gid.building(0),
-        category: 'CLEANING', priority: 'NORMAL', channel: 'PATROL', title: 'Litter', description: crypto.randomBytes(3000).toString('base64'),
-      }]));
-      const doc = `mutation(${Object.keys(vars).map((k) => `$${k}: SubmitTicketInput!`).join(', ')}) {
-        ${Object.keys(vars).map((k) => `${k}: submitTicket(input: $${k}) { ticket { id } }`).join(' ')} }`;
-      const res = await gql(t.url, doc, vars, manager);
-      if (res.errors) throw new Error(JSON.stringify(res.errors));
-      tickets.push(...Object.values(res.data as Record<string, { ticket: { id: string } }>).map((r) => r.ticket.id));
-    }
-    const start = await latestCursor(t.url, manager, tickets[tickets.length - 1]);
-
-    const healthy = live(start);
-    const slow = rawConnect(t.wsUrl, manager);
-    raws.push(slow);
-    await slow.acked;
-    slow.subscribe('fat', FAT, { filter: filter(), after: start });
+    const tickets = await fatTickets(TICKETS);
+    const { healthy, slow } = await healthyAndSlow(tickets, ['fat']);
     // Read normally until the first event arrives: from then on the subscription is live, not replaying.
-    const assignees = [estate.gid.staff('steward'), estate.gid.staff('maintenance')];
-    const assign = (ids: string[], round: number) => gql(t.url, `mutation { ${ids.map((id, i) =>
-      `a${i}: assignTicket(input: { ticketId: "${id}", assigneeId: "${assignees[round % 2]}" }) { ticket { id } }`).join(' ')} }`, {}, manager)
-      .then((res) => { if (res.errors) throw new Error(JSON.stringify(res.errors)); });
     await assign([tickets[0]], 1);
     await waitUntil('the first event', () => slow.messages.some((m) => m.type === 'next'));
     slow.pause();
