@@ -105,8 +105,13 @@ class Audience implements Sink {
     this.written = this.written.then(() => ready).then((done) => {
       for (const { members: group, outcome } of done) {
         for (const member of group) {
-          if ('error' in outcome) member.fail(outcome.error);
-          else member.write(outcome.results);
+          // One member's failure ends that member, never the audience's chain of writes.
+          try {
+            if ('error' in outcome) member.fail(outcome.error);
+            else member.write(outcome.results);
+          } catch (error) {
+            member.fail(error);
+          }
         }
       }
     });
