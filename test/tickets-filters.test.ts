@@ -1,5 +1,5 @@
 import { toGlobalId } from '../src/ids';
-import { contract, gql } from './helpers/client';
+import { contract, countStatements, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { startTestServer, type TestServer } from './helpers/server';
 import { actOk, rowId, sql, submitOk } from './helpers/tickets';
@@ -109,6 +109,23 @@ describe('Tickets filters (contract Tickets)', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.tickets.edges.map((e: any) => e.node.id)).toEqual(newestFirst(known));
     expect(res.data.tickets.totalCount).toBe(known.length);
+  });
+});
+
+describe('estate codes in the filter', () => {
+  it('are resolved from the token, without a statement: the page (with its count) is the only one; codes it does not cover are FORBIDDEN', async () => {
+    const other = await createEstate(t.orm, { buildings: 1, householdsPerBuilding: 1 });
+    const { result, statements } = await countStatements(t, () => gql(t.url, contract('Tickets'), { filter: { communityCodes: [estate.code] }, first: 50 }, manager));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.tickets.totalCount).toBe(known.length);
+    expect(statements).toBe(1);
+
+    for (const code of [other.code, 'ZZ', 'not a code']) {
+      const refused = await countStatements(t, () => gql(t.url, contract('Tickets'), { filter: { communityCodes: [estate.code, code] }, first: 5 }, manager));
+      expect(refused.result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(refused.result.errors?.[0].message).toContain(code);
+      expect(refused.statements).toBe(0);
+    }
   });
 });
 

@@ -16,6 +16,8 @@ export interface Viewer {
   scope: ReadonlySet<number> | 'ALL';
   /** The same ids as a sorted list, for SQL. */
   scopeIds: readonly number[] | 'ALL';
+  /** The covered estates' row ids by code (absent for 'ALL'): a filter by estate code needs no statement. */
+  estateIds?: ReadonlyMap<string, number>;
   /** RESIDENT: the Resident the token names and their household. */
   residentId?: number;
   householdId?: number;
@@ -101,6 +103,7 @@ async function confirm(claims: VerifiedToken, em: EntityManager): Promise<Viewer
     communities: claims.communities,
     scope: ids === 'ALL' ? 'ALL' : new Set(ids),
     scopeIds: ids === 'ALL' ? 'ALL' : Object.freeze(ids),
+    ...(codes === null ? {} : { estateIds: new Map((row.estates ?? []).map(([id, code]) => [code, id])) }),
     expiresAt: claims.expiresAt,
     rightsKey: '',
   };

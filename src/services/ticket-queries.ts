@@ -77,6 +77,9 @@ export async function filterEstates(ctx: Context, codes: readonly string[] | nul
   const { scope } = ctx.viewer;
   if (!codes || codes.length === 0) return scope === 'ALL' ? 'ALL' : [...scope];
   if (codes.length > 100) throw badInput(`${field} takes at most 100 codes`, field);
+  // A token for some estates knows their ids: any other code is one it does not cover, whether or not it names an estate.
+  const known = ctx.viewer.estateIds;
+  if (scope !== 'ALL' && known) return codes.map((code) => coveredEstate(ctx.viewer, code, known.has(code) ? { id: known.get(code)! } : null, field));
   const found = await ctx.loaders.communityByCode.loadMany(codes.map((code) => (isEstateCode(code) ? code : '')));
   return codes.map((code, i) => coveredEstate(ctx.viewer, code, found[i], field));
 }
@@ -87,14 +90,14 @@ export async function filterEstates(ctx: Context, codes: readonly string[] | nul
  * does not exist answers the same as one the token does not cover:
  * FORBIDDEN, or BAD_USER_INPUT for a token that covers every estate.
  */
-export function coveredEstate(viewer: Viewer, code: string, community: Community | Error | null | undefined, field = 'filter.communityCodes'): number {
+export function coveredEstate(viewer: Viewer, code: string, community: Pick<Community, 'id'> | Error | null | undefined, field = 'filter.communityCodes'): number {
   const { scope } = viewer;
   const covered = community && !(community instanceof Error) && (scope === 'ALL' || scope.has(community.id));
   if (!covered) {
     if (scope === 'ALL') throw badInput(`No estate has the code "${preview(code)}"`, field);
     throw forbidden(`Your token does not cover estate "${preview(code)}"`);
   }
-  return (community as Community).id;
+  return (community as Pick<Community, 'id'>).id;
 }
 
 /**
