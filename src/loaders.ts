@@ -210,10 +210,14 @@ export class Loaders {
 
   /** The grouped count of `spec` under the counted table's rule: the key its counts are loaded (and primed) under. */
   private countStatement(spec: CountSpec): { sql: string; bindings: readonly unknown[] } {
-    const table = this.meta(spec.entity).tableName;
-    const parent = requireParent(spec);
-    const where = allOf([rowCondition(table, this.viewer), spec.where]);
+    const { table, parent, where } = this.counted(spec);
     return { sql: `select x."${parent}" as pid, count(*)::int as n from "${table}" x where x."${parent}" = any(?::int[]) and (${where.sql}) group by 1`, bindings: where.bindings };
+  }
+
+  /** What a count of `spec` reads: its table (alias x), the parent column, and the rows it counts (the table's rule and the spec's own condition). */
+  private counted(spec: CountSpec): { table: string; parent: string; where: Condition } {
+    const table = this.meta(spec.entity).tableName;
+    return { table, parent: requireParent(spec), where: allOf([rowCondition(table, this.viewer), spec.where]) };
   }
 
   /** Counts of any lists for any parents: one UNION ALL of grouped counts per batch. */
@@ -325,10 +329,9 @@ export class Loaders {
       bindings.push(...rule.bindings);
     });
     prefetch.counts.forEach((spec, i) => {
-      const table = this.meta(spec.entity).tableName;
       // The count's own alias is x, as in countStatement (the rows around it are never aliased x).
-      const where = allOf([rowCondition(table, this.viewer), spec.where]);
-      sql += `, (select count(*) from "${table}" x where x."${requireParent(spec)}" = ${alias}."id" and (${where.sql}))::int as "__count${i}"`;
+      const { table, parent, where } = this.counted(spec);
+      sql += `, (select count(*) from "${table}" x where x."${parent}" = ${alias}."id" and (${where.sql}))::int as "__count${i}"`;
       bindings.push(...where.bindings);
     });
     prefetch.lists.forEach((list, i) => {

@@ -19,8 +19,8 @@ export interface SocketExtra {
  * - A `next` payload is serialised once per result object, not once per
  *   socket. Subscribers that share an execution get the very same result
  *   object (src/events/execute.ts), so one event for ten thousand dashboards
- *   is one JSON.stringify; each socket gets its own frame, its own operation
- *   id around the same payload bytes.
+ *   is one JSON.stringify, and its frame for an operation id is built once
+ *   (most clients number their first operation "1").
  * - One keep-alive round pings every socket and drops those that did not
  *   answer the previous round, instead of an interval and a timeout per socket.
  * - A connection keeps its socket and the peer's address, not the upgrade request.
@@ -33,9 +33,9 @@ export interface SocketExtra {
  * How the shared payload gets past graphql-ws: its `onNext` hook may replace
  * a result, and it then sends `{"id":…,"type":"next","payload":<replacement>}`
  * through the socket this adapter gives it. The hook hands graphql-ws an empty
- * placeholder and keeps the real payload's bytes under the exact text graphql-ws
- * will send for it (made with graphql-ws's own `stringifyMessage`); `send`
- * finds that text and sends the frame with the real payload instead. Every
+ * placeholder and keeps the real result under the exact text graphql-ws will
+ * send for it (made with graphql-ws's own `stringifyMessage`); `send` finds
+ * that text and sends the real result's frame instead. Every
  * `next` goes through the hook, so every placeholder is found.
  */
 export function serveGraphqlWs<P extends { [key: string]: unknown } | undefined, E extends SocketExtra>(
@@ -44,15 +44,15 @@ export function serveGraphqlWs<P extends { [key: string]: unknown } | undefined,
   { keepAliveMs, production, logger, extra }: { keepAliveMs: number; production: boolean; logger: Logger; extra: (socket: WebSocket, ip: string | undefined) => E },
 ): { dispose(): Promise<void>; sendNext(socket: WebSocket, id: string, result: ExecutionResult | FormattedExecutionResult, sent: () => void): void } {
   const onNext = options.onNext;
-  /** Per connection (its `extra`): payloads waiting for graphql-ws to send their placeholder, by the placeholder's exact text. */
-  const held = new WeakMap<E, Map<string, Buffer>>();
+  /** Per connection (its `extra`): results waiting for graphql-ws to send their placeholder, with their operation id, by the placeholder's exact text. */
+  const held = new WeakMap<E, Map<string, { result: ExecutionResult | FormattedExecutionResult; id: string }>>();
   const server = makeServer<P, E>({
     ...options,
     onNext: async (ctx, id, payload, args, result) => {
       const replaced = (await onNext?.(ctx, id, payload, args, result)) ?? result;
       let waiting = held.get(ctx.extra);
       if (!waiting) held.set(ctx.extra, (waiting = new Map()));
-      waiting.set(stringifyMessage({ id, type: MessageType.Next, payload: PLACEHOLDER }), serialised(replaced));
+      waiting.set(stringifyMessage({ id, type: MessageType.Next, payload: PLACEHOLDER }), { result: replaced, id });
       return PLACEHOLDER;
     },
   });
@@ -94,10 +94,11 @@ export function serveGraphqlWs<P extends { [key: string]: unknown } | undefined,
         send: (data) => {
           let frame: string | Buffer = data;
           const waiting = held.get(connection);
-          const payload = waiting?.get(data);
-          if (payload) {
+          const next = waiting?.get(data);
+          if (next) {
             waiting!.delete(data);
-            frame = nextFrame(data, payload);
+            const wire = wireFrameOf(next.result, next.id);
+            frame = wire.bytes.subarray(wire.head);
           }
           if (socket.readyState !== socket.OPEN) return;
           return new Promise<void>((resolve, reject) => socket.send(frame, { binary: false }, (error) => (error ? reject(error) : resolve())));
@@ -167,10 +168,6 @@ function payloadOf(result: ExecutionResult | FormattedExecutionResult): { bytes:
   return payload;
 }
 
-function serialised(result: ExecutionResult | FormattedExecutionResult): Buffer {
-  return payloadOf(result).bytes;
-}
-
 /**
  * The `next` message of `result` for operation `id` (the message graphql-ws
  * would send) as one unmasked, final text frame (RFC 6455 §5.2: what a server
@@ -199,17 +196,6 @@ function wireFrameOf(result: ExecutionResult | FormattedExecutionResult, id: str
   frame = { bytes, head: headerBytes };
   payload.frames ??= new Map();
   if (payload.frames.size < MAX_FRAMES) payload.frames.set(id, frame);
-  return frame;
-}
-
-/** The placeholder frame with the real payload in place of `{}`: the frame graphql-ws would have sent. */
-function nextFrame(placeholder: string, payload: Buffer): Buffer {
-  const head = placeholder.slice(0, -PLACEHOLDER_END.length);
-  const headBytes = Buffer.byteLength(head);
-  const frame = Buffer.allocUnsafe(headBytes + payload.length + 1);
-  frame.write(head, 0);
-  payload.copy(frame, headBytes);
-  frame[frame.length - 1] = 0x7d; // }
   return frame;
 }
 
