@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
+import type http from 'node:http';
 import type { RequestHandler } from 'express';
 import { parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
 import { AppError } from './errors';
 import type { Logger } from './logger';
+import { sendJson } from './http-json';
 
 /**
  * Trusted documents: with TRUSTED_DOCUMENTS set, the server runs only the
@@ -127,37 +129,53 @@ function resolved<T extends Carried>(request: T, text: string): T {
   return { ...rest, query: text, ...(extensions ? { extensions } : {}) } as T;
 }
 
+/** A refused request's answer: HTTP 400 with PERSISTED_QUERY_NOT_IN_LIST, logged and reported like any other request. */
+export type DocumentRefusal = (res: http.ServerResponse, requestId: string | undefined, message: string, operationName: unknown) => void;
+
+export function documentRefusal(
+  logger: Logger,
+  /** Called for each refused request with what the request log reports for any other. */
+  onRefused?: (report: { requestId?: string; operationName: string | null; durationMs: number; status: number; errors: string[] }) => void,
+): DocumentRefusal {
+  return (res, requestId, message, operationName) => {
+    logger.info({ requestId, code: NOT_IN_LIST }, 'refused a document not in the trusted list');
+    onRefused?.({ requestId, operationName: typeof operationName === 'string' ? operationName : null, durationMs: 0, status: 400, errors: [NOT_IN_LIST] });
+    sendJson(res, 400, { errors: [{ message, extensions: { code: NOT_IN_LIST } }] });
+  };
+}
+
+/**
+ * The rule for a POST body: the body to hand on (each request's trusted text
+ * as its `query`), or why it is refused. A body that is not a request object
+ * is handed on as it is, for the GraphQL layer to answer.
+ */
+export function admitBody(documents: TrustedDocuments, body: unknown): { body: unknown } | { refused: string; operationName: unknown } {
+  // Apollo refuses batches today; checking each keeps the rule if batching is ever turned on.
+  const requests: unknown[] = Array.isArray(body) ? body : [body];
+  const out: unknown[] = [];
+  for (const request of requests) {
+    if (!request || typeof request !== 'object') return { body };
+    const decision = admit(documents, request as Carried);
+    if (decision.ok === false) return { refused: decision.message, operationName: (request as { operationName?: unknown }).operationName };
+    out.push(decision.ok === true ? resolved(request as Carried, decision.text) : request);
+  }
+  return { body: Array.isArray(body) ? out : out[0] };
+}
+
 /**
  * Express middleware in front of Apollo. Without a manifest it does nothing
  * (Apollo's automatic persisted queries work as usual). With one, a refused
  * request gets HTTP 400 and PERSISTED_QUERY_NOT_IN_LIST; an admitted one
  * reaches Apollo with the manifest's text as `query` (POST body or GET search).
  */
-export function trustedDocumentsGate(
-  documents: TrustedDocuments | undefined,
-  logger: Logger,
-  /** Called for each refused request with what the request log reports for any other. */
-  onRefused?: (report: { requestId?: string; operationName: string | null; durationMs: number; status: number; errors: string[] }) => void,
-): RequestHandler {
+export function trustedDocumentsGate(documents: TrustedDocuments | undefined, refuse: DocumentRefusal): RequestHandler {
   if (!documents) return (_req, _res, next) => next();
   return (req, res, next) => {
-    const refuse = (message: string, operationName: unknown) => {
-      const requestId = res.locals.requestId as string | undefined;
-      logger.info({ requestId, code: NOT_IN_LIST }, 'refused a document not in the trusted list');
-      onRefused?.({ requestId, operationName: typeof operationName === 'string' ? operationName : null, durationMs: 0, status: 400, errors: [NOT_IN_LIST] });
-      res.status(400).json({ errors: [{ message, extensions: { code: NOT_IN_LIST } }] });
-    };
+    const requestId = res.locals.requestId as string | undefined;
     if (req.method === 'POST') {
-      // Apollo refuses batches today; checking each keeps the rule if batching is ever turned on.
-      const requests: unknown[] = Array.isArray(req.body) ? req.body : [req.body];
-      const out: unknown[] = [];
-      for (const request of requests) {
-        if (!request || typeof request !== 'object') return next();
-        const decision = admit(documents, request as Carried);
-        if (decision.ok === false) return refuse(decision.message, (request as { operationName?: unknown }).operationName);
-        out.push(decision.ok === true ? resolved(request as Carried, decision.text) : request);
-      }
-      req.body = Array.isArray(req.body) ? out : out[0];
+      const decision = admitBody(documents, req.body);
+      if ('refused' in decision) return refuse(res, requestId, decision.refused, decision.operationName);
+      req.body = decision.body;
       return next();
     }
     if (req.method === 'GET') {
@@ -172,7 +190,7 @@ export function trustedDocumentsGate(
         extensions = undefined; // Apollo answers the malformed parameter; an id in it cannot be honoured
       }
       const decision = admit(documents, { query: params.get('query') ?? undefined, documentId: params.get('documentId') ?? undefined, extensions });
-      if (decision.ok === false) return refuse(decision.message, params.get('operationName'));
+      if (decision.ok === false) return refuse(res, requestId, decision.message, params.get('operationName'));
       if (decision.ok === true) {
         const { extensions: kept } = resolved<Carried>({ extensions }, decision.text);
         params.delete('documentId');

@@ -6,6 +6,7 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Viewer } from './access/viewer';
 import type { RateLimitConfig } from './config';
 import { AppError } from './errors';
+import { sendJson } from './http-json';
 import type { Logger } from './logger';
 
 /** Table created by a migration (Migration20261201145644); rows are one counter per caller and window. */
@@ -31,6 +32,8 @@ export interface RateLimiter {
    * Runs after the token was read (`res.locals.viewer`; a bad token leaves only the address to count).
    */
   readonly http: RequestHandler;
+  /** `http` on bare Node objects: true when admitted, else false with the 429 answer sent. */
+  admitHttp(req: http.IncomingMessage, res: http.ServerResponse, viewer: Viewer | undefined, requestId: string | undefined): Promise<boolean>;
   /** One point for a WebSocket operation: the RATE_LIMITED error to send when over the limit, else null. */
   consume(viewer: Viewer | undefined, ip: string | undefined): Promise<AppError | null>;
   close(): Promise<void>;
@@ -39,7 +42,7 @@ export interface RateLimiter {
 /** A limiter for `config` over the database at `databaseUrl`; one that admits everything when `config` is unset. */
 export function createRateLimiter(config: RateLimitConfig | undefined, databaseUrl: string, logger: Logger): RateLimiter {
   if (!config) {
-    return { enabled: false, http: (_req, _res, next) => next(), consume: async () => null, close: async () => {} };
+    return { enabled: false, http: (_req, _res, next) => next(), admitHttp: async () => true, consume: async () => null, close: async () => {} };
   }
   // Its own small pool: the ORM's pool is sized for requests, and a limiter waiting on it would queue behind them.
   const pool = new pg.Pool({
@@ -69,18 +72,23 @@ export function createRateLimiter(config: RateLimitConfig | undefined, databaseU
     { retryAfterSeconds: retryAfter },
   );
 
+  const admitHttp = async (req: http.IncomingMessage, res: http.ServerResponse, viewer: Viewer | undefined, requestId: string | undefined) => {
+    const retryAfter = await take(callerKey(viewer, remoteAddress(req)));
+    if (retryAfter === null) return true;
+    const error = refusal(retryAfter);
+    logger.info({ requestId, code: 'RATE_LIMITED', retryAfter }, 'rate limited');
+    res.setHeader('retry-after', String(retryAfter));
+    sendJson(res, 429, { errors: [{ message: error.message, extensions: error.extensions }] });
+    return false;
+  };
+
   return {
     enabled: true,
     http: (req, res, next) => {
-      void (async () => {
-        const retryAfter = await take(callerKey(res.locals.viewer as Viewer | undefined, remoteAddress(req)));
-        if (retryAfter === null) return next();
-        const error = refusal(retryAfter);
-        logger.info({ requestId: res.locals.requestId, code: 'RATE_LIMITED', retryAfter }, 'rate limited');
-        res.status(429).setHeader('retry-after', String(retryAfter));
-        res.json({ errors: [{ message: error.message, extensions: error.extensions }] });
-      })().catch(next);
+      void admitHttp(req, res, res.locals.viewer as Viewer | undefined, res.locals.requestId as string | undefined)
+        .then((admitted) => { if (admitted) next(); }, next);
     },
+    admitHttp,
     consume: async (viewer, ip) => {
       const retryAfter = await take(callerKey(viewer, ip));
       return retryAfter === null ? null : refusal(retryAfter);

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type http from 'node:http';
 import type { RequestHandler } from 'express';
 
 /** What a caller's `x-request-id` may look like to be logged at all. */
@@ -20,8 +21,14 @@ export function correlationIdOf(header: string | null | undefined): string | und
  * `x-request-id` is kept apart as `res.locals.correlationId`.
  */
 export const requestIds: RequestHandler = (req, res, next) => {
-  res.locals.requestId = crypto.randomUUID();
-  res.locals.correlationId = correlationIdOf(req.get('x-request-id'));
-  res.setHeader('x-request-id', res.locals.requestId);
+  Object.assign(res.locals, assignRequestId(req, res));
   next();
 };
+
+/** `requestIds` on bare Node objects: the ids, with the server's own already in the response's `x-request-id`. */
+export function assignRequestId(req: http.IncomingMessage, res: http.ServerResponse): { requestId: string; correlationId?: string } {
+  const requestId = crypto.randomUUID();
+  res.setHeader('x-request-id', requestId);
+  const header = req.headers['x-request-id'];
+  return { requestId, correlationId: correlationIdOf(Array.isArray(header) ? header.join(', ') : header) };
+}

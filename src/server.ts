@@ -3,7 +3,6 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -23,12 +22,13 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { queryLimits } from './limits';
 import { createRateLimiter } from './rate-limit';
 import { correlationIdOf, requestIds } from './request-id';
+import { graphqlHttp, rejectBody } from './http-graphql';
 import { startWebSocketServer } from './websocket';
 import { compiledExecution } from './compiled';
 import { EventBus, type EventBusOptions } from './events/bus';
 import type { Logger } from './logger';
 import { corsForGraphql } from './origins';
-import { trustedDocumentsGate } from './documents';
+import { documentRefusal } from './documents';
 import { Metrics } from './metrics';
 import { satisfactionCsv } from './exports';
 
@@ -70,7 +70,6 @@ export interface RunningServer {
 
 /** Longest wait for in-flight HTTP requests on shutdown, well inside the 10 s budget. */
 const DRAIN_MS = 5000;
-const BODY_LIMIT = '1mb';
 
 /**
  * Creates and starts the HTTP server: Apollo on POST/GET /graphql, graphql-ws
@@ -82,7 +81,11 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   app.disable('x-powered-by');
   // No response here is cached by validators: an ETag would be a hash of every answer's bytes for nothing.
   app.disable('etag');
-  const httpServer = http.createServer(app);
+  // POST /graphql mostly takes a path of its own (src/http-graphql.ts); everything else is express's.
+  let graphql: ReturnType<typeof graphqlHttp> | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (!graphql?.fast(req, res)) app(req, res);
+  });
   // Idle keep-alive sockets outlive the idle timeout of the proxies and clients in front (60 s is common), so that the
   // other side closes first and never writes a request into a socket this side is closing (ECONNRESET).
   httpServer.keepAliveTimeout = 65_000;
@@ -152,31 +155,24 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   });
   app.get('/metrics', metrics.handler);
 
-  app.use(
-    '/graphql',
-    corsForGraphql(config),
-    requestIds,
-    // The token is read once per request; the rate limiter counts its subject, the context carries its viewer.
-    (req, res, next) => {
-      viewerFromAuthorization(req.headers.authorization, tokenRules, () => orm.em.fork())
-        .then((viewer) => { res.locals.viewer = viewer; }, (error: unknown) => { res.locals.authError = error; })
-        .then(() => next(), next);
+  graphql = graphqlHttp({
+    apollo,
+    cors: corsForGraphql(config),
+    viewerOf: (authorization) => viewerFromAuthorization(authorization, tokenRules, () => orm.em.fork()),
+    rateLimiter,
+    documents: config.trustedDocuments,
+    refuseDocument: documentRefusal(logger, report),
+    context: async ({ viewer, authError, requestId }) => {
+      if (authError) {
+        // A database failure while confirming the token is not the caller's fault: it stays masked.
+        if (!(authError instanceof AppError)) throw authError;
+        throw new AppError('UNAUTHENTICATED', authError.message, { http: { status: 401 } });
+      }
+      return createContext(orm.em, viewer as Viewer, requestId ?? crypto.randomUUID(), logger, events, config.dispatch);
     },
-    rateLimiter.http,
-    express.json({ limit: BODY_LIMIT }),
-    trustedDocumentsGate(config.trustedDocuments, logger, report),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const error: unknown = res.locals.authError;
-        if (error) {
-          // A database failure while confirming the token is not the caller's fault: it stays masked.
-          if (!(error instanceof AppError)) throw error;
-          throw new AppError('UNAUTHENTICATED', error.message, { http: { status: 401 } });
-        }
-        return createContext(orm.em, res.locals.viewer as Viewer, res.locals.requestId ?? crypto.randomUUID(), logger, events, config.dispatch);
-      },
-    }),
-  );
+    logger,
+  });
+  app.use('/graphql', ...graphql.express);
   app.get('/exports/satisfaction.csv', corsForGraphql(config), requestIds, ...satisfactionCsv({ em: orm.em, tokenRules, logger, rateLimit: rateLimiter.http }));
   app.use(bodyErrorHandler(logger));
 
@@ -240,15 +236,6 @@ function bodyErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const type = (error as { type?: string }).type;
     const status = type === 'entity.too.large' ? 413 : type === 'entity.parse.failed' ? 400 : (error as { status?: number }).status ?? 500;
-    const known: Record<number, [string, string]> = {
-      400: ['BAD_REQUEST', 'The request body is not valid JSON'],
-      413: ['PAYLOAD_TOO_LARGE', `The request body is larger than ${BODY_LIMIT}`],
-      415: ['BAD_REQUEST', 'Unsupported content type'],
-    };
-    const [code, message] = known[status] ?? ['INTERNAL_SERVER_ERROR', 'Internal server error'];
-    const requestId = res.locals.requestId;
-    if (status >= 500) logger.error({ requestId, err: error, path: req.path }, 'request failed before GraphQL');
-    else logger.info({ requestId, status, path: req.path, code }, 'rejected request body');
-    res.status(status >= 500 ? 500 : status).json({ errors: [{ message, extensions: { code } }] });
+    rejectBody(res, logger, status, res.locals.requestId, req.path, error);
   };
 }
