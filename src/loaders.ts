@@ -55,6 +55,15 @@ export interface CountSpec {
  */
 export class Loaders {
   private readonly batches = new Map<string, DataLoader<any, any>>();
+  /**
+   * The loaders already made for an entity, a list or a page, by the objects
+   * that define them: a resolver called for each of a page's rows finds its
+   * loader without building its statement again (the statement is what keys
+   * `batches`; these only save the work of writing it).
+   */
+  private readonly byIds = new Map<EntityName<any>, DataLoader<number, any>>();
+  private readonly childLists = new Map<ChildrenList, Map<Prefetch, DataLoader<number, any[]>>>();
+  private readonly pages = new Map<ListSpec<any>, Map<Prefetch, Map<string, { loader: DataLoader<number, Connection<any>> } | null>>>();
 
   constructor(private readonly em: EntityManager, readonly viewer: Viewer) {}
 
@@ -138,10 +147,15 @@ export class Loaders {
 
   /** Rows of `entity` by id that the viewer may read; null for the others and for ids that do not exist. */
   byId<T extends WithId>(entity: EntityName<T>): DataLoader<number, T | null> {
-    return this.batch(this.statement(entity, 'x.id = any(?::bigint[])'), intArray, async (ids, rows) => {
-      const byId = new Map(this.map<T>(entity, rows).map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
+    let loader = this.byIds.get(entity);
+    if (!loader) {
+      loader = this.batch(this.statement(entity, 'x.id = any(?::bigint[])'), intArray, async (ids, rows) => {
+        const byId = new Map(this.map<T>(entity, rows).map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id) ?? null);
+      });
+      this.byIds.set(entity, loader);
+    }
+    return loader;
   }
 
   /**
@@ -174,7 +188,11 @@ export class Loaders {
 
   /** `children` of a list defined in lists.ts. */
   childrenOf<T extends object>(list: ChildrenList<T>, prefetch: Prefetch = NOTHING): DataLoader<number, T[]> {
-    return this.children(list.entity, list.foreignKey, list.orderBy, prefetch);
+    let byPrefetch = this.childLists.get(list);
+    if (!byPrefetch) this.childLists.set(list, (byPrefetch = new Map()));
+    let loader = byPrefetch.get(prefetch);
+    if (!loader) byPrefetch.set(prefetch, (loader = this.children(list.entity, list.foreignKey, list.orderBy, prefetch)));
+    return loader as DataLoader<number, T[]>;
   }
 
   /**
@@ -258,6 +276,18 @@ export class Loaders {
 
   /** The statement and loader of `childPage`; null for an empty page. Throws BAD_USER_INPUT for arguments that make no page. */
   private childPageStatement<T extends object>(spec: ListSpec<T>, args: PageArgs, prefetch: Prefetch): { loader: DataLoader<number, Connection<T>> } | null {
+    let byPrefetch = this.pages.get(spec);
+    if (!byPrefetch) this.pages.set(spec, (byPrefetch = new Map()));
+    let byArgs = byPrefetch.get(prefetch);
+    if (!byArgs) byPrefetch.set(prefetch, (byArgs = new Map()));
+    // Only these arguments shape the statement (pageRequest reads nothing else).
+    const key = JSON.stringify([args.first, args.after, args.last, args.before]);
+    let page = byArgs.get(key);
+    if (page === undefined) byArgs.set(key, (page = this.buildChildPage(spec, args, prefetch)));
+    return page as { loader: DataLoader<number, Connection<T>> } | null;
+  }
+
+  private buildChildPage<T extends object>(spec: ListSpec<T>, args: PageArgs, prefetch: Prefetch): { loader: DataLoader<number, Connection<T>> } | null {
     const meta = this.meta(spec.entity);
     const parent = requireParent(spec);
     const { orderBy, columns } = this.order(spec, meta);
@@ -420,11 +450,10 @@ export class Loaders {
       const read = rows.filter((row) => row[key] !== undefined && row[key] !== null);
       if (read.length === 0) return;
       if (list.def.kind === 'children') {
-        const { entity, foreignKey, orderBy } = list.def.list;
-        const loader = this.children(entity, foreignKey, orderBy, list.prefetch);
+        const loader = this.childrenOf(list.def.list, list.prefetch);
         for (const row of read) {
           const items = row[key] as RawRow[];
-          loader.prime(Number(row.id), this.map(entity, items));
+          loader.prime(Number(row.id), this.map(list.def.list.entity, items));
           this.prime(list.prefetch, items);
         }
         return;

@@ -134,9 +134,25 @@ function planOf(
   return plan;
 }
 
+/**
+ * Plans bound to a request's variables, kept per variables object: every
+ * resolver of a request gets the same prefetch object for the same field, so
+ * the loaders can keep the statement they built for it (loaders.ts).
+ */
+const bound = new WeakMap<Record<string, unknown>, Map<Plan, Prefetch>>();
+
 /** The plan with this request's arguments. A list whose arguments do not bind is left to its resolver, which reports them. */
 function bind(plan: Plan, variables: Record<string, unknown>): Prefetch {
   if (plan.fixed) return plan.fixed;
+  if (typeof variables !== 'object' || variables === null) return bindLists(plan, variables ?? {});
+  let byPlan = bound.get(variables);
+  if (!byPlan) bound.set(variables, (byPlan = new Map()));
+  let prefetch = byPlan.get(plan);
+  if (!prefetch) byPlan.set(plan, (prefetch = bindLists(plan, variables)));
+  return prefetch;
+}
+
+function bindLists(plan: Plan, variables: Record<string, unknown>): Prefetch {
   const lists: NestedList[] = [];
   for (const list of plan.lists) {
     try {

@@ -178,15 +178,34 @@ export function toConnection<T>(
   const page = more ? rows.slice(0, request.limit) : rows;
   if (request.backward) page.reverse();
   const nodes = map(page);
-  const edges = page.map((row, i) => ({ cursor: cursorOf(row, orderBy, columns), node: nodes[i] }));
+  const edges = page.map((row, i) => new Edge(row, nodes[i], orderBy, columns));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: request.backward ? request.cursor !== null : more,
-      hasPreviousPage: request.backward ? more : request.cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    pageInfo: new PageInfo(edges, request.backward ? request.cursor !== null : more, request.backward ? more : request.cursor !== null),
     totalCount,
   };
+}
+
+/** An edge whose cursor is written when a query asks for it (most ask for few or none: a ticket's last events, say). */
+class Edge<T> {
+  constructor(
+    private readonly row: Record<string, unknown>, readonly node: T,
+    private readonly orderBy: readonly string[], private readonly columns: readonly ColumnKind[],
+  ) {}
+
+  get cursor(): string {
+    return cursorOf(this.row, this.orderBy, this.columns);
+  }
+}
+
+class PageInfo {
+  constructor(private readonly edges: readonly Edge<unknown>[], readonly hasNextPage: boolean, readonly hasPreviousPage: boolean) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges[this.edges.length - 1]?.cursor ?? null;
+  }
 }
