@@ -62,7 +62,25 @@ class RequestContext implements Context {
   }
 
   get loaders(): Loaders {
-    return (this.ownLoaders ??= new Loaders(this.em, this.viewer));
+    return (this.ownLoaders ??= new Loaders(this.reads(), this.viewer));
+  }
+
+  /**
+   * What the loaders read through: a request that only reads needs no
+   * identity map of its own (forking one is a good part of a small request's
+   * cost), so its reads go to the pool directly; once anything used `em`
+   * (a write), reads go through it and see its transaction.
+   */
+  private reads(): Pick<EntityManager, 'execute' | 'getMetadata'> {
+    const { root, statements } = this;
+    return {
+      execute: ((sql: string, params?: unknown[], method?: string) => {
+        if (this.ownEm || method !== undefined || !isRead(sql)) return this.em.execute(sql, params, method as never);
+        statements.count++;
+        return read(root, sql, params ?? []);
+      }) as EntityManager['execute'],
+      getMetadata: (() => root.getMetadata()) as EntityManager['getMetadata'],
+    };
   }
 
   set loaders(loaders: Loaders) {

@@ -65,7 +65,8 @@ export class Loaders {
   private readonly childLists = new Map<ChildrenList, Map<Prefetch, DataLoader<number, any[]>>>();
   private readonly pages = new Map<ListSpec<any>, Map<Prefetch, Map<string, { loader: DataLoader<number, Connection<any>> } | null>>>();
 
-  constructor(private readonly em: EntityManager, readonly viewer: Viewer) {}
+  /** `em`: where the statements go (an EntityManager, or only its `execute` and metadata). */
+  constructor(private readonly em: Pick<EntityManager, 'execute' | 'getMetadata'>, readonly viewer: Viewer) {}
 
   get community() { return this.byId(Community); }
   get building() { return this.byId(Building); }
