@@ -1,6 +1,7 @@
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import type { Context } from './context';
 
 /**
  * Compiled execution. graphql-js walks an operation's selection set anew for
@@ -43,6 +44,7 @@ export function compiledOperation(schema: GraphQLSchema, document: DocumentNode,
 export async function executeCompiled(
   schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rootValue: unknown, contextValue: unknown, variables: Record<string, unknown> | null | undefined,
 ): Promise<ExecutionResult> {
+  (contextValue as Partial<Context> | null)?.planColumns?.(schema, document, operationName);
   const operation = compiledOperation(schema, document, operationName);
   if (operation === null) return execute({ schema, document, operationName, rootValue, contextValue, variableValues: variables });
   if (!isCompiledQuery(operation)) return operation;

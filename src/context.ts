@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ExecutionResult } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
+import { columnPlan, type ColumnPlan } from './columns';
 import type { Logger } from './logger';
 import type { Viewer } from './access/viewer';
 import { Loaders } from './loaders';
@@ -29,6 +30,11 @@ export interface Context {
   live?: (result: ExecutionResult, sent: () => void) => void;
   /** Server settings services need (dispatch timing). */
   settings: Readonly<DispatchConfig>;
+  /**
+   * Reads only the columns an operation of `document` needs (src/columns.ts);
+   * called before it runs, while nothing has been read.
+   */
+  planColumns?(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): void;
 }
 
 /**
@@ -43,6 +49,7 @@ class RequestContext implements Context {
   live?: (result: ExecutionResult, sent: () => void) => void;
   private ownEm?: EntityManager;
   private ownLoaders?: Loaders;
+  private columns?: ColumnPlan | null;
 
   constructor(
     private readonly root: EntityManager,
@@ -62,7 +69,12 @@ class RequestContext implements Context {
   }
 
   get loaders(): Loaders {
-    return (this.ownLoaders ??= new Loaders(this.reads(), this.viewer));
+    return (this.ownLoaders ??= new Loaders(this.reads(), this.viewer, this.columns));
+  }
+
+  planColumns(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): void {
+    // Rows read before the plan (there are none today) would be whole; mixing them with planned rows is never done.
+    if (!this.ownLoaders) this.columns = columnPlan(schema, document, operationName, this.root.getMetadata());
   }
 
   /**

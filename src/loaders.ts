@@ -11,6 +11,7 @@ import { STAFF_ROLES } from './auth';
 import { rowCondition } from './access/rows';
 import type { Viewer } from './access/viewer';
 import { NOTHING, type NestedList, type Prefetch } from './prefetch';
+import type { ColumnPlan } from './columns';
 import type { ChildrenList } from './lists';
 import {
   allOf, intArray, keysetSql, pageRequest, textArray, toConnection,
@@ -66,7 +67,13 @@ export class Loaders {
   private readonly pages = new Map<ListSpec<any>, Map<Prefetch, Map<string, { loader: DataLoader<number, Connection<any>> } | null>>>();
 
   /** `em`: where the statements go (an EntityManager, or only its `execute` and metadata). */
-  constructor(private readonly em: Pick<EntityManager, 'execute' | 'getMetadata'>, readonly viewer: Viewer) {}
+  /**
+   * `em`: where the statements go (an EntityManager, or only its `execute` and metadata).
+   * `columns`: the columns the operation reads of each entity (columns.ts); whole rows of the others.
+   */
+  constructor(
+    private readonly em: Pick<EntityManager, 'execute' | 'getMetadata'>, readonly viewer: Viewer, private readonly columns?: ColumnPlan | null,
+  ) {}
 
   get community() { return this.byId(Community); }
   get building() { return this.byId(Building); }
@@ -98,7 +105,7 @@ export class Loaders {
 
   /** Estates by code (public). */
   get communityByCode(): DataLoader<string, Community | null> {
-    return this.batch(this.statement(Community, 'x.code = any(?::text[])'), textArray, async (codes, rows) => {
+    return this.batch(this.statement(Community, 'x.code = any(?::text[])', undefined, undefined, ['code']), textArray, async (codes, rows) => {
       const byCode = new Map(this.map<Community>(Community, rows).map((r) => [r.code, r]));
       return codes.map((c) => byCode.get(c) ?? null);
     });
@@ -106,7 +113,7 @@ export class Loaders {
 
   /** Tickets by their human number, those the viewer may read. */
   get ticketByNumber(): DataLoader<string, Ticket | null> {
-    return this.batch(this.statement(Ticket, 'x.number = any(?::text[])'), textArray, async (numbers, rows) => {
+    return this.batch(this.statement(Ticket, 'x.number = any(?::text[])', undefined, undefined, ['number']), textArray, async (numbers, rows) => {
       const byNumber = new Map(this.map<Ticket>(Ticket, rows).map((r) => [r.number, r]));
       return numbers.map((n) => byNumber.get(n) ?? null);
     });
@@ -180,7 +187,7 @@ export class Loaders {
   /** Estates by code with what `prefetch` names read in the same statement (see byIdWith). */
   communityByCodeWith(prefetch: Prefetch): DataLoader<string, Community | null> {
     if (readsAlone(prefetch)) return this.communityByCode;
-    return this.batch(this.around(this.statement(Community, 'x.code = any(?::text[])'), prefetch), textArray, async (codes, rows) => {
+    return this.batch(this.around(this.statement(Community, 'x.code = any(?::text[])', undefined, undefined, ['code']), prefetch), textArray, async (codes, rows) => {
       const byCode = new Map(this.map<Community>(Community, rows).map((r) => [r.code, r]));
       this.prime(prefetch, rows);
       return codes.map((c) => byCode.get(c) ?? null);
@@ -209,7 +216,8 @@ export class Loaders {
     const order = Object.entries(orderBy).map(([prop, dir]) => `k."${this.column(meta, prop)}" ${dir}`).join(', ');
     const rule = allOf([rowCondition(meta.tableName, this.viewer), where]);
     const extra = this.extras(prefetch, 'k', 1);
-    const sql = `select k.*${extra.sql} from (select x.* from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${rule.sql})) k order by ${order}`;
+    const read = this.projection(meta, Object.keys(orderBy).map((prop) => this.column(meta, prop)));
+    const sql = `select k.*${extra.sql} from (select ${read} from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${rule.sql})) k order by ${order}`;
     return this.batch({ sql, leading: extra.bindings, bindings: rule.bindings }, intArray, async (ids, rows) => {
       const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
       const nodes = this.map<T>(entity, rows);
@@ -303,7 +311,7 @@ export class Loaders {
       ? `, (select count(*) from "${meta.tableName}" x where x."${parent}" = u.pid and (${scoped.sql}))::int as total` : '';
     const sql = `with p as materialized (select u.pid, u.ord${counted} from unnest(?::int[]) with ordinality as u(pid, ord)) `
       + `select p.pid as "__pid"${prefetch.count ? ', p.total as "__total"' : ''}, c.*${extra.sql} from p `
-      + `left join lateral (select x.* from "${meta.tableName}" x where x."${parent}" = p.pid and (${where.sql}) order by ${order} limit ?) c on true `
+      + `left join lateral (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where x."${parent}" = p.pid and (${where.sql}) order by ${order} limit ?) c on true `
       + `order by p.ord, ${outerOrder}`;
     const leading = prefetch.count ? scoped.bindings : [];
     const loader = this.batch({ sql, leading, bindings: [...extra.bindings, ...where.bindings, request.limit + 1] }, intArray, async (ids, rows) => {
@@ -337,7 +345,7 @@ export class Loaders {
     // Uncorrelated, so it runs once for the statement (an InitPlan), not once a row.
     const counted = prefetch.count ? `, (select count(*) from "${meta.tableName}" x where ${scoped.sql})::int as "__total"` : '';
     const rows: RawRow[] = await this.em.execute(
-      `select c.*${extra.sql}${counted} from (select x.* from "${meta.tableName}" x where ${where.sql} order by ${order} limit ?) c order by ${outerOrder}`,
+      `select c.*${extra.sql}${counted} from (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where ${where.sql} order by ${order} limit ?) c order by ${outerOrder}`,
       [...extra.bindings, ...(prefetch.count ? scoped.bindings : []), ...where.bindings, request.limit + 1]);
     this.prime(prefetch, rows);
     // An empty page has no row to carry the count: then it is counted on its own, if asked.
@@ -354,9 +362,10 @@ export class Loaders {
     let sql = '';
     const bindings: unknown[] = [];
     prefetch.relations.forEach((relation, i) => {
-      const table = this.meta(relation.entity).tableName;
+      const meta = this.meta(relation.entity);
+      const table = meta.tableName;
       const rule = rowCondition(table, this.viewer, 'r');
-      sql += `, (select row_to_json(r) from "${table}" r where r.id = ${alias}."${relation.column}" and (${rule.sql})) as "__rel${i}"`;
+      sql += `, (select ${this.rowJson(meta, 'r')} from "${table}" r where r.id = ${alias}."${relation.column}" and (${rule.sql})) as "__rel${i}"`;
       bindings.push(...rule.bindings);
     });
     prefetch.counts.forEach((spec, i) => {
@@ -391,7 +400,8 @@ export class Loaders {
       const order = Object.entries(orderBy).map(([prop, dir]) => `${c}."${this.column(meta, prop)}" ${dir}`).join(', ');
       return {
         sql: `(select coalesce(json_agg(row_to_json(${c}) order by ${order}), '[]'::json) from (select ${k}.*${inner.sql} from `
-          + `(select x.* from "${meta.tableName}" x where x."${this.column(meta, foreignKey)}" = ${parent}."id" and (${rule.sql})) ${k}) ${c})`,
+          + `(select ${this.projection(meta, Object.keys(orderBy).map((prop) => this.column(meta, prop)))} from "${meta.tableName}" x `
+          + `where x."${this.column(meta, foreignKey)}" = ${parent}."id" and (${rule.sql})) ${k}) ${c})`,
         bindings: [...inner.bindings, ...rule.bindings],
       };
     }
@@ -413,7 +423,7 @@ export class Loaders {
       ? `, 'total', (select count(*) from "${meta.tableName}" x where x."${parentColumn}" = ${parent}."id" and (${scoped.sql}))` : '';
     return {
       sql: `(select json_build_object('rows', coalesce(json_agg(row_to_json(${c}) order by ${outerOrder}), '[]'::json)${total}) from `
-        + `(select ${k}.*${inner.sql} from (select x.* from "${meta.tableName}" x where x."${parentColumn}" = ${parent}."id" and (${where.sql}) `
+        + `(select ${k}.*${inner.sql} from (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where x."${parentColumn}" = ${parent}."id" and (${where.sql}) `
         + `order by ${order} limit ?) ${k}) ${c})`,
       bindings: [...(list.prefetch.count ? scoped.bindings : []), ...inner.bindings, ...where.bindings, request.limit + 1],
     };
@@ -437,13 +447,12 @@ export class Loaders {
     });
     prefetch.relations.forEach((relation, i) => {
       const loader = this.byId<WithId>(relation.entity);
-      const name = Utils.className(relation.entity);
       for (const row of rows) {
         const id = row[relation.column];
         if (id === null || id === undefined) continue;
         const related = row[`__rel${i}`] as RawRow | null;
         // A row the viewer may not read is primed as null, exactly what its loader would have answered.
-        loader.prime(Number(id), related ? mapRows<WithId>(this.em.getMetadata(), name, [related])[0] : null);
+        loader.prime(Number(id), related ? this.map<WithId>(relation.entity, [related])[0] : null);
       }
     });
     prefetch.lists.forEach((list, i) => {
@@ -475,10 +484,27 @@ export class Loaders {
   }
 
   /** `select x.* from <table> x where <condition> and <the table's rule>` with the batch as first binding. */
-  private statement(entity: EntityName<any>, condition: string, extra?: Condition, orderBy?: string): Batched {
-    const table = this.meta(entity).tableName;
+  private statement(entity: EntityName<any>, condition: string, extra?: Condition, orderBy?: string, also?: readonly string[]): Batched {
+    const meta = this.meta(entity);
+    const table = meta.tableName;
     const where = allOf([rowCondition(table, this.viewer), extra]);
-    return { sql: `select x.* from "${table}" x where ${condition} and (${where.sql})${orderBy ? ` order by ${orderBy}` : ''}`, bindings: where.bindings };
+    return { sql: `select ${this.projection(meta, also)} from "${table}" x where ${condition} and (${where.sql})${orderBy ? ` order by ${orderBy}` : ''}`, bindings: where.bindings };
+  }
+
+  /** The columns of `meta`'s rows this operation reads (columns.ts), on alias x, with `also` (a list's order): `x.*` for whole rows. */
+  private projection(meta: EntityMetadata, also: readonly string[] = []): string {
+    const read = this.columns?.get(meta.className);
+    if (!read) return 'x.*';
+    const columns = new Set(read.columns);
+    for (const column of also) columns.add(column);
+    return [...columns].map((column) => `x."${column}"`).join(', ');
+  }
+
+  /** A row on `alias` as JSON, with only the columns this operation reads of it. */
+  private rowJson(meta: EntityMetadata, alias: string): string {
+    const read = this.columns?.get(meta.className);
+    if (!read) return `row_to_json(${alias})`;
+    return `json_build_object(${[...read.columns].map((column) => `'${column}', ${alias}."${column}"`).join(', ')})`;
   }
 
   /** The DataLoader for one statement, created on first use; its key is the statement itself. */
@@ -500,7 +526,8 @@ export class Loaders {
   }
 
   private map<T>(entity: EntityName<T>, rows: RawRow[]): T[] {
-    return mapRows<T>(this.em.getMetadata(), Utils.className(entity), rows);
+    const name = Utils.className(entity);
+    return mapRows<T>(this.em.getMetadata(), name, rows, this.columns?.get(name));
   }
 
   private meta(entity: EntityName<any>): EntityMetadata {

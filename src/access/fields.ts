@@ -4,6 +4,7 @@ import { DASHBOARD_ROLES, STAFF_ROLES } from '../auth';
 import type { Context } from '../context';
 import { forbidden, unauthenticated } from '../errors';
 import type { Viewer } from './viewer';
+import { READS_OWN_PROPERTY } from '../columns';
 
 /**
  * Field rules declared in the SDL. `@personal(of: …)` marks personal data and
@@ -105,13 +106,13 @@ export function applyFieldRules(schema: GraphQLSchema): GraphQLSchema {
       const check = personal
         ? (viewer: Viewer, row: Row) => checkPersonal(viewer, kind, owner(row))
         : (viewer: Viewer, row: Row) => checkScoped(viewer, owner(row));
-      return {
-        ...config,
-        resolve: (row: Row, args, ctx: Context, info) => {
-          check(ctx.viewer, row);
-          return resolve(row, args, ctx, info);
-        },
+      const guarded: GraphQLFieldResolver<Row, Context> = (row, args, ctx, info) => {
+        check(ctx.viewer, row);
+        return resolve(row, args, ctx, info);
       };
+      // Around a plain property, the field still reads just that property (src/columns.ts plans the columns by it).
+      if (!config.resolve) Object.defineProperty(guarded, READS_OWN_PROPERTY, { value: true });
+      return { ...config, resolve: guarded };
     },
   });
 }

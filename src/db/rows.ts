@@ -13,7 +13,22 @@ import { ReferenceKind, wrap, type EntityMetadata, type MetadataStorage } from '
 
 const ENTITY_NAME = Symbol('entity name');
 
-type Mapper = (row: Record<string, unknown>) => object;
+interface Field {
+  column: string;
+  name: string;
+  reference: boolean;
+  bigint: boolean;
+  date: boolean;
+}
+
+interface Mapper {
+  fields: Field[];
+  /** The prototype of full rows: the entity's name, shared by its rows (one shape per entity). */
+  proto: object;
+  /** Prototypes of rows read with only some columns, by the columns' key. */
+  partial: Map<string, object>;
+}
+
 const mappers = new WeakMap<EntityMetadata, Mapper>();
 
 function compile(meta: EntityMetadata): Mapper {
@@ -27,21 +42,48 @@ function compile(meta: EntityMetadata): Mapper {
       bigint: p.customType?.constructor.name === 'BigIntType',
       date: p.runtimeType === 'Date',
     }));
-  // The entity's name sits on a prototype shared by its rows, and every row gets its fields in one order: one shape per entity.
   const proto = Object.freeze(Object.defineProperty({}, ENTITY_NAME, { value: meta.className }));
-  return (row) => {
-    const out: Record<string | symbol, unknown> = Object.create(proto);
-    for (const f of fields) {
-      const value = row[f.column];
-      if (value === undefined) continue;
-      out[f.name] = value === null ? null
-        : f.reference ? { id: Number(value) }
-        : f.bigint ? Number(value)
-        : f.date ? parseTimestamp(value as string | Date)
-        : value;
-    }
-    return out;
-  };
+  return { fields, proto, partial: new Map() };
+}
+
+/**
+ * The prototype of rows read with only `columns` (src/columns.ts): every
+ * property whose column was not read throws when read, so a resolver that
+ * needs a column its operation's plan left out fails loudly instead of
+ * seeing null (a null could pass for "none" or for a permitted empty value).
+ * Setting such a property makes it the row's own.
+ */
+function partialProto(meta: EntityMetadata, mapper: Mapper, columns: ReadonlySet<string>, key: string): object {
+  let proto = mapper.partial.get(key);
+  if (proto) return proto;
+  proto = Object.create(mapper.proto) as object;
+  for (const f of mapper.fields) {
+    if (columns.has(f.column)) continue;
+    Object.defineProperty(proto, f.name, {
+      get() {
+        throw new Error(`${meta.className}.${f.name} (column ${f.column}) was not read for this operation: src/columns.ts must list it`);
+      },
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, f.name, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  mapper.partial.set(key, Object.freeze(proto));
+  return proto;
+}
+
+function mapRow(fields: readonly Field[], proto: object, row: Record<string, unknown>): object {
+  const out: Record<string | symbol, unknown> = Object.create(proto);
+  for (const f of fields) {
+    const value = row[f.column];
+    if (value === undefined) continue;
+    out[f.name] = value === null ? null
+      : f.reference ? { id: Number(value) }
+      : f.bigint ? Number(value)
+      : f.date ? parseTimestamp(value as string | Date)
+      : value;
+  }
+  return out;
 }
 
 /**
@@ -78,13 +120,24 @@ function digit(text: string, i: number): number {
   return d >= 0 && d <= 9 ? d : NaN;
 }
 
-/** Maps database rows of `entityName` to plain objects shaped like its entity. */
-export function mapRows<T>(metadata: MetadataStorage, entityName: string, rows: readonly Record<string, unknown>[]): T[] {
+/** The columns rows were read with (src/columns.ts), and a key naming that set. */
+export interface ReadColumns {
+  columns: ReadonlySet<string>;
+  key: string;
+}
+
+/**
+ * Maps database rows of `entityName` to plain objects shaped like its entity;
+ * rows read with only some `columns` get a prototype on which the others throw.
+ */
+export function mapRows<T>(metadata: MetadataStorage, entityName: string, rows: readonly Record<string, unknown>[], read?: ReadColumns): T[] {
   const meta = metadata.find(entityName);
   if (!meta) throw new Error(`unknown entity ${entityName}`);
   let mapper = mappers.get(meta);
   if (!mapper) mappers.set(meta, (mapper = compile(meta)));
-  return rows.map(mapper) as T[];
+  const proto = read ? partialProto(meta, mapper, read.columns, read.key) : mapper.proto;
+  const { fields } = mapper;
+  return rows.map((row) => mapRow(fields, proto, row)) as T[];
 }
 
 /** The entity name of a mapped row or a managed entity. */

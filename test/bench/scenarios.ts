@@ -12,6 +12,8 @@ import type { Ids } from './setup';
 export interface Scenario {
   name: string;
   operation: string;
+  /** A document of gridkeeper's own instead of the contract's `operation`. */
+  document?: string;
   /** Variables for the next request: fixed, or drawn (a random ticket). */
   variables: () => Record<string, unknown>;
   postgraphile: string;
@@ -28,6 +30,16 @@ export function scenarios(ids: Ids): Scenario[] {
   let next = 0;
   const randomTicket = () => ({ id: toGlobalId('Ticket', ids.ticketIds[(next = (next * 7919 + 104729) % ids.ticketIds.length)]) });
   return [
+    {
+      // No data: what a request costs before any resolver runs (HTTP, token, body, Apollo's pipeline, the answer).
+      name: 'Baseline ({ __typename })',
+      operation: 'Baseline',
+      document: 'query Baseline { __typename }',
+      variables: () => ({}),
+      postgraphile: 'query Baseline { __typename }',
+      postgraphileVariables: () => ({}),
+      same: { gridkeeper: (data) => data, postgraphile: (data) => data },
+    },
     {
       name: 'EstateOverview (LH)',
       operation: 'EstateOverview',

@@ -10,6 +10,8 @@ import net from 'node:net';
 export class StatementCounter {
   /** Statements seen so far on every connection. */
   statements = 0;
+  /** Bytes the database has sent so far on every connection (rows, mostly). */
+  bytesFromDatabase = 0;
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
 
@@ -40,6 +42,7 @@ export class StatementCounter {
       s.on('close', () => this.sockets.delete(s));
       s.on('error', () => { client.destroy(); upstream.destroy(); });
     }
+    upstream.on('data', (chunk: Buffer) => { this.bytesFromDatabase += chunk.length; });
     upstream.pipe(client);
     let buffer: Buffer = Buffer.alloc(0);
     // The first message (startup, or an SSL request before it) has no type byte.
