@@ -20,7 +20,7 @@ import { toGlobalId } from '../../src/ids';
 import { contract } from '../helpers/client';
 import { median, runLoad, type LoadResult, type Request } from './load';
 import { scenarios, type Scenario } from './scenarios';
-import { BENCH_SECRET, benchDatabase, benchTools, cpuMicros, rssMiB, startGridkeeper, startPostgraphile, type Server } from './setup';
+import { BENCH_SECRET, benchDatabase, benchTools, cpuMicros, databaseCpuMicros, rssMiB, startGridkeeper, startPostgraphile, type Server } from './setup';
 import { StatementCounter } from './wire';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -40,6 +40,8 @@ interface Run extends LoadResult {
   /** Bytes the database sent per request (rows, mostly). */
   databaseBytesPerRequest: number;
   cpuMicrosPerRequest: number;
+  /** CPU of the PostgreSQL processes per request (databaseCpuMicros). */
+  databaseCpuMicrosPerRequest: number;
   rssMiB: number;
 }
 
@@ -73,14 +75,14 @@ async function compare(url: string, node: string, version: string, ids: Paramete
     const all = scenarios(ids).filter((s) => !ONLY || ONLY.some((name) => s.name.startsWith(name)));
     for (const scenario of all) await checkSame(scenario, gridkeeper, postgraphile, token);
     console.log(`\n### Node ${version}: ${ROUNDS} rounds × ${SECONDS} s per server and scenario, ${CONCURRENCY} clients, medians\n`);
-    console.log('| scenario | gridkeeper req/s | PostGraphile 5 req/s | ratio (median of rounds) | gridkeeper p50 / p99 ms | PostGraphile p50 / p99 ms | SQL statements per request | bytes from the database per request | server CPU µs per request |');
-    console.log('|---|---|---|---|---|---|---|---|---|');
+    console.log('| scenario | gridkeeper req/s | PostGraphile 5 req/s | ratio (median of rounds) | gridkeeper p50 / p99 ms | PostGraphile p50 / p99 ms | SQL statements per request | bytes from the database per request | server CPU µs per request | database CPU µs per request |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const scenario of all) {
       const measure = async (server: 'gridkeeper' | 'postgraphile', round: number, seconds: number): Promise<Run> => {
         const target = server === 'gridkeeper' ? gridkeeper : postgraphile;
         const wire = server === 'gridkeeper' ? gkWire.counter : pgWire.counter;
         const next = requests(scenario, server, target, token);
-        const [statements, bytes, cpu] = [wire.statements, wire.bytesFromDatabase, cpuMicros(target.child)];
+        const [statements, bytes, cpu, dbCpu] = [wire.statements, wire.bytesFromDatabase, cpuMicros(target.child), databaseCpuMicros()];
         const result = await runLoad(next, seconds, CONCURRENCY);
         const total = result.requests + result.errors;
         return {
@@ -88,6 +90,7 @@ async function compare(url: string, node: string, version: string, ids: Paramete
           statementsPerRequest: (wire.statements - statements) / Math.max(1, total),
           databaseBytesPerRequest: (wire.bytesFromDatabase - bytes) / Math.max(1, total),
           cpuMicrosPerRequest: (cpuMicros(target.child) - cpu) / Math.max(1, total),
+          databaseCpuMicrosPerRequest: (databaseCpuMicros() - dbCpu) / Math.max(1, total),
           rssMiB: rssMiB(target.child),
         };
       };
@@ -106,7 +109,8 @@ async function compare(url: string, node: string, version: string, ids: Paramete
       console.log(`| ${scenario.name}${errors ? ` (${errors} errors!)` : ''} | ${m(gk, 'perSecond').toFixed(0)} | ${m(pg, 'perSecond').toFixed(0)} | ${ratio.toFixed(2)} | `
         + `${m(gk, 'p50').toFixed(1)} / ${m(gk, 'p99').toFixed(1)} | ${m(pg, 'p50').toFixed(1)} / ${m(pg, 'p99').toFixed(1)} | `
         + `${m(gk, 'statementsPerRequest').toFixed(1)} / ${m(pg, 'statementsPerRequest').toFixed(1)} | `
-        + `${m(gk, 'databaseBytesPerRequest').toFixed(0)} / ${m(pg, 'databaseBytesPerRequest').toFixed(0)} | ${m(gk, 'cpuMicrosPerRequest').toFixed(0)} / ${m(pg, 'cpuMicrosPerRequest').toFixed(0)} |`);
+        + `${m(gk, 'databaseBytesPerRequest').toFixed(0)} / ${m(pg, 'databaseBytesPerRequest').toFixed(0)} | ${m(gk, 'cpuMicrosPerRequest').toFixed(0)} / ${m(pg, 'cpuMicrosPerRequest').toFixed(0)} | `
+        + `${m(gk, 'databaseCpuMicrosPerRequest').toFixed(0)} / ${m(pg, 'databaseCpuMicrosPerRequest').toFixed(0)} |`);
     }
     console.log(`\nresident memory after the runs: gridkeeper ${rssMiB(gridkeeper.child).toFixed(0)} MiB, PostGraphile ${rssMiB(postgraphile.child).toFixed(0)} MiB`);
   } finally {

@@ -197,6 +197,28 @@ export function cpuMicros(child: ChildProcess): number {
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
+/**
+ * CPU time every PostgreSQL process on this machine has used so far, in
+ * microseconds: taken around a run, the database's work for that run's
+ * requests (the other server's connections sit idle meanwhile). Processes
+ * that end during a run take their time with them; pooled connections do not.
+ */
+export function databaseCpuMicros(): number {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * 10_000;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 /** Resident memory of a process in MiB, from /proc. */
 export function rssMiB(child: ChildProcess): number {
   const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
