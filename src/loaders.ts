@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Utils, type EntityMetadata, type EntityName } from '@mikro-orm/core';
 import { mapRows } from './db/rows';
+import { singleKey } from './db/statements';
 import {
   Booking, BookingChange, Building, CareEvent, CarePlan, CareVisit, Community, CommunityEvent, CommunityEventChange, Dispatch, DispatchEvent, Drill,
   EventRegistration, Grid, Household, LiaisonMeeting, PatrolCheckpoint, PatrolRoute, PatrolRun, PublicSpace, ReceptionMember, Resident, ResidentGroup,
@@ -544,49 +545,6 @@ export class Loaders {
   private column(meta: EntityMetadata, property: string): string {
     return meta.properties[property as never].fieldNames[0];
   }
-}
-
-const singles = new Map<string, string | null>();
-const BATCHED = [
-  { array: 'any(?::bigint[])', one: '?::bigint' },
-  { array: 'any(?::int[])', one: '?::int' },
-  { array: 'any(?::text[])', one: '?::text' },
-  { array: 'unnest(?::int[]) with ordinality as u(pid, ord)', one: '(values (?::int, 1::bigint)) as u(pid, ord)' },
-];
-
-/**
- * A batched statement for a single key: its batch placeholder (the one after
- * the `leading` ones), written `x = any(?::int[])` or as an `unnest`, becomes
- * a plain value. PostgreSQL never settles on a generic plan for a statement
- * whose parameter is an array (it cannot tell its length), so it planned the
- * array form anew at every execution: a third of the database's time for a
- * ticket by id. The scalar form is planned once per connection. Null when the
- * placeholder is none of these forms (the array form is sent then).
- */
-export function singleKey(sql: string, leading: number): string | null {
-  const cacheKey = `${leading}\u0000${sql}`;
-  let single = singles.get(cacheKey);
-  if (single !== undefined) return single;
-  single = null;
-  let seen = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < sql.length; i++) {
-    const c = sql[i];
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === '?' && seen++ === leading) {
-      const form = BATCHED.find((f) => sql.startsWith(f.array, i - f.array.indexOf('?')));
-      if (form) {
-        const start = i - form.array.indexOf('?');
-        const equals = form.array.startsWith('any(') && sql.slice(Math.max(0, start - 2), start) === '= ';
-        single = form.array.startsWith('any(') && !equals ? null : sql.slice(0, start) + form.one + sql.slice(start + form.array.length);
-      }
-      break;
-    }
-  }
-  if (singles.size < 2000) singles.set(cacheKey, single);
-  return single;
 }
 
 function requireParent(spec: Pick<ListSpec, 'parentColumn'>): string {

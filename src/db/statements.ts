@@ -18,23 +18,62 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 const MAX_NAMED = 2000;
 const texts = new Map<string, { text: string; name?: string }>();
 
-/** `?` placeholders (outside quotes) as `$1`, `$2`, ... */
-export function numbered(sql: string): string {
-  let out = '';
-  let n = 0;
+/** Where the `?` placeholders are, outside quoted text and names. */
+function placeholders(sql: string): number[] {
+  const found: number[] = [];
   let quote: string | null = null;
   for (let i = 0; i < sql.length; i++) {
     const c = sql[i];
     if (quote) {
       if (c === quote) quote = null;
     } else if (c === "'" || c === '"') quote = c;
-    else if (c === '?') {
-      out += `$${++n}`;
-      continue;
-    }
-    out += c;
+    else if (c === '?') found.push(i);
   }
-  return out;
+  return found;
+}
+
+/** `?` placeholders (outside quotes) as `$1`, `$2`, ... */
+export function numbered(sql: string): string {
+  let out = '';
+  let from = 0;
+  placeholders(sql).forEach((at, n) => {
+    out += `${sql.slice(from, at)}$${n + 1}`;
+    from = at + 1;
+  });
+  return out + sql.slice(from);
+}
+
+const singles = new Map<string, string | null>();
+const BATCHED = [
+  { array: 'any(?::bigint[])', one: '?::bigint' },
+  { array: 'any(?::int[])', one: '?::int' },
+  { array: 'any(?::text[])', one: '?::text' },
+  { array: 'unnest(?::int[]) with ordinality as u(pid, ord)', one: '(values (?::int, 1::bigint)) as u(pid, ord)' },
+];
+
+/**
+ * A batched statement for a single key: its batch placeholder (the one after
+ * the `leading` ones), written `x = any(?::int[])` or as an `unnest`, becomes
+ * a plain value. PostgreSQL never settles on a generic plan for a statement
+ * whose parameter is an array (it cannot tell its length), so it planned the
+ * array form anew at every execution: a third of the database's time for a
+ * ticket by id. The scalar form is planned once per connection. Null when the
+ * placeholder is none of these forms (the array form is sent then).
+ */
+export function singleKey(sql: string, leading: number): string | null {
+  const cacheKey = `${leading}\u0000${sql}`;
+  let single = singles.get(cacheKey);
+  if (single !== undefined) return single;
+  single = null;
+  const at = placeholders(sql)[leading];
+  const form = at === undefined ? undefined : BATCHED.find((f) => sql.startsWith(f.array, at - f.array.indexOf('?')));
+  if (form) {
+    const start = at - form.array.indexOf('?');
+    const equals = form.array.startsWith('any(') && sql.slice(Math.max(0, start - 2), start) === '= ';
+    if (!form.array.startsWith('any(') || equals) single = sql.slice(0, start) + form.one + sql.slice(start + form.array.length);
+  }
+  if (singles.size < 2000) singles.set(cacheKey, single);
+  return single;
 }
 
 const reads = new Map<string, boolean>();

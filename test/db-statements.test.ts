@@ -1,4 +1,4 @@
-import { singleKey } from '../src/loaders';
+import { numbered, singleKey } from '../src/db/statements';
 
 /** A batch of one key is sent in the scalar form PostgreSQL plans once per connection; the array form for any other batch. */
 describe('singleKey', () => {
@@ -21,5 +21,12 @@ describe('singleKey', () => {
   it('leaves a placeholder of any other form alone', () => {
     expect(singleKey('select x.* from "t" x where x.id in (select unnest(?::int[]))', 0)).toBeNull();
     expect(singleKey('select x.* from "t" x where x.id <> all(?::int[])', 0)).toBeNull();
+  });
+});
+
+describe('numbered', () => {
+  it('numbers the placeholders outside quotes in order', () => {
+    expect(numbered(`select '?', "a?" from t where a = ? and b = any(?::int[]) and c = ?`))
+      .toBe(`select '?', "a?" from t where a = $1 and b = any($2::int[]) and c = $3`);
   });
 });
