@@ -6,7 +6,7 @@ import { ReferenceKind, Utils, type EntityName, type MetadataStorage } from '@mi
 import { Building, Community, Dispatch, Grid, Household, PublicSpace, Resident, Staff, Ticket, TicketEvent } from './entities';
 import { RELATIONS } from './prefetch';
 import { NESTED_COUNTS, NESTED_LISTS } from './lists';
-import type { ReadColumns } from './db/rows';
+import { mappedColumns, type ReadColumns } from './db/rows';
 
 /**
  * Which columns a query reads. A page of tickets needs a dozen of a ticket's
@@ -118,8 +118,7 @@ function planOf(schema: GraphQLSchema, document: DocumentNode, operationName: st
       if (!p || p.persist === false || p.formula || p.fieldNames?.length !== 1) return null;
       columns.add(p.fieldNames[0]);
     }
-    const all = meta.props.filter((p) => p.persist !== false && !p.formula && p.fieldNames?.length === 1);
-    if (all.every((p) => columns.has(p.fieldNames[0]))) continue;
+    if (mappedColumns(meta).every((column) => columns.has(column))) continue;
     plan.set(className, { columns, key: [...columns].sort().join(',') });
   }
   return plan;

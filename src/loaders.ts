@@ -31,12 +31,12 @@ interface Batched {
   bindings: readonly unknown[];
 }
 
-/** What a count of a nested list is over. */
 /** True when a prefetch adds nothing to a row's statement. */
 function readsAlone(prefetch: Prefetch): boolean {
   return prefetch.relations.length === 0 && prefetch.counts.length === 0 && prefetch.lists.length === 0;
 }
 
+/** What a count of a nested list is over. */
 export interface CountSpec {
   entity: EntityName<any>;
   parentColumn?: string;
@@ -67,7 +67,6 @@ export class Loaders {
   private readonly childLists = new Map<ChildrenList, Map<Prefetch, DataLoader<number, any[]>>>();
   private readonly pages = new Map<ListSpec<any>, Map<Prefetch, Map<string, { loader: DataLoader<number, Connection<any>> } | null>>>();
 
-  /** `em`: where the statements go (an EntityManager, or only its `execute` and metadata). */
   /**
    * `em`: where the statements go (an EntityManager, or only its `execute` and metadata).
    * `columns`: the columns the operation reads of each entity (columns.ts); whole rows of the others.
@@ -106,7 +105,7 @@ export class Loaders {
 
   /** Estates by code (public). */
   get communityByCode(): DataLoader<string, Community | null> {
-    return this.batch(this.statement(Community, 'x.code = any(?::text[])', undefined, undefined, ['code']), textArray, async (codes, rows) => {
+    return this.batch(this.statement(Community, 'x.code = any(?::text[])', ['code']), textArray, async (codes, rows) => {
       const byCode = new Map(this.map<Community>(Community, rows).map((r) => [r.code, r]));
       return codes.map((c) => byCode.get(c) ?? null);
     });
@@ -114,7 +113,7 @@ export class Loaders {
 
   /** Tickets by their human number, those the viewer may read. */
   get ticketByNumber(): DataLoader<string, Ticket | null> {
-    return this.batch(this.statement(Ticket, 'x.number = any(?::text[])', undefined, undefined, ['number']), textArray, async (numbers, rows) => {
+    return this.batch(this.statement(Ticket, 'x.number = any(?::text[])', ['number']), textArray, async (numbers, rows) => {
       const byNumber = new Map(this.map<Ticket>(Ticket, rows).map((r) => [r.number, r]));
       return numbers.map((n) => byNumber.get(n) ?? null);
     });
@@ -188,7 +187,7 @@ export class Loaders {
   /** Estates by code with what `prefetch` names read in the same statement (see byIdWith). */
   communityByCodeWith(prefetch: Prefetch): DataLoader<string, Community | null> {
     if (readsAlone(prefetch)) return this.communityByCode;
-    return this.batch(this.around(this.statement(Community, 'x.code = any(?::text[])', undefined, undefined, ['code']), prefetch), textArray, async (codes, rows) => {
+    return this.batch(this.around(this.statement(Community, 'x.code = any(?::text[])', ['code']), prefetch), textArray, async (codes, rows) => {
       const byCode = new Map(this.map<Community>(Community, rows).map((r) => [r.code, r]));
       this.prime(prefetch, rows);
       return codes.map((c) => byCode.get(c) ?? null);
@@ -217,8 +216,7 @@ export class Loaders {
     const order = Object.entries(orderBy).map(([prop, dir]) => `k."${this.column(meta, prop)}" ${dir}`).join(', ');
     const rule = allOf([rowCondition(meta.tableName, this.viewer), where]);
     const extra = this.extras(prefetch, 'k', 1);
-    const read = this.projection(meta, Object.keys(orderBy).map((prop) => this.column(meta, prop)));
-    const sql = `select k.*${extra.sql} from (select ${read} from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${rule.sql})) k order by ${order}`;
+    const sql = `select k.*${extra.sql} from (select ${this.projection(meta, this.orderColumns(meta, orderBy))} from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${rule.sql})) k order by ${order}`;
     return this.batch({ sql, leading: extra.bindings, bindings: rule.bindings }, intArray, async (ids, rows) => {
       const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
       const nodes = this.map<T>(entity, rows);
@@ -401,7 +399,7 @@ export class Loaders {
       const order = Object.entries(orderBy).map(([prop, dir]) => `${c}."${this.column(meta, prop)}" ${dir}`).join(', ');
       return {
         sql: `(select coalesce(json_agg(row_to_json(${c}) order by ${order}), '[]'::json) from (select ${k}.*${inner.sql} from `
-          + `(select ${this.projection(meta, Object.keys(orderBy).map((prop) => this.column(meta, prop)))} from "${meta.tableName}" x `
+          + `(select ${this.projection(meta, this.orderColumns(meta, orderBy))} from "${meta.tableName}" x `
           + `where x."${this.column(meta, foreignKey)}" = ${parent}."id" and (${rule.sql})) ${k}) ${c})`,
         bindings: [...inner.bindings, ...rule.bindings],
       };
@@ -484,12 +482,14 @@ export class Loaders {
     });
   }
 
-  /** `select x.* from <table> x where <condition> and <the table's rule>` with the batch as first binding. */
-  private statement(entity: EntityName<any>, condition: string, extra?: Condition, orderBy?: string, also?: readonly string[]): Batched {
+  /**
+   * `select <columns> from <table> x where <condition> and <the table's rule>`
+   * with the batch as first binding; `also`: columns the loader itself reads (its key).
+   */
+  private statement(entity: EntityName<any>, condition: string, also?: readonly string[]): Batched {
     const meta = this.meta(entity);
-    const table = meta.tableName;
-    const where = allOf([rowCondition(table, this.viewer), extra]);
-    return { sql: `select ${this.projection(meta, also)} from "${table}" x where ${condition} and (${where.sql})${orderBy ? ` order by ${orderBy}` : ''}`, bindings: where.bindings };
+    const rule = rowCondition(meta.tableName, this.viewer);
+    return { sql: `select ${this.projection(meta, also)} from "${meta.tableName}" x where ${condition} and (${rule.sql})`, bindings: rule.bindings };
   }
 
   /** The columns of `meta`'s rows this operation reads (columns.ts), on alias x, with `also` (a list's order): `x.*` for whole rows. */
@@ -544,6 +544,11 @@ export class Loaders {
 
   private column(meta: EntityMetadata, property: string): string {
     return meta.properties[property as never].fieldNames[0];
+  }
+
+  /** The columns of an order given by property. */
+  private orderColumns(meta: EntityMetadata, orderBy: Record<string, 'asc' | 'desc'>): string[] {
+    return Object.keys(orderBy).map((property) => this.column(meta, property));
   }
 }
 

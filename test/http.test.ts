@@ -6,6 +6,7 @@ import type { Config } from '../src/config';
 import { openOrm } from '../src/db/orm';
 import { createLogger } from '../src/logger';
 import { startServer, type RunningServer } from '../src/server';
+import { takesFastPath } from '../src/http-graphql';
 import { codes, countStatements, gql } from './helpers/client';
 import { createEstate } from './helpers/factories';
 import { startTestServer, TEST_SECRET, type TestServer } from './helpers/server';
@@ -128,6 +129,22 @@ describe('request bodies', () => {
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     expectNoInternals(text);
+  });
+
+  // Which requests take the server's own path to Apollo (the rest go through express): what the test below compares.
+  it.each([
+    ['a POST of JSON with its length', 'POST', '/graphql', { 'content-type': 'application/json', 'content-length': '30' }, true],
+    ['the same in UTF-8, with a search', 'POST', '/graphql?x=1', { 'content-type': 'application/json; charset=UTF-8', 'content-length': '30' }, true],
+    ['a body of exactly 1 MiB', 'POST', '/graphql', { 'content-type': 'application/json', 'content-length': String(1024 * 1024) }, true],
+    ['a body over 1 MiB', 'POST', '/graphql', { 'content-type': 'application/json', 'content-length': String(1024 * 1024 + 1) }, false],
+    ['a chunked body', 'POST', '/graphql', { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, false],
+    ['a gzipped body', 'POST', '/graphql', { 'content-type': 'application/json', 'content-length': '30', 'content-encoding': 'gzip' }, false],
+    ['another charset', 'POST', '/graphql', { 'content-type': 'application/json; charset=latin1', 'content-length': '30' }, false],
+    ['text/plain', 'POST', '/graphql', { 'content-type': 'text/plain', 'content-length': '30' }, false],
+    ['a GET', 'GET', '/graphql?query=%7B__typename%7D', {}, false],
+    ['a path under /graphql', 'POST', '/graphql/x', { 'content-type': 'application/json', 'content-length': '30' }, false],
+  ])('routes %s', (_name, method, url, headers, fast) => {
+    expect(takesFastPath({ method, url, headers })).toBe(fast);
   });
 
   // A body with its length given takes the server's own path to Apollo; a chunked one goes through express. Both answer alike.

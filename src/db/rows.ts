@@ -120,6 +120,17 @@ function digit(text: string, i: number): number {
   return d >= 0 && d <= 9 ? d : NaN;
 }
 
+/** The columns a row of `meta` is mapped from: what reading a whole row reads. */
+export function mappedColumns(meta: EntityMetadata): string[] {
+  return mapperOf(meta).fields.map((f) => f.column);
+}
+
+function mapperOf(meta: EntityMetadata): Mapper {
+  let mapper = mappers.get(meta);
+  if (!mapper) mappers.set(meta, (mapper = compile(meta)));
+  return mapper;
+}
+
 /** The columns rows were read with (src/columns.ts), and a key naming that set. */
 export interface ReadColumns {
   columns: ReadonlySet<string>;
@@ -133,8 +144,7 @@ export interface ReadColumns {
 export function mapRows<T>(metadata: MetadataStorage, entityName: string, rows: readonly Record<string, unknown>[], read?: ReadColumns): T[] {
   const meta = metadata.find(entityName);
   if (!meta) throw new Error(`unknown entity ${entityName}`);
-  let mapper = mappers.get(meta);
-  if (!mapper) mappers.set(meta, (mapper = compile(meta)));
+  const mapper = mapperOf(meta);
   const proto = read ? partialProto(meta, mapper, read.columns, read.key) : mapper.proto;
   const { fields } = mapper;
   return rows.map((row) => mapRow(fields, proto, row)) as T[];
