@@ -5,7 +5,7 @@ import { codes, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { sleep, submitTicket } from './helpers/instances';
 import { follow } from './helpers/live';
-import { startTestServer, TEST_SECRET, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, TEST_SECRET, type TestServer } from './helpers/server';
 import { act, actOk, expectFailure, rowId, sql, submitOk } from './helpers/tickets';
 import { bearer, connect } from './helpers/ws';
 
@@ -216,7 +216,7 @@ describe('only the reporting resident rates', () => {
 describe('erasing a resident', () => {
   it('removes their name, phone and household link, keeps tickets, events and ratings, and ends their tokens', async () => {
     const estate = await createEstate(t.orm, { buildings: 1, householdsPerBuilding: 2, residentsPerHousehold: 1 });
-    const manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+    const manager = await managerToken(t, estate);
     const steward = await t.token({ sub: estate.gid.staff('steward'), role: 'STAFF', communities: [estate.code] });
     const resident = await t.token({ sub: estate.gid.resident(0), role: 'RESIDENT', communities: [estate.code] });
     const ticket = await submitOk(t, resident, { householdId: estate.gid.household(0) });

@@ -3,7 +3,7 @@ import { TransactionContext } from '@mikro-orm/core';
 import { runsInProgress } from '../src/db/async-context';
 import { createEstate, type Estate } from './helpers/factories';
 import { submitTicket } from './helpers/instances';
-import { startTestServer, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, type TestServer } from './helpers/server';
 
 /**
  * The ORM's async contexts run only while a write does (src/db/async-context.ts):
@@ -18,7 +18,7 @@ let manager: string;
 beforeAll(async () => {
   t = await startTestServer();
   estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 1 });
-  manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+  manager = await managerToken(t, estate);
 });
 afterAll(() => t.close());
 

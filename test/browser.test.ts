@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { contract, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { haveChromium, launchChromium, servePage, CHROMIUM, type PageEvents, type PageQuery, type PageSubscription } from './helpers/browser';
-import { startTestServer, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, type TestServer } from './helpers/server';
 
 /**
  * A real browser on another origin than the API: what a front-end team's app
@@ -32,7 +32,7 @@ run('a browser app on another origin', () => {
     // Only the page's localhost origin is listed: the same page from 127.0.0.1 is another, unlisted origin.
     t = await startTestServer({ corsOrigins: [`http://localhost:${page.port}`] });
     estate = await createEstate(t.orm, { buildings: 1, householdsPerBuilding: 2 });
-    token = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+    token = await managerToken(t, estate);
     cfg = { api: t.url, ws: t.wsUrl, token, code: estate.code, document: '' };
     browser = await launchChromium();
   }, 60_000);

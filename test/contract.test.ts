@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS, limitRules, MAX_COST, operationCost, queryLimits } from
 import { contract, contractOperations, gql } from './helpers/client';
 import { COVERED, PENDING } from './helpers/coverage';
 import { createEstate, type Estate } from './helpers/factories';
-import { startTestServer, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, type TestServer } from './helpers/server';
 import { setHours, slot, spaceGid } from './helpers/spaces';
 
 /** Clients page at most 100 at a time: limits must admit every operation at that size. */
@@ -100,7 +100,7 @@ describe('covered operations over real data', () => {
   beforeAll(async () => {
     t = await startTestServer();
     estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 5, residentsPerHousehold: 2 });
-    manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+    manager = await managerToken(t, estate);
   });
   afterAll(() => t.close());
 

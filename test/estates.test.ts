@@ -1,6 +1,6 @@
 import { codes, contract, countStatements, gql, gqlText } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
-import { startTestServer, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, type TestServer } from './helpers/server';
 
 let t: TestServer;
 let estate: Estate;
@@ -9,7 +9,7 @@ let manager: string;
 beforeAll(async () => {
   t = await startTestServer();
   estate = await createEstate(t.orm, { buildings: 3, householdsPerBuilding: 120, residentsPerHousehold: 2 });
-  manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+  manager = await managerToken(t, estate);
 });
 afterAll(() => t.close());
 

@@ -8,7 +8,7 @@ import {
 } from './helpers/instances';
 import { follow, type Follower, type StreamEvent } from './helpers/live';
 import { killAll, sql } from './helpers/process';
-import { startTestServer, testDatabaseUrl, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, testDatabaseUrl, type TestServer } from './helpers/server';
 
 /**
  * Several stateless instances on one database: two in this process (each its
@@ -28,7 +28,7 @@ beforeAll(async () => {
   b = await startTestServer();
   c = await startCliInstance();
   estate = await createEstate(a.orm, { buildings: 2, householdsPerBuilding: 1 });
-  manager = await a.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+  manager = await managerToken(a, estate);
   admin = await a.token({ sub: 'admin-1', role: 'ADMIN' });
 }, 90_000);
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { latestCursor, logIds, rawConnect, sleep, submitTicket, waitUntil, type RawSocket } from './helpers/instances';
 import { follow, type Follower } from './helpers/live';
-import { startTestServer, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, type TestServer } from './helpers/server';
 import { bearer, connect, type WsConnection } from './helpers/ws';
 
 /** What one connection may hold: 20 subscriptions, a bounded backlog (4413), and a heartbeat. */
@@ -20,7 +20,7 @@ const raws: RawSocket[] = [];
 beforeAll(async () => {
   t = await startTestServer();
   estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 1 });
-  manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+  manager = await managerToken(t, estate);
 });
 afterEach(async () => {
   await Promise.all(followers.splice(0).map((f) => f.stop()));

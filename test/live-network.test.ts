@@ -5,7 +5,7 @@ import { createEstate, type Estate } from './helpers/factories';
 import { latestCursor, listenerBackends, logIds, move, sleep, submitTicket, terminate, waitUntil, type CreatedTicket } from './helpers/instances';
 import { follow, type Follower, type StreamEvent } from './helpers/live';
 import { startProxy, type TcpProxy } from './helpers/proxy';
-import { startTestServer, testDatabaseUrl, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, testDatabaseUrl, type TestServer } from './helpers/server';
 
 /**
  * A silent network. The server's event-bus LISTEN connection runs through a
@@ -37,7 +37,7 @@ beforeAll(async () => {
   proxy = await startProxy({ host: db.hostname, port: Number(db.port || 5432) });
   t = await startTestServer({}, { logger, listenerUrl: proxy.via(testDatabaseUrl()), eventBus });
   estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 1 });
-  manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+  manager = await managerToken(t, estate);
 });
 afterEach(async () => {
   proxy.heal();

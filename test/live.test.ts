@@ -1,7 +1,7 @@
 import { contract, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { follow, type Follower } from './helpers/live';
-import { startTestServer, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, type TestServer } from './helpers/server';
 
 let t: TestServer;
 let estate: Estate;
@@ -11,7 +11,7 @@ const followers: Follower[] = [];
 beforeAll(async () => {
   t = await startTestServer();
   estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 4 });
-  manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+  manager = await managerToken(t, estate);
 });
 afterEach(async () => {
   await Promise.all(followers.splice(0).map((f) => f.stop()));

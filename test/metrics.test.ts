@@ -5,7 +5,7 @@ import { MAX_OPERATION_LABELS, Metrics } from '../src/metrics';
 import { contract, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { follow } from './helpers/live';
-import { startTestServer, testDatabaseUrl, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, testDatabaseUrl, type TestServer } from './helpers/server';
 import { bearer, connect } from './helpers/ws';
 
 const TOKEN = 'metrics-token-0123456789';
@@ -16,7 +16,7 @@ let manager: string;
 beforeAll(async () => {
   t = await startTestServer();
   estate = await createEstate(t.orm, { buildings: 1, householdsPerBuilding: 2 });
-  manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+  manager = await managerToken(t, estate);
 });
 afterAll(() => t.close());
 

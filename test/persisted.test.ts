@@ -7,7 +7,7 @@ import { ConfigError, loadConfig, PROJECT_ROOT } from '../src/config';
 import { sha256 } from '../src/documents';
 import { codes, contract, contractOperations, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
-import { startTestServer, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, type TestServer } from './helpers/server';
 import { bearer, connect, run, type WsConnection } from './helpers/ws';
 
 const SECRET = 'x'.repeat(32);
@@ -71,7 +71,7 @@ describe('trusted documents (TRUSTED_DOCUMENTS)', () => {
     const config = loadConfig({ JWT_SECRET: SECRET, TRUSTED_DOCUMENTS: manifestFile });
     t = await startTestServer({ trustedDocuments: config.trustedDocuments });
     estate = await createEstate(t.orm, { buildings: 1, householdsPerBuilding: 2 });
-    token = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+    token = await managerToken(t, estate);
   });
   afterEach(async () => { await Promise.all(opened.splice(0).map((c) => c.dispose())); });
   afterAll(() => t.close());

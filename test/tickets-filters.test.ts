@@ -1,7 +1,7 @@
 import { toGlobalId } from '../src/ids';
 import { contract, countStatements, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
-import { startTestServer, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, type TestServer } from './helpers/server';
 import { actOk, rowId, sql, submitOk } from './helpers/tickets';
 
 /** The root Tickets list: each filter narrows it to exactly the right tickets, newest first, and keyset paging covers all. */
@@ -38,7 +38,7 @@ beforeAll(async () => {
   t = await startTestServer();
   estate = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 2, residentsPerHousehold: 1 });
   steward = await t.token({ sub: estate.gid.staff('steward'), role: 'STAFF', communities: [estate.code] });
-  manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+  manager = await managerToken(t, estate);
   for (const [i, [where, n, category, priority]] of SPECS.entries()) {
     const location = where === 'household' ? { householdId: estate.gid.household(n) }
       : where === 'building' ? { buildingId: estate.gid.building(n) } : { spaceId: toGlobalId('PublicSpace', estate.spaces[n].id) };

@@ -1,6 +1,6 @@
 import { contract, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
-import { startTestServer, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, type TestServer } from './helpers/server';
 import { actOk, rowId, sql, submitOk } from './helpers/tickets';
 
 /** Service-level targets come from the sla_policy table, and slaBreached reflects them. */
@@ -14,7 +14,7 @@ beforeAll(async () => {
   t = await startTestServer();
   estate = await createEstate(t.orm);
   steward = await t.token({ sub: estate.gid.staff('steward'), role: 'STAFF', communities: [estate.code] });
-  manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+  manager = await managerToken(t, estate);
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { codes, contract, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
-import { startTestServer, type TestServer } from './helpers/server';
+import { managerToken, startTestServer, type TestServer } from './helpers/server';
 
 let t: TestServer;
 let estate: Estate;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   estate = await createEstate(t.orm);
   resident = await t.token({ sub: estate.gid.resident(0), role: 'RESIDENT', communities: [estate.code] });
   steward = await t.token({ sub: estate.gid.staff('steward'), role: 'STAFF', communities: [estate.code] });
-  manager = await t.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+  manager = await managerToken(t, estate);
 });
 afterAll(() => t.close());
 

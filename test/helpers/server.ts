@@ -19,6 +19,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A token of the estate's manager (the staff member `manager` of a factory estate). */
+export function managerToken(server: Pick<TestServer, 'token'>, estate: { code: string; gid: { staff(key: string): string } }): Promise<string> {
+  return server.token({ sub: estate.gid.staff('manager'), role: 'MANAGER', communities: [estate.code] });
+}
+
 /** The test run's database (see global-setup.ts). */
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
