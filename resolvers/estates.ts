@@ -1,6 +1,7 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { toGlobalId } from '../src/ids';
 import * as estates from '../src/services/estates';
+import type { Now } from '../src/services/paging';
 
 export const estateResolvers: Resolvers = {
   Query: {
@@ -22,21 +23,21 @@ export const estateResolvers: Resolvers = {
   },
   Building: {
     id: (b) => toGlobalId('Building', b.id),
-    community: (b, _, ctx) => ctx.loaders.community.load(b.community.id).then(required),
-    grid: (b, _, ctx) => ctx.loaders.grid.load(b.grid.id).then(required),
+    community: (b, _, ctx) => present(ctx.loaders.now(ctx.loaders.community, b.community.id)),
+    grid: (b, _, ctx) => present(ctx.loaders.now(ctx.loaders.grid, b.grid.id)),
     householdCount: (b, _, ctx) => estates.buildingHouseholdCount(ctx, b),
     households: (b, args, ctx, info) => estates.buildingHouseholds(ctx, b, args, info),
   },
   Household: {
     id: (h) => toGlobalId('Household', h.id),
     specialCare: (h) => h.careNeeds.length > 0,
-    building: (h, _, ctx) => ctx.loaders.building.load(h.building.id).then(required),
-    community: (h, _, ctx) => ctx.loaders.community.load(h.community.id).then(required),
+    building: (h, _, ctx) => present(ctx.loaders.now(ctx.loaders.building, h.building.id)),
+    community: (h, _, ctx) => present(ctx.loaders.now(ctx.loaders.community, h.community.id)),
     residents: (h, _, ctx, info) => estates.householdResidents(ctx, h, info),
   },
   Resident: {
     id: (r) => toGlobalId('Resident', r.id),
-    household: (r, _, ctx) => ctx.loaders.household.load(r.household.id).then(required),
+    household: (r, _, ctx) => present(ctx.loaders.now(ctx.loaders.household, r.household.id)),
   },
 };
 
@@ -44,4 +45,9 @@ export const estateResolvers: Resolvers = {
 export function required<T>(value: T | null): T {
   if (value === null) throw new Error('a row referenced by a foreign key is missing');
   return value;
+}
+
+/** `required` of what the loaders answer now or later (Loaders.now). */
+export function present<T>(value: Now<T | null>): Now<T> {
+  return value instanceof Promise ? value.then(required) : required(value);
 }

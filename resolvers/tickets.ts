@@ -3,7 +3,7 @@ import { toGlobalId } from '../src/ids';
 import * as tickets from '../src/services/tickets';
 import { ticketByNumber, ticketTimeline, ticketsOf, listTickets } from '../src/services/ticket-queries';
 import { encodeCursor } from '../src/events/log';
-import { required } from './estates';
+import { present, required } from './estates';
 
 export const ticketResolvers: Resolvers = {
   Query: {
@@ -23,14 +23,14 @@ export const ticketResolvers: Resolvers = {
   },
   Ticket: {
     id: (t) => toGlobalId('Ticket', t.id),
-    community: (t, _, ctx) => ctx.loaders.community.load(t.community.id).then(required),
-    building: (t, _, ctx) => (t.building ? ctx.loaders.building.load(t.building.id) : null),
-    household: (t, _, ctx) => (t.household ? ctx.loaders.household.load(t.household.id) : null),
-    publicSpace: (t, _, ctx) => (t.publicSpace ? ctx.loaders.publicSpace.load(t.publicSpace.id) : null),
-    grid: (t, _, ctx) => (t.grid ? ctx.loaders.grid.load(t.grid.id) : null),
-    reporter: (t, _, ctx) => (t.reporterResident ? ctx.loaders.resident.load(t.reporterResident.id) : null),
-    reporterStaff: (t, _, ctx) => (t.reporterStaff ? ctx.loaders.staff.load(t.reporterStaff.id) : null),
-    assignee: (t, _, ctx) => (t.assignee ? ctx.loaders.staff.load(t.assignee.id) : null),
+    community: (t, _, ctx) => present(ctx.loaders.now(ctx.loaders.community, t.community.id)),
+    building: (t, _, ctx) => (t.building ? ctx.loaders.now(ctx.loaders.building, t.building.id) : null),
+    household: (t, _, ctx) => (t.household ? ctx.loaders.now(ctx.loaders.household, t.household.id) : null),
+    publicSpace: (t, _, ctx) => (t.publicSpace ? ctx.loaders.now(ctx.loaders.publicSpace, t.publicSpace.id) : null),
+    grid: (t, _, ctx) => (t.grid ? ctx.loaders.now(ctx.loaders.grid, t.grid.id) : null),
+    reporter: (t, _, ctx) => (t.reporterResident ? ctx.loaders.now(ctx.loaders.resident, t.reporterResident.id) : null),
+    reporterStaff: (t, _, ctx) => (t.reporterStaff ? ctx.loaders.now(ctx.loaders.staff, t.reporterStaff.id) : null),
+    assignee: (t, _, ctx) => (t.assignee ? ctx.loaders.now(ctx.loaders.staff, t.assignee.id) : null),
     slaBreached: (t) => tickets.slaBreached(t),
     rating: (t) => (t.ratingScore === null || t.ratingScore === undefined ? null : t),
     timeline: (t, args, ctx, info) => ticketTimeline(ctx, t, args, info),

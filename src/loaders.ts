@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Utils, type EntityMetadata, type EntityName } from '@mikro-orm/core';
-import { mapRows } from './db/rows';
+import { mappedColumns, mapRows } from './db/rows';
 import { singleKey } from './db/statements';
 import {
   Booking, BookingChange, Building, CareEvent, CarePlan, CareVisit, Community, CommunityEvent, CommunityEventChange, Dispatch, DispatchEvent, Drill,
@@ -16,11 +16,37 @@ import type { ColumnPlan } from './columns';
 import type { ChildrenList } from './lists';
 import {
   allOf, intArray, keysetSql, pageRequest, textArray, toConnection,
-  type ColumnKind, type Condition, type Connection, type ListSpec, type PageArgs, type PageRequest,
+  type ColumnKind, type Condition, type Connection, type ListSpec, type Now, type PageArgs, type PageRequest,
 } from './services/paging';
 
 type WithId = { id: number };
 type RawRow = Record<string, unknown>;
+/** The column names of rows read as JSON arrays, in the order of their values. */
+type Shape = readonly string[];
+
+/**
+ * PostgreSQL's limit on a function's arguments (json_build_array's values):
+ * a wider row is read as a JSON object with its column names.
+ */
+const MAX_ARGUMENTS = 100;
+
+/**
+ * The columns `shape` of the row on `alias` as one JSON value. An array of the
+ * values in shape's order, not an object with the column names: relations and
+ * nested lists are most of what a statement sends, and the names were most of
+ * their bytes (three times the values for a building).
+ */
+function jsonRow(alias: string, shape: Shape): string {
+  return shape.length <= MAX_ARGUMENTS ? `json_build_array(${shape.map((column) => `${alias}."${column}"`).join(', ')})` : `row_to_json(${alias})`;
+}
+
+/** A row read by `jsonRow`, with its column names. */
+function fromJson(shape: Shape, value: unknown): RawRow {
+  if (!Array.isArray(value)) return value as RawRow;
+  const row: RawRow = {};
+  for (let i = 0; i < shape.length; i++) row[shape[i]] = value[i];
+  return row;
+}
 
 /** A statement run for a batch of keys (parent or row ids), bound as one array value. */
 interface Batched {
@@ -66,6 +92,12 @@ export class Loaders {
   private readonly byIds = new Map<EntityName<any>, DataLoader<number, any>>();
   private readonly childLists = new Map<ChildrenList, Map<Prefetch, DataLoader<number, any[]>>>();
   private readonly pages = new Map<ListSpec<any>, Map<Prefetch, Map<string, { loader: DataLoader<number, Connection<any>> } | null>>>();
+  /** The shape of the items of each nested list read as JSON, kept when its statement is written (extras). */
+  private readonly listShapes = new Map<NestedList, Shape>();
+  /** The shape of related rows read as JSON, by entity. */
+  private readonly relationShapes = new Map<string, Shape>();
+  /** What statements read beside their rows, by the loader it was primed into: `now` answers it without a promise. */
+  private readonly primedValues = new WeakMap<DataLoader<any, any>, Map<unknown, unknown>>();
 
   /**
    * `em`: where the statements go (an EntityManager, or only its `execute` and metadata).
@@ -74,6 +106,26 @@ export class Loaders {
   constructor(
     private readonly em: Pick<EntityManager, 'execute' | 'getMetadata'>, readonly viewer: Viewer, private readonly columns?: ColumnPlan | null,
   ) {}
+
+  /**
+   * `loader.load(key)`, or the value itself when a statement already read it
+   * beside its parent rows (prefetch.ts): a resolver that answers a value
+   * costs the executor no promise and no microtask, and most fields of a
+   * nested list are answered that way.
+   */
+  now<K, V>(loader: DataLoader<K, V>, key: K): Now<V> {
+    const values = this.primedValues.get(loader);
+    return values?.has(key) ? values.get(key) as V : loader.load(key);
+  }
+
+  /** `loader.prime`, remembered for `now`; a key already primed keeps its value (as DataLoader's own cache does). */
+  private primeNow<K, V>(loader: DataLoader<K, V>, key: K, value: V): void {
+    let values = this.primedValues.get(loader);
+    if (!values) this.primedValues.set(loader, (values = new Map()));
+    if (values.has(key)) return;
+    values.set(key, value);
+    loader.prime(key, value);
+  }
 
   get community() { return this.byId(Community); }
   get building() { return this.byId(Building); }
@@ -106,7 +158,7 @@ export class Loaders {
   /** Estates by code (public). */
   get communityByCode(): DataLoader<string, Community | null> {
     return this.batch(this.statement(Community, 'x.code = any(?::text[])', ['code']), textArray, async (codes, rows) => {
-      const byCode = new Map(this.map<Community>(Community, rows).map((r) => [r.code, r]));
+      const byCode = this.byColumn<Community>(Community, rows, 'code');
       return codes.map((c) => byCode.get(c) ?? null);
     });
   }
@@ -114,7 +166,7 @@ export class Loaders {
   /** Tickets by their human number, those the viewer may read. */
   get ticketByNumber(): DataLoader<string, Ticket | null> {
     return this.batch(this.statement(Ticket, 'x.number = any(?::text[])', ['number']), textArray, async (numbers, rows) => {
-      const byNumber = new Map(this.map<Ticket>(Ticket, rows).map((r) => [r.number, r]));
+      const byNumber = this.byColumn<Ticket>(Ticket, rows, 'number');
       return numbers.map((n) => byNumber.get(n) ?? null);
     });
   }
@@ -157,7 +209,7 @@ export class Loaders {
   byId<T extends WithId>(entity: EntityName<T>): DataLoader<number, T | null> {
     let loader = this.byIds.get(entity);
     if (!loader) {
-      loader = this.batch(this.statement(entity, 'x.id = any(?::bigint[])'), intArray, async (ids, rows) => {
+      loader = this.batch(() => this.statement(entity, 'x.id = any(?::bigint[])'), intArray, async (ids, rows) => {
         const byId = new Map(this.map<T>(entity, rows).map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? null);
       });
@@ -188,18 +240,28 @@ export class Loaders {
   communityByCodeWith(prefetch: Prefetch): DataLoader<string, Community | null> {
     if (readsAlone(prefetch)) return this.communityByCode;
     return this.batch(this.around(this.statement(Community, 'x.code = any(?::text[])', ['code']), prefetch), textArray, async (codes, rows) => {
-      const byCode = new Map(this.map<Community>(Community, rows).map((r) => [r.code, r]));
+      const byCode = this.byColumn<Community>(Community, rows, 'code');
       this.prime(prefetch, rows);
       return codes.map((c) => byCode.get(c) ?? null);
     });
   }
 
+  /** The rows of `list` under one parent (`now`: the rows themselves when its parent's statement read them). */
+  listOf<T extends object>(list: ChildrenList<T>, parentId: number, prefetch: Prefetch = NOTHING): Now<T[]> {
+    return this.now(this.childrenOf(list, prefetch), parentId);
+  }
+
   /** `children` of a list defined in lists.ts. */
   childrenOf<T extends object>(list: ChildrenList<T>, prefetch: Prefetch = NOTHING): DataLoader<number, T[]> {
+    // A list's rows read nothing beside them however the prefetch says so (its count is no part of them).
+    if (readsAlone(prefetch)) prefetch = NOTHING;
     let byPrefetch = this.childLists.get(list);
     if (!byPrefetch) this.childLists.set(list, (byPrefetch = new Map()));
     let loader = byPrefetch.get(prefetch);
-    if (!loader) byPrefetch.set(prefetch, (loader = this.children(list.entity, list.foreignKey, list.orderBy, prefetch)));
+    if (!loader) {
+      const read = this.childrenRead(list.entity, list.foreignKey, list.orderBy, prefetch);
+      byPrefetch.set(prefetch, (loader = this.batch(read.statement, intArray, read.split)));
+    }
     return loader as DataLoader<number, T[]>;
   }
 
@@ -211,19 +273,32 @@ export class Loaders {
   children<T extends object>(
     entity: EntityName<T>, foreignKey: string, orderBy: Record<string, 'asc' | 'desc'>, prefetch: Prefetch = NOTHING, where?: Condition,
   ): DataLoader<number, T[]> {
+    const read = this.childrenRead(entity, foreignKey, orderBy, prefetch, where);
+    return this.batch(read.statement(), intArray, read.split);
+  }
+
+  /** What `children` runs: its statement, and how the rows split into the keys' lists. */
+  private childrenRead<T extends object>(
+    entity: EntityName<T>, foreignKey: string, orderBy: Record<string, 'asc' | 'desc'>, prefetch: Prefetch, where?: Condition,
+  ): { statement: () => Batched; split: (ids: readonly number[], rows: RawRow[]) => T[][] } {
     const meta = this.meta(entity);
     const column = this.column(meta, foreignKey);
-    const order = Object.entries(orderBy).map(([prop, dir]) => `k."${this.column(meta, prop)}" ${dir}`).join(', ');
-    const rule = allOf([rowCondition(meta.tableName, this.viewer), where]);
-    const extra = this.extras(prefetch, 'k', 1);
-    const sql = `select k.*${extra.sql} from (select ${this.projection(meta, this.orderColumns(meta, orderBy))} from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${rule.sql})) k order by ${order}`;
-    return this.batch({ sql, leading: extra.bindings, bindings: rule.bindings }, intArray, async (ids, rows) => {
-      const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
-      const nodes = this.map<T>(entity, rows);
-      this.prime(prefetch, rows);
-      rows.forEach((row, i) => grouped.get(Number(row[column]))?.push(nodes[i]));
-      return ids.map((id) => grouped.get(id)!);
-    });
+    return {
+      statement: () => {
+        const order = Object.entries(orderBy).map(([prop, dir]) => `k."${this.column(meta, prop)}" ${dir}`).join(', ');
+        const rule = allOf([rowCondition(meta.tableName, this.viewer), where]);
+        const extra = this.extras(prefetch, 'k', 1);
+        const sql = `select k.*${extra.sql} from (select ${this.projection(meta, this.orderColumns(meta, orderBy))} from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${rule.sql})) k order by ${order}`;
+        return { sql, leading: extra.bindings, bindings: rule.bindings };
+      },
+      split: (ids, rows) => {
+        const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
+        const nodes = this.map<T>(entity, rows);
+        this.prime(prefetch, rows);
+        rows.forEach((row, i) => grouped.get(Number(row[column]))?.push(nodes[i]));
+        return ids.map((id) => grouped.get(id)!);
+      },
+    };
   }
 
   /**
@@ -270,10 +345,10 @@ export class Loaders {
    * relations `prefetch` names are read with the rows, and the list is counted
    * in the same statement when its totalCount is selected.
    */
-  childPage<T extends object>(spec: ListSpec<T>, parentId: number, args: PageArgs, prefetch: Prefetch = NOTHING): Promise<Connection<T>> {
+  childPage<T extends object>(spec: ListSpec<T>, parentId: number, args: PageArgs, prefetch: Prefetch = NOTHING): Now<Connection<T>> {
     const page = this.childPageStatement(spec, args, prefetch);
-    if (!page) return Promise.resolve(this.emptyPage(spec, args, parentId));
-    return page.loader.load(parentId);
+    if (!page) return this.emptyPage(spec, args, parentId);
+    return this.now(page.loader, parentId);
   }
 
   /** An empty page (`first: 0`): nothing to read but, when asked, the count. */
@@ -302,18 +377,20 @@ export class Loaders {
     const request = pageRequest(args, columns);
     const scoped = allOf([rowCondition(meta.tableName, this.viewer), spec.where]);
     if (request.limit === 0) return null;
-    const { order, outerOrder, condition } = keysetSql(orderBy, Boolean(spec.descending), request, 'c');
-    const where = allOf([scoped, condition]);
-    const extra = this.extras(prefetch, 'c', 1);
-    // Each parent is counted once, in a materialised step of its own: in the select list the count would run once a row.
-    const counted = prefetch.count
-      ? `, (select count(*) from "${meta.tableName}" x where x."${parent}" = u.pid and (${scoped.sql}))::int as total` : '';
-    const sql = `with p as materialized (select u.pid, u.ord${counted} from unnest(?::int[]) with ordinality as u(pid, ord)) `
-      + `select p.pid as "__pid"${prefetch.count ? ', p.total as "__total"' : ''}, c.*${extra.sql} from p `
-      + `left join lateral (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where x."${parent}" = p.pid and (${where.sql}) order by ${order} limit ?) c on true `
-      + `order by p.ord, ${outerOrder}`;
-    const leading = prefetch.count ? scoped.bindings : [];
-    const loader = this.batch({ sql, leading, bindings: [...extra.bindings, ...where.bindings, request.limit + 1] }, intArray, async (ids, rows) => {
+    const write = (): Batched => {
+      const { order, outerOrder, condition } = keysetSql(orderBy, Boolean(spec.descending), request, 'c');
+      const where = allOf([scoped, condition]);
+      const extra = this.extras(prefetch, 'c', 1);
+      // Each parent is counted once, in a materialised step of its own: in the select list the count would run once a row.
+      const counted = prefetch.count
+        ? `, (select count(*) from "${meta.tableName}" x where x."${parent}" = u.pid and (${scoped.sql}))::int as total` : '';
+      const sql = `with p as materialized (select u.pid, u.ord${counted} from unnest(?::int[]) with ordinality as u(pid, ord)) `
+        + `select p.pid as "__pid"${prefetch.count ? ', p.total as "__total"' : ''}, c.*${extra.sql} from p `
+        + `left join lateral (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where x."${parent}" = p.pid and (${where.sql}) order by ${order} limit ?) c on true `
+        + `order by p.ord, ${outerOrder}`;
+      return { sql, leading: prefetch.count ? scoped.bindings : [], bindings: [...extra.bindings, ...where.bindings, request.limit + 1] };
+    };
+    const loader = this.batch(write, intArray, async (ids, rows) => {
       const byParent = new Map<number, RawRow[]>(ids.map((id) => [id, []]));
       const totals = new Map<number, number>();
       for (const row of rows) {
@@ -357,29 +434,34 @@ export class Loaders {
    * names: each relation's row and each nested list, as JSON, every one under
    * its own table's access rule. `depth` keeps the aliases of nested lists apart.
    */
-  private extras(prefetch: Prefetch, alias: string, depth: number): { sql: string; bindings: unknown[] } {
+  private extras(prefetch: Prefetch, alias: string, depth: number): { sql: string; bindings: unknown[]; names: string[] } {
     let sql = '';
     const bindings: unknown[] = [];
+    const names: string[] = [];
     prefetch.relations.forEach((relation, i) => {
       const meta = this.meta(relation.entity);
       const table = meta.tableName;
       const rule = rowCondition(table, this.viewer, 'r');
-      sql += `, (select ${this.rowJson(meta, 'r')} from "${table}" r where r.id = ${alias}."${relation.column}" and (${rule.sql})) as "__rel${i}"`;
+      sql += `, (select ${jsonRow('r', this.relationShape(meta))} from "${table}" r where r.id = ${alias}."${relation.column}" and (${rule.sql})) as "__rel${i}"`;
       bindings.push(...rule.bindings);
+      names.push(`__rel${i}`);
     });
     prefetch.counts.forEach((spec, i) => {
       // The count's own alias is x, as in countStatement (the rows around it are never aliased x).
       const { table, parent, where } = this.counted(spec);
       sql += `, (select count(*) from "${table}" x where x."${parent}" = ${alias}."id" and (${where.sql}))::int as "__count${i}"`;
       bindings.push(...where.bindings);
+      names.push(`__count${i}`);
     });
     prefetch.lists.forEach((list, i) => {
       const column = this.listColumn(list, alias, depth);
       if (!column) return;
       sql += `, ${column.sql} as "__list${i}"`;
       bindings.push(...column.bindings);
+      names.push(`__list${i}`);
+      this.listShapes.set(list, column.shape);
     });
-    return { sql, bindings };
+    return { sql, bindings, names };
   }
 
   /**
@@ -389,7 +471,7 @@ export class Loaders {
    * would read. Null when the arguments make no page: the resolver reads it
    * and reports them.
    */
-  private listColumn(list: NestedList, parent: string, depth: number): { sql: string; bindings: unknown[] } | null {
+  private listColumn(list: NestedList, parent: string, depth: number): { sql: string; bindings: unknown[]; shape: Shape } | null {
     const [k, c] = [`k${depth}`, `c${depth}`];
     const inner = this.extras(list.prefetch, k, depth + 1);
     if (list.def.kind === 'children') {
@@ -397,11 +479,14 @@ export class Loaders {
       const meta = this.meta(entity);
       const rule = rowCondition(meta.tableName, this.viewer);
       const order = Object.entries(orderBy).map(([prop, dir]) => `${c}."${this.column(meta, prop)}" ${dir}`).join(', ');
+      const also = this.orderColumns(meta, orderBy);
+      const shape = [...this.jsonShape(meta, also), ...inner.names];
       return {
-        sql: `(select coalesce(json_agg(row_to_json(${c}) order by ${order}), '[]'::json) from (select ${k}.*${inner.sql} from `
-          + `(select ${this.projection(meta, this.orderColumns(meta, orderBy))} from "${meta.tableName}" x `
+        sql: `(select coalesce(json_agg(${jsonRow(c, shape)} order by ${order}), '[]'::json) from (select ${k}.*${inner.sql} from `
+          + `(select ${this.projection(meta, also)} from "${meta.tableName}" x `
           + `where x."${this.column(meta, foreignKey)}" = ${parent}."id" and (${rule.sql})) ${k}) ${c})`,
         bindings: [...inner.bindings, ...rule.bindings],
+        shape,
       };
     }
     const { spec } = list.def;
@@ -420,8 +505,10 @@ export class Loaders {
     const parentColumn = requireParent(spec);
     const total = list.prefetch.count
       ? `, 'total', (select count(*) from "${meta.tableName}" x where x."${parentColumn}" = ${parent}."id" and (${scoped.sql}))` : '';
+    const shape = [...this.jsonShape(meta, orderBy), ...inner.names];
     return {
-      sql: `(select json_build_object('rows', coalesce(json_agg(row_to_json(${c}) order by ${outerOrder}), '[]'::json)${total}) from `
+      shape,
+      sql: `(select json_build_object('rows', coalesce(json_agg(${jsonRow(c, shape)} order by ${outerOrder}), '[]'::json)${total}) from `
         + `(select ${k}.*${inner.sql} from (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where x."${parentColumn}" = ${parent}."id" and (${where.sql}) `
         + `order by ${order} limit ?) ${k}) ${c})`,
       bindings: [...(list.prefetch.count ? scoped.bindings : []), ...inner.bindings, ...where.bindings, request.limit + 1],
@@ -446,23 +533,26 @@ export class Loaders {
     });
     prefetch.relations.forEach((relation, i) => {
       const loader = this.byId<WithId>(relation.entity);
+      const shape = this.relationShape(this.meta(relation.entity));
       for (const row of rows) {
         const id = row[relation.column];
         if (id === null || id === undefined) continue;
-        const related = row[`__rel${i}`] as RawRow | null;
+        const related = row[`__rel${i}`];
         // A row the viewer may not read is primed as null, exactly what its loader would have answered.
-        loader.prime(Number(id), related ? this.map<WithId>(relation.entity, [related])[0] : null);
+        this.primeNow(loader, Number(id), related ? this.map<WithId>(relation.entity, [fromJson(shape, related)])[0] : null);
       }
     });
     prefetch.lists.forEach((list, i) => {
       const key = `__list${i}`;
       const read = rows.filter((row) => row[key] !== undefined && row[key] !== null);
       if (read.length === 0) return;
+      const shape = this.listShapes.get(list)!;
+      const itemsOf = (value: unknown) => (value as unknown[]).map((item) => fromJson(shape, item));
       if (list.def.kind === 'children') {
         const loader = this.childrenOf(list.def.list, list.prefetch);
         for (const row of read) {
-          const items = row[key] as RawRow[];
-          loader.prime(Number(row.id), this.map(list.def.list.entity, items));
+          const items = itemsOf(row[key]);
+          this.primeNow(loader, Number(row.id), this.map(list.def.list.entity, items));
           this.prime(list.prefetch, items);
         }
         return;
@@ -474,10 +564,11 @@ export class Loaders {
       const request = pageRequest(list.args, columns);
       for (const row of read) {
         const parentId = Number(row.id);
-        const value = row[key] as { rows: RawRow[]; total?: number };
-        page.loader.prime(parentId, toConnection(request, orderBy, columns, value.rows, (items) => this.map(spec.entity, items),
+        const value = row[key] as { rows: unknown[]; total?: number };
+        const items = itemsOf(value.rows);
+        this.primeNow(page.loader, parentId, toConnection(request, orderBy, columns, items, (page) => this.map(spec.entity, page),
           () => (value.total !== undefined ? Promise.resolve(Number(value.total)) : this.count(spec, parentId))));
-        this.prime(list.prefetch, value.rows);
+        this.prime(list.prefetch, items);
       }
     });
   }
@@ -492,45 +583,75 @@ export class Loaders {
     return { sql: `select ${this.projection(meta, also)} from "${meta.tableName}" x where ${condition} and (${rule.sql})`, bindings: rule.bindings };
   }
 
-  /** The columns of `meta`'s rows this operation reads (columns.ts), on alias x, with `also` (a list's order): `x.*` for whole rows. */
-  private projection(meta: EntityMetadata, also: readonly string[] = []): string {
+  /** The columns of `meta`'s rows this operation reads (columns.ts) with `also` (a list's order); null for whole rows. */
+  private projected(meta: EntityMetadata, also: readonly string[] = []): string[] | null {
     const read = this.columns?.get(meta.className);
-    if (!read) return 'x.*';
+    if (!read) return null;
     const columns = new Set(read.columns);
     for (const column of also) columns.add(column);
-    return [...columns].map((column) => `x."${column}"`).join(', ');
+    return [...columns];
   }
 
-  /** A row on `alias` as JSON, with only the columns this operation reads of it. */
-  private rowJson(meta: EntityMetadata, alias: string): string {
-    const read = this.columns?.get(meta.className);
-    if (!read) return `row_to_json(${alias})`;
-    return `json_build_object(${[...read.columns].map((column) => `'${column}', ${alias}."${column}"`).join(', ')})`;
+  /** `projected` on alias x: `x.*` for whole rows. */
+  private projection(meta: EntityMetadata, also: readonly string[] = []): string {
+    return this.projected(meta, also)?.map((column) => `x."${column}"`).join(', ') ?? 'x.*';
+  }
+
+  /** The columns of `meta`'s rows read as JSON: those `projected` names, or every column the rows are mapped from. */
+  private jsonShape(meta: EntityMetadata, also: readonly string[] = []): Shape {
+    return this.projected(meta, also) ?? [...new Set([...mappedColumns(meta), ...also])];
+  }
+
+  /** `jsonShape` of a related row (kept per entity: every relation to it reads the same columns). */
+  private relationShape(meta: EntityMetadata): Shape {
+    let shape = this.relationShapes.get(meta.className);
+    if (!shape) this.relationShapes.set(meta.className, (shape = this.jsonShape(meta)));
+    return shape;
   }
 
   /** The DataLoader for one statement, created on first use; its key is the statement itself. */
-  private batch<K, V>(statement: Batched, encode: (keys: readonly K[]) => string, split: (keys: readonly K[], rows: RawRow[]) => Promise<V[]> | V[]): DataLoader<K, V> {
+  /**
+   * The DataLoader for one statement. Given the statement, it is created on
+   * first use and keyed by the statement itself. Given a function that writes
+   * it, the statement is written only when the loader has keys to load, and
+   * the caller keeps the loader: a loader that is only primed (a nested list
+   * read with its parent's rows, a relation read beside them) writes none.
+   */
+  private batch<K, V>(
+    statement: Batched | (() => Batched), encode: (keys: readonly K[]) => string, split: (keys: readonly K[], rows: RawRow[]) => Promise<V[]> | V[],
+  ): DataLoader<K, V> {
+    if (typeof statement === 'function') return this.loader(statement, encode, split);
     const key = `${statement.sql}\u0000${JSON.stringify([statement.leading ?? [], statement.bindings])}`;
     let loader = this.batches.get(key) as DataLoader<K, V> | undefined;
-    if (!loader) {
-      const leading = statement.leading ?? [];
-      loader = new DataLoader<K, V>(async (keys) => {
-        // One key, the usual case: the statement's scalar form, which PostgreSQL plans once per connection (see singleKey).
-        const one = keys.length === 1 ? singleKey(statement.sql, leading.length) : null;
-        const rows = one
-          ? await this.em.execute(one, [...leading, keys[0], ...statement.bindings])
-          : await this.em.execute(statement.sql, [...leading, encode(keys), ...statement.bindings]);
-        return split(keys, rows);
-      });
-      this.batches.set(key, loader);
-    }
+    if (!loader) this.batches.set(key, (loader = this.loader(() => statement, encode, split)));
     return loader;
+  }
+
+  private loader<K, V>(
+    write: () => Batched, encode: (keys: readonly K[]) => string, split: (keys: readonly K[], rows: RawRow[]) => Promise<V[]> | V[],
+  ): DataLoader<K, V> {
+    let statement: Batched | undefined;
+    return new DataLoader<K, V>(async (keys) => {
+      const { sql, leading = [], bindings } = (statement ??= write());
+      // One key, the usual case: the statement's scalar form, which PostgreSQL plans once per connection (see singleKey).
+      const one = keys.length === 1 ? singleKey(sql, leading.length) : null;
+      const rows = one
+        ? await this.em.execute(one, [...leading, keys[0], ...bindings])
+        : await this.em.execute(sql, [...leading, encode(keys), ...bindings]);
+      return split(keys, rows);
+    });
   }
 
   /** The order a viewer gets for a list, and what its cursor columns hold. */
   private order(spec: ListSpec<any>, meta: EntityMetadata): { orderBy: readonly string[]; columns: ColumnKind[] } {
     const orderBy = spec.staffOrderBy && this.viewer.role && STAFF_ROLES.includes(this.viewer.role) ? spec.staffOrderBy : spec.orderBy;
     return { orderBy, columns: orderBy.map((column) => columnKind(meta, column)) };
+  }
+
+  /** Rows mapped, by a key column the loader read beside them (which the operation itself may not read, so the raw rows hold it). */
+  private byColumn<T>(entity: EntityName<T>, rows: RawRow[], column: string): Map<unknown, T> {
+    const nodes = this.map<T>(entity, rows);
+    return new Map(rows.map((row, i) => [row[column], nodes[i]]));
   }
 
   private map<T>(entity: EntityName<T>, rows: RawRow[]): T[] {

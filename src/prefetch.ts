@@ -80,7 +80,13 @@ interface Plan {
   fixed?: Prefetch;
 }
 
-const cache = new WeakMap<readonly FieldNode[], Map<string, Plan>>();
+/**
+ * Plans by the field nodes they are for (the first node, then the whole
+ * group): a nested list's plan, made while planning its parent, is the very
+ * plan its own resolver finds, so the prefetch the parent's statement primed
+ * the list's loader under is the one the resolver asks that loader for.
+ */
+const cache = new WeakMap<FieldNode, { nodes: readonly FieldNode[]; plans: Map<string, Plan> }[]>();
 
 /**
  * What the query selects under a list field: for a connection, under
@@ -89,12 +95,22 @@ const cache = new WeakMap<readonly FieldNode[], Map<string, Plan>>();
  */
 export function prefetchOf(info: GraphQLResolveInfo | undefined, typeName: string, connection: boolean): Prefetch {
   if (!info) return NOTHING;
-  let byType = cache.get(info.fieldNodes);
-  if (!byType) cache.set(info.fieldNodes, (byType = new Map()));
-  const key = `${typeName}:${connection}`;
-  let plan = byType.get(key);
-  if (!plan) byType.set(key, (plan = planOf(info.schema, info.fragments, info.fieldNodes, typeName, connection, 0)));
+  const plan = cachedPlan(info.schema, info.fragments, info.fieldNodes, typeName, connection, 0);
   return plan.fixed ?? bind(plan, info.variableValues);
+}
+
+/** The plan of these field nodes, made once (at the depth it is first asked for). */
+function cachedPlan(
+  schema: GraphQLSchema, fragments: Fragments, fieldNodes: readonly FieldNode[], typeName: string, connection: boolean, depth: number,
+): Plan {
+  let entries = cache.get(fieldNodes[0]);
+  if (!entries) cache.set(fieldNodes[0], (entries = []));
+  let entry = entries.find((e) => e.nodes.length === fieldNodes.length && e.nodes.every((node, i) => node === fieldNodes[i]));
+  if (!entry) entries.push((entry = { nodes: [...fieldNodes], plans: new Map() }));
+  const key = `${typeName}:${connection}`;
+  let plan = entry.plans.get(key);
+  if (!plan) entry.plans.set(key, (plan = planOf(schema, fragments, fieldNodes, typeName, connection, depth)));
+  return plan;
 }
 
 /** Lists nest at most this deep in one statement (an estate's buildings' households' residents is three). */
@@ -127,10 +143,14 @@ function planOf(
     for (const group of byKey.values()) {
       const def = lists[group[0].name.value];
       const field = type.getFields()[group[0].name.value];
-      plan.lists.push({ def, field, node: group[0], plan: planOf(schema, fragments, group, def.element, def.kind === 'page', depth + 1) });
+      plan.lists.push({ def, field, node: group[0], plan: cachedPlan(schema, fragments, group, def.element, def.kind === 'page', depth + 1) });
     }
   }
-  if (plan.lists.length === 0) plan.fixed = { relations: plan.relations, count: plan.count, counts: plan.counts, lists: [] };
+  if (plan.lists.length === 0) {
+    // Nothing besides the rows is NOTHING itself: the loader a resolver without a selection to read asks for (spaces.ts, say).
+    const none = plan.relations.length === 0 && !plan.count && plan.counts.length === 0;
+    plan.fixed = none ? NOTHING : { relations: plan.relations, count: plan.count, counts: plan.counts, lists: [] };
+  }
   return plan;
 }
 

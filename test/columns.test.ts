@@ -72,6 +72,12 @@ describe('a row read with some columns', () => {
     row.floor = 4;
     expect(row.floor).toBe(4);
   });
+
+  it('maps only the columns it was read with, when the database row carries more (a list\'s order column, for its cursors)', () => {
+    const [wider] = mapRows<Record<string, unknown>>(t.orm.getMetadata(), 'Household', [{ id: 8, community_id: 3, unit: '1-102', floor: 1 }], read);
+    expect(Object.keys(wider).sort()).toEqual(['community', 'id', 'unit']);
+    expect(() => wider.floor).toThrow(/Household\.floor .*was not read/);
+  });
 });
 
 describe('over HTTP', () => {

@@ -21,12 +21,18 @@ interface Field {
   date: boolean;
 }
 
+interface PartialRows {
+  proto: object;
+  /** The fields whose columns were read: the others are not mapped, even when a row carries them (a list's order column). */
+  fields: Field[];
+}
+
 interface Mapper {
   fields: Field[];
   /** The prototype of full rows: the entity's name, shared by its rows (one shape per entity). */
   proto: object;
-  /** Prototypes of rows read with only some columns, by the columns' key. */
-  partial: Map<string, object>;
+  /** Rows read with only some columns, by the columns' key: their prototype and the fields mapped. */
+  partial: Map<string, PartialRows>;
 }
 
 const mappers = new WeakMap<EntityMetadata, Mapper>();
@@ -51,12 +57,14 @@ function compile(meta: EntityMetadata): Mapper {
  * property whose column was not read throws when read, so a resolver that
  * needs a column its operation's plan left out fails loudly instead of
  * seeing null (a null could pass for "none" or for a permitted empty value).
- * Setting such a property makes it the row's own.
+ * Setting such a property makes it the row's own. Only the fields of the
+ * read columns are mapped: a row may carry more (a list's order columns,
+ * for its cursors), which no resolver of the operation reads.
  */
-function partialProto(meta: EntityMetadata, mapper: Mapper, columns: ReadonlySet<string>, key: string): object {
-  let proto = mapper.partial.get(key);
-  if (proto) return proto;
-  proto = Object.create(mapper.proto) as object;
+function partialOf(meta: EntityMetadata, mapper: Mapper, columns: ReadonlySet<string>, key: string): PartialRows {
+  let partial = mapper.partial.get(key);
+  if (partial) return partial;
+  const proto = Object.create(mapper.proto) as object;
   for (const f of mapper.fields) {
     if (columns.has(f.column)) continue;
     Object.defineProperty(proto, f.name, {
@@ -68,8 +76,9 @@ function partialProto(meta: EntityMetadata, mapper: Mapper, columns: ReadonlySet
       },
     });
   }
-  mapper.partial.set(key, Object.freeze(proto));
-  return proto;
+  partial = { proto: Object.freeze(proto), fields: mapper.fields.filter((f) => columns.has(f.column)) };
+  mapper.partial.set(key, partial);
+  return partial;
 }
 
 function mapRow(fields: readonly Field[], proto: object, row: Record<string, unknown>): object {
@@ -145,8 +154,7 @@ export function mapRows<T>(metadata: MetadataStorage, entityName: string, rows: 
   const meta = metadata.find(entityName);
   if (!meta) throw new Error(`unknown entity ${entityName}`);
   const mapper = mapperOf(meta);
-  const proto = read ? partialProto(meta, mapper, read.columns, read.key) : mapper.proto;
-  const { fields } = mapper;
+  const { proto, fields } = read ? partialOf(meta, mapper, read.columns, read.key) : mapper;
   return rows.map((row) => mapRow(fields, proto, row)) as T[];
 }
 

@@ -12,7 +12,7 @@ import { appendEvents, ticketEntries, type LogEntry } from '../events/log';
 import { actingStaff, applyMove } from './tickets';
 import { text } from './ticket-input';
 import { WORKER_ROLES, type Move } from './ticket-lifecycle';
-import type { Connection, ListSpec, PageArgs } from './paging';
+import type { ListSpec, PageArgs, Paged } from './paging';
 
 /**
  * The special-care channel: care plans per household (what kind of visit,
@@ -173,12 +173,12 @@ export function householdCarePlans(ctx: Context, household: Household): Promise<
   return ctx.loaders.children(CarePlan, 'household', { kind: 'asc', id: 'asc' }).load(household.id);
 }
 
-export function planVisits(ctx: Context, plan: CarePlan, args: PageArgs): Promise<Connection<CareVisit>> {
+export function planVisits(ctx: Context, plan: CarePlan, args: PageArgs): Paged<CareVisit> {
   return ctx.loaders.childPage(VISITS_BY_PLAN, plan.id, args);
 }
 
 /** An estate's care visits, newest due first; dashboards are told to read the figures instead. */
-export function communityCareVisits(ctx: Context, community: Community, filter: CareVisitFilter | null | undefined, args: PageArgs): Promise<Connection<CareVisit>> {
+export function communityCareVisits(ctx: Context, community: Community, filter: CareVisitFilter | null | undefined, args: PageArgs): Paged<CareVisit> {
   const { role } = ctx.viewer;
   if (role === 'DISTRICT' || role === 'INTEGRATOR') throw forbidden(`Care visits name households: ${role} tokens read the estate's figures`);
   const where: string[] = [];

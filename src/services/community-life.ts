@@ -4,7 +4,7 @@ import {
 } from '../entities';
 import type { Context } from '../context';
 import type { CountSpec } from '../loaders';
-import { allOf, textArray, type Condition, type Connection, type ListSpec, type PageArgs } from './paging';
+import { allOf, textArray, type Condition, type ListSpec, type PageArgs, type Paged } from './paging';
 
 /**
  * Reading groups, events and registrations. Every token of the estate reads
@@ -30,7 +30,7 @@ export function communityGroups(ctx: Context, community: Community): Promise<Res
 }
 
 /** A group's members in the order they joined. */
-export function groupMembers(ctx: Context, group: ResidentGroup, args: PageArgs): Promise<Connection<GroupMember>> {
+export function groupMembers(ctx: Context, group: ResidentGroup, args: PageArgs): Paged<GroupMember> {
   return ctx.loaders.childPage(MEMBERS, group.id, args);
 }
 
@@ -49,7 +49,7 @@ export async function residentGroups(ctx: Context, resident: Resident): Promise<
 export function communityEvents(
   ctx: Context, community: Community,
   filter: { from?: Date | null; to?: Date | null; kinds?: readonly string[] | null; programme?: string | null }, args: PageArgs,
-): Promise<Connection<CommunityEvent>> {
+): Paged<CommunityEvent> {
   const conditions: Condition[] = [];
   if (filter.from) conditions.push({ sql: 'x.ends_at > ?', bindings: [filter.from.toISOString()] });
   if (filter.to) conditions.push({ sql: 'x.starts_at < ?', bindings: [filter.to.toISOString()] });
@@ -59,7 +59,7 @@ export function communityEvents(
 }
 
 /** An event's registrations in the order they were made. */
-export function eventRegistrations(ctx: Context, event: CommunityEvent, statuses: readonly RegistrationStatus[] | null | undefined, args: PageArgs): Promise<Connection<EventRegistration>> {
+export function eventRegistrations(ctx: Context, event: CommunityEvent, statuses: readonly RegistrationStatus[] | null | undefined, args: PageArgs): Paged<EventRegistration> {
   const where = statuses?.length ? { sql: 'x.status = any(?::text[])', bindings: [textArray(statuses)] } : undefined;
   return ctx.loaders.childPage({ ...REGISTRATIONS, where }, event.id, args);
 }
@@ -70,12 +70,12 @@ export function registrationCount(ctx: Context, event: CommunityEvent, which: ke
 }
 
 /** A resident's registrations, newest first. */
-export function residentRegistrations(ctx: Context, resident: Resident, args: PageArgs): Promise<Connection<EventRegistration>> {
+export function residentRegistrations(ctx: Context, resident: Resident, args: PageArgs): Paged<EventRegistration> {
   return ctx.loaders.childPage(RESIDENT_REGISTRATIONS, resident.id, args);
 }
 
 /** What happened to an event and its registrations, oldest first. */
-export function eventChanges(ctx: Context, event: CommunityEvent, args: PageArgs): Promise<Connection<CommunityEventChange>> {
+export function eventChanges(ctx: Context, event: CommunityEvent, args: PageArgs): Paged<CommunityEventChange> {
   return ctx.loaders.childPage(EVENT_CHANGES, event.id, args);
 }
 

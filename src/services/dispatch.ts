@@ -16,7 +16,7 @@ import { actingStaff, applyMove, idempotent, insertTicket } from './tickets';
 import { text } from './ticket-input';
 import { DESK_ROLES, DISPATCH_MOVES, INCIDENT_CATEGORY, INCIDENT_TITLE, RAISER_ROLES, dispatchTransition, type DispatchMove } from './dispatch-lifecycle';
 import { firstUnits } from './dispatch-units';
-import type { Connection, ListSpec, PageArgs } from './paging';
+import type { ListSpec, PageArgs, Paged } from './paging';
 
 /**
  * Emergency dispatch: raising one (an EMERGENCY ticket and a dispatch in one
@@ -222,12 +222,12 @@ export function dispatchUnits(ctx: Context, dispatch: Dispatch, info?: GraphQLRe
   return ctx.loaders.children(DispatchUnit, 'dispatch', { position: 'asc' }, prefetchOf(info, 'DispatchUnit', false)).load(dispatch.id);
 }
 
-export function dispatchTimeline(ctx: Context, dispatch: Dispatch, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<DispatchEvent>> {
+export function dispatchTimeline(ctx: Context, dispatch: Dispatch, args: PageArgs, info?: GraphQLResolveInfo): Paged<DispatchEvent> {
   return ctx.loaders.childPage(TIMELINE, dispatch.id, args, prefetchOf(info, 'DispatchEvent', true));
 }
 
 /** An estate's dispatches, newest first. */
-export function communityDispatches(ctx: Context, community: Community, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<Dispatch>> {
+export function communityDispatches(ctx: Context, community: Community, args: PageArgs, info?: GraphQLResolveInfo): Paged<Dispatch> {
   return ctx.loaders.childPage(NEWEST_FIRST, community.id, args, prefetchOf(info, 'Dispatch', true));
 }
 

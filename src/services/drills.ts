@@ -7,7 +7,7 @@ import { rowCondition } from '../access/rows';
 import { lookUp, text } from './ticket-input';
 import { WORKER_ROLES } from './ticket-lifecycle';
 import { communityOf, count, findPlace, label, past, placeOf } from './places';
-import type { Connection, ListSpec, PageArgs } from './paging';
+import type { ListSpec, PageArgs, Paged } from './paging';
 
 /** Fire and anti-terror drills: the record, and when each kind is next due at an estate (the drill_policy table). */
 
@@ -47,7 +47,7 @@ export async function recordDrill(ctx: Context, input: RecordDrillInput): Promis
   }));
 }
 
-export function communityDrills(ctx: Context, community: Community, args: PageArgs): Promise<Connection<Drill>> {
+export function communityDrills(ctx: Context, community: Community, args: PageArgs): Paged<Drill> {
   return ctx.loaders.childPage(NEWEST_FIRST, community.id, args);
 }
 

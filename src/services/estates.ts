@@ -7,7 +7,7 @@ import { BUILDINGS, COUNTS, HOUSEHOLDS, RESIDENTS_OF_HOUSEHOLD } from '../lists'
 import { forbidden, hidden, notFound, preview, unauthenticated } from '../errors';
 import { expectGlobalId } from '../ids';
 import { forgetSubject } from '../access/viewer';
-import type { Connection, ListSpec, PageArgs } from './paging';
+import type { Connection, ListSpec, Now, PageArgs, Paged } from './paging';
 
 /**
  * Estates, buildings, households and residents. Which rows a viewer reads is
@@ -30,7 +30,7 @@ export function listCommunities(ctx: Context, args: PageArgs, info?: GraphQLReso
 }
 
 /** The estate's buildings, ordered by code. */
-export function communityBuildings(ctx: Context, community: Community, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<Building>> {
+export function communityBuildings(ctx: Context, community: Community, args: PageArgs, info?: GraphQLResolveInfo): Paged<Building> {
   return ctx.loaders.childPage(BUILDINGS, community.id, args, prefetchOf(info, 'Building', true));
 }
 
@@ -40,7 +40,7 @@ export function communityCount(ctx: Context, community: Community, what: 'reside
 }
 
 /** A building's households (see HOUSEHOLDS for the order). */
-export function buildingHouseholds(ctx: Context, building: Building, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<Household>> {
+export function buildingHouseholds(ctx: Context, building: Building, args: PageArgs, info?: GraphQLResolveInfo): Paged<Household> {
   return ctx.loaders.childPage(HOUSEHOLDS, building.id, args, prefetchOf(info, 'Household', true));
 }
 
@@ -49,8 +49,8 @@ export function buildingHouseholdCount(ctx: Context, building: Building): Promis
 }
 
 /** A household's residents in the order they were registered. */
-export function householdResidents(ctx: Context, household: Household, info?: GraphQLResolveInfo): Promise<Resident[]> {
-  return ctx.loaders.childrenOf(RESIDENTS_OF_HOUSEHOLD, prefetchOf(info, 'Resident', false)).load(household.id);
+export function householdResidents(ctx: Context, household: Household, info?: GraphQLResolveInfo): Now<Resident[]> {
+  return ctx.loaders.listOf(RESIDENTS_OF_HOUSEHOLD, household.id, prefetchOf(info, 'Resident', false));
 }
 
 /** What `eraseResident` removed and kept. */

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { prefetchOf } from '../prefetch';
 import { BUILDINGS_OF_GRID, GRIDS_OF_COMMUNITY } from '../lists';
-import type { Connection, ListSpec, PageArgs } from './paging';
+import type { ListSpec, Now, PageArgs, Paged } from './paging';
 
 /** Grids, their squads and the estate's staff. */
 
@@ -13,17 +13,17 @@ const STAFF: ListSpec<Staff> = { entity: Staff, orderBy: ['code', 'id'], parentC
 const ROLE_ORDER = ['STEWARD', 'SECURITY', 'CLEANING', 'MAINTENANCE', 'DISPATCHER', 'MANAGER'];
 
 /** The estate's grids, ordered by code. */
-export function communityGrids(ctx: Context, community: Community, info?: GraphQLResolveInfo): Promise<Grid[]> {
-  return ctx.loaders.childrenOf(GRIDS_OF_COMMUNITY, prefetchOf(info, 'Grid', false)).load(community.id);
+export function communityGrids(ctx: Context, community: Community, info?: GraphQLResolveInfo): Now<Grid[]> {
+  return ctx.loaders.listOf(GRIDS_OF_COMMUNITY, community.id, prefetchOf(info, 'Grid', false));
 }
 
 /** The estate's staff, ordered by code. */
-export function communityStaff(ctx: Context, community: Community, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<Staff>> {
+export function communityStaff(ctx: Context, community: Community, args: PageArgs, info?: GraphQLResolveInfo): Paged<Staff> {
   return ctx.loaders.childPage(STAFF, community.id, args, prefetchOf(info, 'Staff', true));
 }
 
-export async function gridSteward(ctx: Context, grid: Grid): Promise<Staff | null> {
-  return grid.steward ? ctx.loaders.staff.load(grid.steward.id) : null;
+export function gridSteward(ctx: Context, grid: Grid): Now<Staff | null> {
+  return grid.steward ? ctx.loaders.now(ctx.loaders.staff, grid.steward.id) : null;
 }
 
 /** Everyone assigned to the grid, steward first. */
@@ -33,6 +33,6 @@ export async function gridSquad(ctx: Context, grid: Grid, info?: GraphQLResolveI
   return [...members].sort((a, b) => rank(a) - rank(b));
 }
 
-export function gridBuildings(ctx: Context, grid: Grid, info?: GraphQLResolveInfo): Promise<Building[]> {
-  return ctx.loaders.childrenOf(BUILDINGS_OF_GRID, prefetchOf(info, 'Building', false)).load(grid.id);
+export function gridBuildings(ctx: Context, grid: Grid, info?: GraphQLResolveInfo): Now<Building[]> {
+  return ctx.loaders.listOf(BUILDINGS_OF_GRID, grid.id, prefetchOf(info, 'Building', false));
 }

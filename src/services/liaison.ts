@@ -9,7 +9,7 @@ import { expectGlobalId } from '../ids';
 import { lookUp, text } from './ticket-input';
 import { WORKER_ROLES } from './ticket-lifecycle';
 import { communityOf, count, label, past, phone } from './places';
-import type { Connection, ListSpec, PageArgs } from './paging';
+import type { ListSpec, PageArgs, Paged } from './paging';
 
 /**
  * The liaison network: residents' organisations paired with staff, the
@@ -110,12 +110,12 @@ function notForResidents(ctx: Context): void {
   if (ctx.viewer.role === 'RESIDENT') throw forbidden('Liaison meetings are for staff and dashboards');
 }
 
-export function communityMeetings(ctx: Context, community: Community, args: PageArgs): Promise<Connection<LiaisonMeeting>> {
+export function communityMeetings(ctx: Context, community: Community, args: PageArgs): Paged<LiaisonMeeting> {
   notForResidents(ctx);
   return ctx.loaders.childPage(MEETINGS_BY_ESTATE, community.id, args);
 }
 
-export function organisationMeetings(ctx: Context, organisation: ResidentOrganisation, args: PageArgs): Promise<Connection<LiaisonMeeting>> {
+export function organisationMeetings(ctx: Context, organisation: ResidentOrganisation, args: PageArgs): Paged<LiaisonMeeting> {
   notForResidents(ctx);
   return ctx.loaders.childPage(MEETINGS_BY_ORGANISATION, organisation.id, args);
 }

@@ -28,6 +28,12 @@ export interface PageRequest {
   cursor: unknown[] | null;
 }
 
+/** What a resolver answers from the loaders: the value itself when a parent's statement read it already, else a promise of it (Loaders.now). */
+export type Now<T> = T | Promise<T>;
+
+/** A page as a nested-list resolver answers it. */
+export type Paged<T> = Now<Connection<T>>;
+
 /** One page of a connection, as the GraphQL connection types expect it. */
 export interface Connection<T = unknown> {
   edges: { cursor: string; node: T }[];

@@ -12,7 +12,7 @@ import { appendEvents, ticketEntries } from '../events/log';
 import { actingStaff, idempotent, insertTicket } from './tickets';
 import { text } from './ticket-input';
 import { communityOf, findPlace, label, placeOf } from './places';
-import type { Connection, ListSpec, PageArgs } from './paging';
+import type { ListSpec, PageArgs, Paged } from './paging';
 
 /**
  * Patrols: routes with ordered checkpoints, runs walked by security, the
@@ -198,7 +198,7 @@ export function routeCheckpoints(ctx: Context, route: PatrolRoute): Promise<Patr
   return ctx.loaders.children(PatrolCheckpoint, 'route', { position: 'asc' }).load(route.id);
 }
 
-export function routeRuns(ctx: Context, route: PatrolRoute, args: PageArgs): Promise<Connection<PatrolRun>> {
+export function routeRuns(ctx: Context, route: PatrolRoute, args: PageArgs): Paged<PatrolRun> {
   return ctx.loaders.childPage(RUNS, route.id, args);
 }
 

@@ -2,7 +2,7 @@ import { Booking, BookingChange, CommunityEvent, OpeningHours, PublicSpace, type
 import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import { expectGlobalId } from '../ids';
-import { allOf, type Condition, type Connection, type ListSpec, type PageArgs } from './paging';
+import { allOf, type Condition, type ListSpec, type Now, type PageArgs, type Paged } from './paging';
 import { PUBLIC_SPACES_OF_COMMUNITY } from '../lists';
 
 /**
@@ -17,9 +17,9 @@ export const MAX_RANGE_DAYS = 31;
 const CONFIRMED: Condition = { sql: `x.status = 'CONFIRMED'`, bindings: [] };
 
 /** Public spaces of an estate, by code; `accessible` narrows to the barrier-free ones (or the others). Public. */
-export function communityPublicSpaces(ctx: Context, community: Community, accessible?: boolean | null): Promise<PublicSpace[]> {
+export function communityPublicSpaces(ctx: Context, community: Community, accessible?: boolean | null): Now<PublicSpace[]> {
   // Without the argument, the list the estate's own statement may have read already (lists.ts).
-  if (accessible == null) return ctx.loaders.childrenOf(PUBLIC_SPACES_OF_COMMUNITY).load(community.id);
+  if (accessible == null) return ctx.loaders.listOf(PUBLIC_SPACES_OF_COMMUNITY, community.id);
   const { entity, foreignKey, orderBy } = PUBLIC_SPACES_OF_COMMUNITY;
   return ctx.loaders.children(entity, foreignKey, orderBy, undefined, { sql: 'x.accessible = ?', bindings: [accessible] }).load(community.id);
 }
@@ -57,7 +57,7 @@ const LATEST_FIRST: ListSpec<Booking> = { entity: Booking, orderBy: ['starts_at'
 /** The estate's confirmed bookings by start (default: those not yet over), for the front desk. */
 export function communityBookings(
   ctx: Context, community: Community, filter: { from?: Date | null; to?: Date | null; spaceId?: string | null }, args: PageArgs,
-): Promise<Connection<Booking>> {
+): Paged<Booking> {
   const from = filter.from ?? new Date();
   const conditions: Condition[] = [CONFIRMED, { sql: 'x.ends_at > ?', bindings: [from.toISOString()] }];
   if (filter.to) conditions.push({ sql: 'x.starts_at < ?', bindings: [filter.to.toISOString()] });
@@ -66,7 +66,7 @@ export function communityBookings(
 }
 
 /** A resident's own bookings, latest start first (the field is @personal). */
-export function residentBookings(ctx: Context, resident: Resident, args: PageArgs): Promise<Connection<Booking>> {
+export function residentBookings(ctx: Context, resident: Resident, args: PageArgs): Paged<Booking> {
   return ctx.loaders.childPage(LATEST_FIRST, resident.id, args);
 }
 

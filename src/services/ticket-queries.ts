@@ -8,7 +8,7 @@ import type { Viewer } from '../access/viewer';
 import { isEstateCode } from '../auth';
 import { forbidden, notFound, unauthenticated, badInput, preview } from '../errors';
 import { expectGlobalId } from '../ids';
-import { allOf, intArray, textArray, type Condition, type Connection, type PageArgs } from './paging';
+import { allOf, intArray, textArray, type Condition, type Connection, type PageArgs, type Paged } from './paging';
 
 /**
  * Reading tickets: filters, nested lists and timelines. Which tickets a viewer
@@ -20,7 +20,7 @@ import { allOf, intArray, textArray, type Condition, type Connection, type PageA
 /** A nested ticket list (community, grid, building, household, resident), newest first. */
 export function ticketsOf(
   ctx: Context, parent: keyof typeof TICKETS_OF, entity: Community | Grid | Building | Household | Resident, args: PageArgs, info?: GraphQLResolveInfo,
-): Promise<Connection<Ticket>> {
+): Paged<Ticket> {
   return ctx.loaders.childPage(TICKETS_OF[parent], entity.id, args, prefetchOf(info, 'Ticket', true));
 }
 
@@ -35,7 +35,7 @@ export async function ticketByNumber(ctx: Context, number: string): Promise<Tick
 }
 
 /** A ticket's events, oldest first. */
-export function ticketTimeline(ctx: Context, ticket: Ticket, args: PageArgs, info?: GraphQLResolveInfo): Promise<Connection<TicketEvent>> {
+export function ticketTimeline(ctx: Context, ticket: Ticket, args: PageArgs, info?: GraphQLResolveInfo): Paged<TicketEvent> {
   return ctx.loaders.childPage(TIMELINE, ticket.id, args, prefetchOf(info, 'TicketEvent', true));
 }
 
