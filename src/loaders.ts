@@ -57,6 +57,38 @@ interface Batched {
   bindings: readonly unknown[];
 }
 
+/**
+ * What the loaders write for one viewer and one column plan, kept across
+ * requests. A statement's text and bindings follow from the viewer (its
+ * access rules), the operation's column plan, the prefetch (one object per
+ * argument values, prefetch.ts) and what the loader reads by; viewers are
+ * kept per token and plans per operation, so a request repeating an
+ * operation with the same arguments and token writes no statement.
+ */
+class Written {
+  /** Statements by prefetch, then by what the loader reads by (`byIdWith:Ticket`). */
+  readonly statements = new WeakMap<Prefetch, Map<string, Batched>>();
+  /** The shape of the items of each nested list read as JSON, kept when its statement is written (extras). */
+  readonly listShapes = new WeakMap<NestedList, Shape>();
+}
+
+/** By viewer, then by column plan (WHOLE_ROWS for none). */
+const written = new WeakMap<Viewer, WeakMap<object, Written>>();
+const WHOLE_ROWS = {};
+
+function writtenFor(viewer: Viewer, columns: ColumnPlan | null | undefined): Written {
+  let byPlan = written.get(viewer);
+  if (!byPlan) written.set(viewer, (byPlan = new WeakMap()));
+  const plan = columns ?? WHOLE_ROWS;
+  let store = byPlan.get(plan);
+  if (!store) byPlan.set(plan, (store = new Written()));
+  return store;
+}
+
+/** A statement's batching key (its text and every binding but the batch's) and its scalar form for one key, by statement. */
+const batchKeys = new WeakMap<Batched, string>();
+const singleForms = new WeakMap<Batched, string | null>();
+
 /** True when a prefetch adds nothing to a row's statement. */
 function readsAlone(prefetch: Prefetch): boolean {
   return prefetch.relations.length === 0 && prefetch.counts.length === 0 && prefetch.lists.length === 0;
@@ -92,8 +124,8 @@ export class Loaders {
   private readonly byIds = new Map<EntityName<any>, DataLoader<number, any>>();
   private readonly childLists = new Map<ChildrenList, Map<Prefetch, DataLoader<number, any[]>>>();
   private readonly pages = new Map<ListSpec<any>, Map<Prefetch, Map<string, { loader: DataLoader<number, Connection<any>> } | null>>>();
-  /** The shape of the items of each nested list read as JSON, kept when its statement is written (extras). */
-  private readonly listShapes = new Map<NestedList, Shape>();
+  /** Statements kept across requests for this viewer and column plan. */
+  private readonly written: Written;
   /** The shape of related rows read as JSON, by entity. */
   private readonly relationShapes = new Map<string, Shape>();
   /** What statements read beside their rows, by the loader it was primed into: `now` answers it without a promise. */
@@ -105,7 +137,9 @@ export class Loaders {
    */
   constructor(
     private readonly em: Pick<EntityManager, 'execute' | 'getMetadata'>, readonly viewer: Viewer, private readonly columns?: ColumnPlan | null,
-  ) {}
+  ) {
+    this.written = writtenFor(viewer, columns);
+  }
 
   /**
    * `loader.load(key)`, or the value itself when a statement already read it
@@ -224,7 +258,8 @@ export class Loaders {
    */
   byIdWith<T extends WithId>(entity: EntityName<T>, prefetch: Prefetch): DataLoader<number, T | null> {
     if (readsAlone(prefetch)) return this.byId(entity);
-    return this.batch(this.around(this.statement(entity, 'x.id = any(?::bigint[])'), prefetch), intArray, async (ids, rows) => {
+    const statement = this.kept(prefetch, `byIdWith:${Utils.className(entity)}`, () => this.around(this.statement(entity, 'x.id = any(?::bigint[])'), prefetch));
+    return this.batch(statement, intArray, async (ids, rows) => {
       const plain = this.byId<T>(entity);
       const byId = new Map(this.map<T>(entity, rows).map((r) => [r.id, r]));
       this.prime(prefetch, rows);
@@ -239,7 +274,8 @@ export class Loaders {
   /** Estates by code with what `prefetch` names read in the same statement (see byIdWith). */
   communityByCodeWith(prefetch: Prefetch): DataLoader<string, Community | null> {
     if (readsAlone(prefetch)) return this.communityByCode;
-    return this.batch(this.around(this.statement(Community, 'x.code = any(?::text[])', ['code']), prefetch), textArray, async (codes, rows) => {
+    const statement = this.kept(prefetch, 'communityByCodeWith', () => this.around(this.statement(Community, 'x.code = any(?::text[])', ['code']), prefetch));
+    return this.batch(statement, textArray, async (codes, rows) => {
       const byCode = this.byColumn<Community>(Community, rows, 'code');
       this.prime(prefetch, rows);
       return codes.map((c) => byCode.get(c) ?? null);
@@ -459,7 +495,7 @@ export class Loaders {
       sql += `, ${column.sql} as "__list${i}"`;
       bindings.push(...column.bindings);
       names.push(`__list${i}`);
-      this.listShapes.set(list, column.shape);
+      this.written.listShapes.set(list, column.shape);
     });
     return { sql, bindings, names };
   }
@@ -515,6 +551,15 @@ export class Loaders {
     };
   }
 
+  /** The statement `write` writes for `prefetch` and what the loader reads by (`key`), written once for this viewer and column plan. */
+  private kept(prefetch: Prefetch, key: string, write: () => Batched): Batched {
+    let byKey = this.written.statements.get(prefetch);
+    if (!byKey) this.written.statements.set(prefetch, (byKey = new Map()));
+    let statement = byKey.get(key);
+    if (!statement) byKey.set(key, (statement = write()));
+    return statement;
+  }
+
   /** `statement` with `extras` around it: the rows on alias `q`, and what `prefetch` names beside each. */
   private around(statement: Batched, prefetch: Prefetch): Batched {
     const extra = this.extras(prefetch, 'q', 1);
@@ -546,7 +591,7 @@ export class Loaders {
       const key = `__list${i}`;
       const read = rows.filter((row) => row[key] !== undefined && row[key] !== null);
       if (read.length === 0) return;
-      const shape = this.listShapes.get(list)!;
+      const shape = this.written.listShapes.get(list)!;
       const itemsOf = (value: unknown) => (value as unknown[]).map((item) => fromJson(shape, item));
       if (list.def.kind === 'children') {
         const loader = this.childrenOf(list.def.list, list.prefetch);
@@ -621,7 +666,8 @@ export class Loaders {
     statement: Batched | (() => Batched), encode: (keys: readonly K[]) => string, split: (keys: readonly K[], rows: RawRow[]) => Promise<V[]> | V[],
   ): DataLoader<K, V> {
     if (typeof statement === 'function') return this.loader(statement, encode, split);
-    const key = `${statement.sql}\u0000${JSON.stringify([statement.leading ?? [], statement.bindings])}`;
+    let key = batchKeys.get(statement);
+    if (key === undefined) batchKeys.set(statement, (key = `${statement.sql}\u0000${JSON.stringify([statement.leading ?? [], statement.bindings])}`));
     let loader = this.batches.get(key) as DataLoader<K, V> | undefined;
     if (!loader) this.batches.set(key, (loader = this.loader(() => statement, encode, split)));
     return loader;
@@ -634,7 +680,7 @@ export class Loaders {
     return new DataLoader<K, V>(async (keys) => {
       const { sql, leading = [], bindings } = (statement ??= write());
       // One key, the usual case: the statement's scalar form, which PostgreSQL plans once per connection (see singleKey).
-      const one = keys.length === 1 ? singleKey(sql, leading.length) : null;
+      const one = keys.length === 1 ? singleFormOf(statement) : null;
       const rows = one
         ? await this.em.execute(one, [...leading, keys[0], ...bindings])
         : await this.em.execute(sql, [...leading, encode(keys), ...bindings]);
@@ -671,6 +717,12 @@ export class Loaders {
   private orderColumns(meta: EntityMetadata, orderBy: Record<string, 'asc' | 'desc'>): string[] {
     return Object.keys(orderBy).map((property) => this.column(meta, property));
   }
+}
+
+function singleFormOf(statement: Batched): string | null {
+  let form = singleForms.get(statement);
+  if (form === undefined) singleForms.set(statement, (form = singleKey(statement.sql, statement.leading?.length ?? 0)));
+  return form;
 }
 
 function requireParent(spec: Pick<ListSpec, 'parentColumn'>): string {

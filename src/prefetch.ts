@@ -161,6 +161,19 @@ function planOf(
  */
 const bound = new WeakMap<Record<string, unknown>, Map<Plan, Prefetch>>();
 
+/**
+ * Bound plans by their argument values, so that requests repeating an
+ * operation with the same arguments get the same prefetch object and the
+ * loaders keep its statements across requests (loaders.ts). A plan keeps at
+ * most INTERNED of them: past that (a page walked by cursor, say) each
+ * request binds its own.
+ */
+const interned = new WeakMap<Plan, Map<string, Prefetch>>();
+const INTERNED = 64;
+/** A number for each interned prefetch, naming it in the key of the plans around it. */
+const internedIds = new WeakMap<Prefetch, number>();
+let lastInternedId = 0;
+
 /** The plan with this request's arguments. A list whose arguments do not bind is left to its resolver, which reports them. */
 function bind(plan: Plan, variables: Record<string, unknown>): Prefetch {
   if (plan.fixed) return plan.fixed;
@@ -174,16 +187,31 @@ function bind(plan: Plan, variables: Record<string, unknown>): Prefetch {
 
 function bindLists(plan: Plan, variables: Record<string, unknown>): Prefetch {
   const lists: NestedList[] = [];
-  for (const list of plan.lists) {
+  // Which lists bound, with what arguments and what under them: equal keys, equal prefetches.
+  const key: unknown[] = [];
+  plan.lists.forEach((list, i) => {
     try {
       const args = getArgumentValues(list.field, list.node, variables) as PageArgs;
-      if (list.def.kind === 'children' && Object.values(args).some((value) => value != null)) continue;
-      lists.push({ def: list.def, args, prefetch: bind(list.plan, variables) });
+      if (list.def.kind === 'children' && Object.values(args).some((value) => value != null)) return;
+      const prefetch = bind(list.plan, variables);
+      lists.push({ def: list.def, args, prefetch });
+      key.push(i, args, internedIds.get(prefetch) ?? (prefetch.lists.length === 0 ? -1 : null));
     } catch {
       // The resolver reads the same arguments and answers the error.
     }
-  }
-  return { relations: plan.relations, count: plan.count, counts: plan.counts, lists };
+  });
+  const fresh: Prefetch = { relations: plan.relations, count: plan.count, counts: plan.counts, lists };
+  // A list under a prefetch that was not interned makes this one a request's own.
+  if (key.includes(null)) return fresh;
+  let byArgs = interned.get(plan);
+  if (!byArgs) interned.set(plan, (byArgs = new Map()));
+  const text = JSON.stringify(key);
+  const known = byArgs.get(text);
+  if (known) return known;
+  if (byArgs.size >= INTERNED) return fresh;
+  byArgs.set(text, fresh);
+  internedIds.set(fresh, ++lastInternedId);
+  return fresh;
 }
 
 type Fragments = GraphQLResolveInfo['fragments'];

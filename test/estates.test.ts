@@ -206,3 +206,55 @@ describe('node and nodes', () => {
 function allUnits(): string[] {
   return estate.households.filter((h) => h.building.id === estate.buildings[0].id).map((h) => h.unit).sort();
 }
+
+/**
+ * Statements are kept across requests per token, column plan and argument
+ * values (loaders.ts, prefetch.ts): a kept statement must never answer for
+ * other arguments, another page of a walk or another viewer.
+ */
+describe('statements kept across requests', () => {
+  const nested = `query($code: String!, $first: Int!, $after: String) { community(code: $code) { buildings(first: 1) { edges { node {
+    households(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { unit } } } } } } } }`;
+  const units = (res: any): string[] => res.data.community.buildings.edges[0].node.households.edges.map((e: any) => e.node.unit);
+
+  it('answers each request with its own arguments, the same document asked again and again', async () => {
+    for (const first of [2, 5, 2, 3, 5]) {
+      const { result, statements } = await countStatements(t, () => gql(t.url, nested, { code: estate.code, first }, manager));
+      expect(result.errors).toBeUndefined();
+      expect(units(result)).toEqual(allUnits().slice(0, first));
+      // The nested page was read with the estate, with this request's arguments.
+      expect(statements).toBe(1);
+    }
+  });
+
+  it('walks a nested page by cursor, each page its own', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 4; i++) {
+      const { result: res, statements } = await countStatements(t, () => gql(t.url, nested, { code: estate.code, first: 30, after }, manager));
+      expect(res.errors).toBeUndefined();
+      expect(statements).toBe(1);
+      seen.push(...units(res));
+      after = res.data.community.buildings.edges[0].node.households.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(allUnits());
+  });
+
+  it('gives each token its own estate with one document', async () => {
+    const other = await createEstate(t.orm, { buildings: 1, householdsPerBuilding: 2, residentsPerHousehold: 1 });
+    const otherManager = await managerToken(t, other);
+    const query = `query($a: String!, $b: String!) { a: community(code: $a) { code buildings(first: 5) { edges { node { code households(first: 1) { edges { node { unit } } } } } } }
+      b: community(code: $b) { code buildings(first: 5) { edges { node { code } } } } }`;
+    for (let i = 0; i < 2; i++) {
+      const mine = await gql(t.url, query, { a: estate.code, b: other.code }, manager);
+      const theirs = await gql(t.url, query, { a: estate.code, b: other.code }, otherManager);
+      // Estates are public; their buildings are not.
+      expect(mine.data.a.buildings.edges.map((e: any) => e.node.households.edges.length)).toEqual([1, 1, 1]);
+      expect(mine.data.b).toEqual({ code: other.code, buildings: null });
+      expect(new Set(codes(mine))).toEqual(new Set(['FORBIDDEN']));
+      expect(theirs.data.a).toEqual({ code: estate.code, buildings: null });
+      expect(theirs.data.b.buildings.edges.map((e: any) => e.node.code)).toEqual(['B01']);
+      expect(new Set(codes(theirs))).toEqual(new Set(['FORBIDDEN']));
+    }
+  });
+});
