@@ -89,6 +89,20 @@ function writtenFor(viewer: Viewer, columns: ColumnPlan | null | undefined): Wri
 const batchKeys = new WeakMap<Batched, string>();
 const singleForms = new WeakMap<Batched, string | null>();
 
+/**
+ * What a statement reads beside each row of a FROM item (Loaders.extras):
+ * columns for its select list (`sql`, whose placeholders come first) and
+ * joins to follow the FROM item (`joins`, whose placeholders come after it).
+ */
+interface Extras {
+  sql: string;
+  bindings: unknown[];
+  /** The names of the columns `sql` adds, in order. */
+  names: string[];
+  joins: string;
+  joinBindings: unknown[];
+}
+
 /** True when a prefetch adds nothing to a row's statement. */
 function readsAlone(prefetch: Prefetch): boolean {
   return prefetch.relations.length === 0 && prefetch.counts.length === 0 && prefetch.lists.length === 0;
@@ -324,8 +338,8 @@ export class Loaders {
         const order = Object.entries(orderBy).map(([prop, dir]) => `k."${this.column(meta, prop)}" ${dir}`).join(', ');
         const rule = allOf([rowCondition(meta.tableName, this.viewer), where]);
         const extra = this.extras(prefetch, 'k', 1);
-        const sql = `select k.*${extra.sql} from (select ${this.projection(meta, this.orderColumns(meta, orderBy))} from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${rule.sql})) k order by ${order}`;
-        return { sql, leading: extra.bindings, bindings: rule.bindings };
+        const sql = `select k.*${extra.sql} from (select ${this.projection(meta, this.orderColumns(meta, orderBy))} from "${meta.tableName}" x where x."${column}" = any(?::int[]) and (${rule.sql})) k${extra.joins} order by ${order}`;
+        return { sql, leading: extra.bindings, bindings: [...rule.bindings, ...extra.joinBindings] };
       },
       split: (ids, rows) => {
         const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));
@@ -422,9 +436,11 @@ export class Loaders {
         ? `, (select count(*) from "${meta.tableName}" x where x."${parent}" = u.pid and (${scoped.sql}))::int as total` : '';
       const sql = `with p as materialized (select u.pid, u.ord${counted} from unnest(?::int[]) with ordinality as u(pid, ord)) `
         + `select p.pid as "__pid"${prefetch.count ? ', p.total as "__total"' : ''}, c.*${extra.sql} from p `
-        + `left join lateral (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where x."${parent}" = p.pid and (${where.sql}) order by ${order} limit ?) c on true `
+        + `left join lateral (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where x."${parent}" = p.pid and (${where.sql}) order by ${order} limit ?) c on true${extra.joins} `
         + `order by p.ord, ${outerOrder}`;
-      return { sql, leading: prefetch.count ? scoped.bindings : [], bindings: [...extra.bindings, ...where.bindings, request.limit + 1] };
+      return {
+        sql, leading: prefetch.count ? scoped.bindings : [], bindings: [...extra.bindings, ...where.bindings, request.limit + 1, ...extra.joinBindings],
+      };
     };
     const loader = this.batch(write, intArray, async (ids, rows) => {
       const byParent = new Map<number, RawRow[]>(ids.map((id) => [id, []]));
@@ -457,8 +473,8 @@ export class Loaders {
     // Uncorrelated, so it runs once for the statement (an InitPlan), not once a row.
     const counted = prefetch.count ? `, (select count(*) from "${meta.tableName}" x where ${scoped.sql})::int as "__total"` : '';
     const rows: RawRow[] = await this.em.execute(
-      `select c.*${extra.sql}${counted} from (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where ${where.sql} order by ${order} limit ?) c order by ${outerOrder}`,
-      [...extra.bindings, ...(prefetch.count ? scoped.bindings : []), ...where.bindings, request.limit + 1]);
+      `select c.*${extra.sql}${counted} from (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where ${where.sql} order by ${order} limit ?) c${extra.joins} order by ${outerOrder}`,
+      [...extra.bindings, ...(prefetch.count ? scoped.bindings : []), ...where.bindings, request.limit + 1, ...extra.joinBindings]);
     this.prime(prefetch, rows);
     // An empty page has no row to carry the count: then it is counted on its own, if asked.
     if (prefetch.count && rows.length) total = Promise.resolve(Number(rows[0].__total));
@@ -470,16 +486,22 @@ export class Loaders {
    * names: each relation's row and each nested list, as JSON, every one under
    * its own table's access rule. `depth` keeps the aliases of nested lists apart.
    */
-  private extras(prefetch: Prefetch, alias: string, depth: number): { sql: string; bindings: unknown[]; names: string[] } {
+  private extras(prefetch: Prefetch, alias: string, depth: number): Extras {
     let sql = '';
     const bindings: unknown[] = [];
     const names: string[] = [];
+    let joins = '';
+    const joinBindings: unknown[] = [];
     prefetch.relations.forEach((relation, i) => {
+      // A LEFT JOIN on the related row's key, under its table's rule: PostgreSQL can memoize or hash it, where a
+      // subquery in the select list ran once a row (a sequential scan of a small table, each time).
       const meta = this.meta(relation.entity);
       const table = meta.tableName;
-      const rule = rowCondition(table, this.viewer, 'r');
-      sql += `, (select ${jsonRow('r', this.relationShape(meta))} from "${table}" r where r.id = ${alias}."${relation.column}" and (${rule.sql})) as "__rel${i}"`;
-      bindings.push(...rule.bindings);
+      const r = `r${depth}_${i}`;
+      const rule = rowCondition(table, this.viewer, r);
+      sql += `, case when ${r}.id is null then null else ${jsonRow(r, this.relationShape(meta))} end as "__rel${i}"`;
+      joins += ` left join "${table}" ${r} on ${r}.id = ${alias}."${relation.column}" and (${rule.sql})`;
+      joinBindings.push(...rule.bindings);
       names.push(`__rel${i}`);
     });
     prefetch.counts.forEach((spec, i) => {
@@ -497,7 +519,7 @@ export class Loaders {
       names.push(`__list${i}`);
       this.written.listShapes.set(list, column.shape);
     });
-    return { sql, bindings, names };
+    return { sql, bindings, names, joins, joinBindings };
   }
 
   /**
@@ -520,8 +542,8 @@ export class Loaders {
       return {
         sql: `(select coalesce(json_agg(${jsonRow(c, shape)} order by ${order}), '[]'::json) from (select ${k}.*${inner.sql} from `
           + `(select ${this.projection(meta, also)} from "${meta.tableName}" x `
-          + `where x."${this.column(meta, foreignKey)}" = ${parent}."id" and (${rule.sql})) ${k}) ${c})`,
-        bindings: [...inner.bindings, ...rule.bindings],
+          + `where x."${this.column(meta, foreignKey)}" = ${parent}."id" and (${rule.sql})) ${k}${inner.joins}) ${c})`,
+        bindings: [...inner.bindings, ...rule.bindings, ...inner.joinBindings],
         shape,
       };
     }
@@ -546,8 +568,8 @@ export class Loaders {
       shape,
       sql: `(select json_build_object('rows', coalesce(json_agg(${jsonRow(c, shape)} order by ${outerOrder}), '[]'::json)${total}) from `
         + `(select ${k}.*${inner.sql} from (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where x."${parentColumn}" = ${parent}."id" and (${where.sql}) `
-        + `order by ${order} limit ?) ${k}) ${c})`,
-      bindings: [...(list.prefetch.count ? scoped.bindings : []), ...inner.bindings, ...where.bindings, request.limit + 1],
+        + `order by ${order} limit ?) ${k}${inner.joins}) ${c})`,
+      bindings: [...(list.prefetch.count ? scoped.bindings : []), ...inner.bindings, ...where.bindings, request.limit + 1, ...inner.joinBindings],
     };
   }
 
@@ -563,7 +585,11 @@ export class Loaders {
   /** `statement` with `extras` around it: the rows on alias `q`, and what `prefetch` names beside each. */
   private around(statement: Batched, prefetch: Prefetch): Batched {
     const extra = this.extras(prefetch, 'q', 1);
-    return { sql: `select q.*${extra.sql} from (${statement.sql}) q`, leading: [...extra.bindings, ...(statement.leading ?? [])], bindings: statement.bindings };
+    return {
+      sql: `select q.*${extra.sql} from (${statement.sql}) q${extra.joins}`,
+      leading: [...extra.bindings, ...(statement.leading ?? [])],
+      bindings: [...statement.bindings, ...extra.joinBindings],
+    };
   }
 
   /**
