@@ -9,7 +9,7 @@ import {
   ResidentOrganisation, Staff, Ticket, TicketEvent,
 } from './entities';
 import { STAFF_ROLES } from './auth';
-import { rowCondition } from './access/rows';
+import { countedCondition, rowCondition } from './access/rows';
 import type { Viewer } from './access/viewer';
 import { NOTHING, type NestedList, type Prefetch } from './prefetch';
 import type { ColumnPlan } from './columns';
@@ -505,10 +505,14 @@ export class Loaders {
       names.push(`__rel${i}`);
     });
     prefetch.counts.forEach((spec, i) => {
-      // The count's own alias is x, as in countStatement (the rows around it are never aliased x).
-      const { table, parent, where } = this.counted(spec);
-      sql += `, (select count(*) from "${table}" x where x."${parent}" = ${alias}."id" and (${where.sql}))::int as "__count${i}"`;
-      bindings.push(...where.bindings);
+      // The count's own alias is x, as in countStatement (the rows around it are never aliased x). What the table's
+      // rule says of the parent column is tested once on the parent, not beside every row counted (countedCondition).
+      const table = this.meta(spec.entity).tableName;
+      const parent = requireParent(spec);
+      const rule = countedCondition(table, parent, this.viewer, alias);
+      const where = allOf([rule.rows, spec.where]);
+      sql += `, (case when ${rule.parent.sql} then (select count(*) from "${table}" x where x."${parent}" = ${alias}."id" and (${where.sql})) else 0 end)::int as "__count${i}"`;
+      bindings.push(...rule.parent.bindings, ...where.bindings);
       names.push(`__count${i}`);
     });
     prefetch.lists.forEach((list, i) => {

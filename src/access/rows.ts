@@ -190,6 +190,35 @@ export const RULED_TABLES: readonly string[] = Object.keys(TABLES);
 
 const compiled = new WeakMap<Viewer, Map<string, Condition>>();
 
+/**
+ * `rowRule` for rows counted under a parent (`column` = the parent's id):
+ * the rule's conditions on that column as conditions on the parent's id
+ * (`parent`, to test once per parent), and the rest on the rows (`rows`, on
+ * alias x). An estate's residents counted under the estate keep "estate in
+ * the viewer's estates" as one test of the estate, instead of a test beside
+ * each of 36,000 index entries. Cached per viewer like rowCondition.
+ */
+export function countedCondition(table: string, column: string, viewer: Viewer, parent: string): { parent: Condition; rows: Condition } {
+  let byTable = compiledCounts.get(viewer);
+  if (!byTable) compiledCounts.set(viewer, (byTable = new Map()));
+  const key = `${table} ${column} ${parent}`;
+  let condition = byTable.get(key);
+  if (!condition) {
+    const rule = rowRule(table, viewer);
+    const conjuncts = typeof rule === 'object' && 'and' in rule ? rule.and : [rule];
+    const onParent = conjuncts.filter((r): r is { column: string; in: readonly (number | string)[] } => typeof r === 'object' && 'in' in r && r.column === column);
+    const rest = and(...conjuncts.filter((r) => !onParent.includes(r as never)));
+    condition = {
+      parent: toSql(and(...onParent.map((r) => ({ column: 'id', in: r.in }))), parent, viewer, 0),
+      rows: toSql(rest, 'x', viewer, 0),
+    };
+    byTable.set(key, condition);
+  }
+  return condition;
+}
+
+const compiledCounts = new WeakMap<Viewer, Map<string, { parent: Condition; rows: Condition }>>();
+
 /** `rowRule` as SQL on `alias`, cached per viewer (viewers are cached per token). */
 export function rowCondition(table: string, viewer: Viewer, alias = 'x'): Condition {
   let byTable = compiled.get(viewer);

@@ -49,9 +49,9 @@ export async function listTickets(ctx: Context, filter: TicketFilter | null | un
   const conditions: Condition[] = [];
   const estates = await filterEstates(ctx, f.communityCodes);
   if (estates !== 'ALL') conditions.push(oneOf('community_id', estates));
-  if (f.statuses?.length) conditions.push(oneOf('status', f.statuses));
-  if (f.priorities?.length) conditions.push(oneOf('priority', f.priorities));
-  if (f.categories?.length) conditions.push(oneOf('category', f.categories));
+  if (f.statuses?.length) conditions.push(oneOfEnum('status', f.statuses));
+  if (f.priorities?.length) conditions.push(oneOfEnum('priority', f.priorities));
+  if (f.categories?.length) conditions.push(oneOfEnum('category', f.categories));
   const byId: [keyof TicketFilter, 'Grid' | 'Building' | 'Household' | 'Staff', string][] = [
     ['gridId', 'Grid', 'grid_id'], ['buildingId', 'Building', 'building_id'],
     ['householdId', 'Household', 'household_id'], ['assigneeId', 'Staff', 'assignee_id'],
@@ -110,6 +110,20 @@ function oneOf(column: string, values: readonly (string | number)[]): Condition 
   return typeof values[0] === 'number'
     ? { sql: `x.${column} = any(?::int[])`, bindings: [intArray(values as number[])] }
     : { sql: `x.${column} = any(?::text[])`, bindings: [textArray(values as string[])] };
+}
+
+/**
+ * A condition on an enum column with the values written into the statement:
+ * PostgreSQL then settles on one plan per connection for each combination
+ * (there are few), where a bound value made it plan the page anew at every
+ * execution (it cannot tell how many tickets a bound priority selects). Only
+ * the enum's own names are written, which GraphQL has checked against the
+ * schema; anything else is bound.
+ */
+function oneOfEnum(column: string, values: readonly string[]): Condition {
+  if (!values.every((v) => /^[A-Z][A-Z0-9_]{0,39}$/.test(v))) return oneOf(column, values);
+  const literals = [...new Set(values)].sort().map((v) => `'${v}'`);
+  return { sql: literals.length === 1 ? `x.${column} = ${literals[0]}` : `x.${column} in (${literals.join(', ')})`, bindings: [] };
 }
 
 function toDate(value: unknown, field: string): Date | null {
