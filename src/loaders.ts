@@ -70,6 +70,8 @@ class Written {
   readonly statements = new WeakMap<Prefetch, Map<string, Batched>>();
   /** The shape of the items of each nested list read as JSON, kept when its statement is written (extras). */
   readonly listShapes = new WeakMap<NestedList, Shape>();
+  /** The shape of related rows read as JSON, by entity (every relation to it reads the same columns). */
+  readonly relationShapes = new Map<string, Shape>();
 }
 
 /** By viewer, then by column plan (WHOLE_ROWS for none). */
@@ -140,8 +142,6 @@ export class Loaders {
   private readonly pages = new Map<ListSpec<any>, Map<Prefetch, Map<string, { loader: DataLoader<number, Connection<any>> } | null>>>();
   /** Statements kept across requests for this viewer and column plan. */
   private readonly written: Written;
-  /** The shape of related rows read as JSON, by entity. */
-  private readonly relationShapes = new Map<string, Shape>();
   /** What statements read beside their rows, by the loader it was primed into: `now` answers it without a promise. */
   private readonly primedValues = new WeakMap<DataLoader<any, any>, Map<unknown, unknown>>();
 
@@ -303,8 +303,6 @@ export class Loaders {
 
   /** `children` of a list defined in lists.ts. */
   childrenOf<T extends object>(list: ChildrenList<T>, prefetch: Prefetch = NOTHING): DataLoader<number, T[]> {
-    // A list's rows read nothing beside them however the prefetch says so (its count is no part of them).
-    if (readsAlone(prefetch)) prefetch = NOTHING;
     let byPrefetch = this.childLists.get(list);
     if (!byPrefetch) this.childLists.set(list, (byPrefetch = new Map()));
     let loader = byPrefetch.get(prefetch);
@@ -432,14 +430,14 @@ export class Loaders {
       const where = allOf([scoped, condition]);
       const extra = this.extras(prefetch, 'c', 1);
       // Each parent is counted once, in a materialised step of its own: in the select list the count would run once a row.
-      const counted = prefetch.count
-        ? `, (select count(*) from "${meta.tableName}" x where x."${parent}" = u.pid and (${scoped.sql}))::int as total` : '';
+      const count = prefetch.count ? this.countUnder(meta.tableName, parent, 'u', 'pid', spec.where) : null;
+      const counted = count ? `, ${count.sql}::int as total` : '';
       const sql = `with p as materialized (select u.pid, u.ord${counted} from unnest(?::int[]) with ordinality as u(pid, ord)) `
         + `select p.pid as "__pid"${prefetch.count ? ', p.total as "__total"' : ''}, c.*${extra.sql} from p `
         + `left join lateral (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where x."${parent}" = p.pid and (${where.sql}) order by ${order} limit ?) c on true${extra.joins} `
         + `order by p.ord, ${outerOrder}`;
       return {
-        sql, leading: prefetch.count ? scoped.bindings : [], bindings: [...extra.bindings, ...where.bindings, request.limit + 1, ...extra.joinBindings],
+        sql, leading: count?.bindings ?? [], bindings: [...extra.bindings, ...where.bindings, request.limit + 1, ...extra.joinBindings],
       };
     };
     const loader = this.batch(write, intArray, async (ids, rows) => {
@@ -505,14 +503,9 @@ export class Loaders {
       names.push(`__rel${i}`);
     });
     prefetch.counts.forEach((spec, i) => {
-      // The count's own alias is x, as in countStatement (the rows around it are never aliased x). What the table's
-      // rule says of the parent column is tested once on the parent, not beside every row counted (countedCondition).
-      const table = this.meta(spec.entity).tableName;
-      const parent = requireParent(spec);
-      const rule = countedCondition(table, parent, this.viewer, alias);
-      const where = allOf([rule.rows, spec.where]);
-      sql += `, (case when ${rule.parent.sql} then (select count(*) from "${table}" x where x."${parent}" = ${alias}."id" and (${where.sql})) else 0 end)::int as "__count${i}"`;
-      bindings.push(...rule.parent.bindings, ...where.bindings);
+      const count = this.countUnder(this.meta(spec.entity).tableName, requireParent(spec), alias, 'id', spec.where);
+      sql += `, ${count.sql}::int as "__count${i}"`;
+      bindings.push(...count.bindings);
       names.push(`__count${i}`);
     });
     prefetch.lists.forEach((list, i) => {
@@ -565,15 +558,31 @@ export class Loaders {
     const { order, outerOrder, condition } = keysetSql(orderBy, Boolean(spec.descending), request, c);
     const where = allOf([scoped, condition]);
     const parentColumn = requireParent(spec);
-    const total = list.prefetch.count
-      ? `, 'total', (select count(*) from "${meta.tableName}" x where x."${parentColumn}" = ${parent}."id" and (${scoped.sql}))` : '';
+    const count = list.prefetch.count ? this.countUnder(meta.tableName, parentColumn, parent, 'id', spec.where) : null;
+    const total = count ? `, 'total', ${count.sql}` : '';
     const shape = [...this.jsonShape(meta, orderBy), ...inner.names];
     return {
       shape,
       sql: `(select json_build_object('rows', coalesce(json_agg(${jsonRow(c, shape)} order by ${outerOrder}), '[]'::json)${total}) from `
         + `(select ${k}.*${inner.sql} from (select ${this.projection(meta, orderBy)} from "${meta.tableName}" x where x."${parentColumn}" = ${parent}."id" and (${where.sql}) `
         + `order by ${order} limit ?) ${k}${inner.joins}) ${c})`,
-      bindings: [...(list.prefetch.count ? scoped.bindings : []), ...inner.bindings, ...where.bindings, request.limit + 1, ...inner.joinBindings],
+      bindings: [...(count?.bindings ?? []), ...inner.bindings, ...where.bindings, request.limit + 1, ...inner.joinBindings],
+    };
+  }
+
+  /**
+   * The number of `table`'s rows under the parent key `${alias}."${key}"`
+   * (through their `column`), under the table's rule and `where`, as an SQL
+   * expression: what the rule says of `column` is tested once on the parent
+   * (countedCondition), so a parent outside it counts 0 without a scan. The
+   * count's own alias is x, as in countStatement (the rows around it are never aliased x).
+   */
+  private countUnder(table: string, column: string, alias: string, key: string, where?: Condition): Condition {
+    const rule = countedCondition(table, column, this.viewer, alias, key);
+    const rows = allOf([rule.rows, where]);
+    return {
+      sql: `(case when ${rule.parent.sql} then (select count(*) from "${table}" x where x."${column}" = ${alias}."${key}" and (${rows.sql})) else 0 end)`,
+      bindings: [...rule.parent.bindings, ...rows.bindings],
     };
   }
 
@@ -677,14 +686,14 @@ export class Loaders {
     return this.projected(meta, also) ?? [...new Set([...mappedColumns(meta), ...also])];
   }
 
-  /** `jsonShape` of a related row (kept per entity: every relation to it reads the same columns). */
+  /** `jsonShape` of a related row. */
   private relationShape(meta: EntityMetadata): Shape {
-    let shape = this.relationShapes.get(meta.className);
-    if (!shape) this.relationShapes.set(meta.className, (shape = this.jsonShape(meta)));
+    const shapes = this.written.relationShapes;
+    let shape = shapes.get(meta.className);
+    if (!shape) shapes.set(meta.className, (shape = this.jsonShape(meta)));
     return shape;
   }
 
-  /** The DataLoader for one statement, created on first use; its key is the statement itself. */
   /**
    * The DataLoader for one statement. Given the statement, it is created on
    * first use and keyed by the statement itself. Given a function that writes
@@ -703,6 +712,7 @@ export class Loaders {
     return loader;
   }
 
+  /** A DataLoader running the statement `write` writes (at its first batch) for its keys. */
   private loader<K, V>(
     write: () => Batched, encode: (keys: readonly K[]) => string, split: (keys: readonly K[], rows: RawRow[]) => Promise<V[]> | V[],
   ): DataLoader<K, V> {

@@ -191,17 +191,20 @@ export const RULED_TABLES: readonly string[] = Object.keys(TABLES);
 const compiled = new WeakMap<Viewer, Map<string, Condition>>();
 
 /**
- * `rowRule` for rows counted under a parent (`column` = the parent's id):
- * the rule's conditions on that column as conditions on the parent's id
- * (`parent`, to test once per parent), and the rest on the rows (`rows`, on
- * alias x). An estate's residents counted under the estate keep "estate in
- * the viewer's estates" as one test of the estate, instead of a test beside
- * each of 36,000 index entries. Cached per viewer like rowCondition.
+ * `rowRule` for rows counted under a parent (the rows' `column` = the
+ * parent's key, `parentKey` on alias `parent`): the rule's conditions on that
+ * column as conditions on the parent's key (`parent`, tested once per
+ * parent), and the rest on the rows (`rows`, on alias x). An estate's
+ * residents counted under the estate keep "estate in the viewer's estates"
+ * as one test of the estate, where beside the parent key PostgreSQL ran it
+ * as a step over each of 36,000 index entries. Cached per viewer like rowCondition.
  */
-export function countedCondition(table: string, column: string, viewer: Viewer, parent: string): { parent: Condition; rows: Condition } {
+export function countedCondition(
+  table: string, column: string, viewer: Viewer, parent: string, parentKey = 'id',
+): { parent: Condition; rows: Condition } {
   let byTable = compiledCounts.get(viewer);
   if (!byTable) compiledCounts.set(viewer, (byTable = new Map()));
-  const key = `${table} ${column} ${parent}`;
+  const key = `${table} ${column} ${parent} ${parentKey}`;
   let condition = byTable.get(key);
   if (!condition) {
     const rule = rowRule(table, viewer);
@@ -209,7 +212,7 @@ export function countedCondition(table: string, column: string, viewer: Viewer, 
     const onParent = conjuncts.filter((r): r is { column: string; in: readonly (number | string)[] } => typeof r === 'object' && 'in' in r && r.column === column);
     const rest = and(...conjuncts.filter((r) => !onParent.includes(r as never)));
     condition = {
-      parent: toSql(and(...onParent.map((r) => ({ column: 'id', in: r.in }))), parent, viewer, 0),
+      parent: toSql(and(...onParent.map((r) => ({ column: parentKey, in: r.in }))), parent, viewer, 0),
       rows: toSql(rest, 'x', viewer, 0),
     };
     byTable.set(key, condition);
