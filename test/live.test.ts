@@ -1,6 +1,8 @@
 import { contract, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { follow, type Follower } from './helpers/live';
+import { type CreatedTicket, sleep, submitTicket } from './helpers/instances';
+import { dropDatabases, ownDatabase } from './helpers/process';
 import { managerToken, startTestServer, type TestServer } from './helpers/server';
 
 let t: TestServer;
@@ -76,5 +78,41 @@ describe('ticketEvents', () => {
     expect(new Set(cursors).size).toBe(cursors.length);
     expect(cursors).toEqual(first.events.slice(1).map((e) => e.cursor));
     expect(resumed.events).toHaveLength(expected);
+  });
+});
+
+describe('a stream without a cursor', () => {
+  // Its own database: the test holds back the log's notifications, which would slow every other file's live tests.
+  let own: TestServer;
+  let here: Estate;
+  let token: string;
+  beforeAll(async () => {
+    own = await startTestServer({ databaseUrl: await ownDatabase('live_start') });
+    here = await createEstate(own.orm, { buildings: 1, householdsPerBuilding: 1 });
+    token = await managerToken(own, here);
+  });
+  afterAll(async () => {
+    await own.close();
+    await dropDatabases();
+  });
+
+  it('starts at the log as it stands when it subscribes: a change committed before, not yet heard by this process, is not news', async () => {
+    const notify = (on: boolean) => own.orm.em.fork().execute(`alter table event_log ${on ? 'enable' : 'disable'} trigger event_log_notify`);
+    await notify(false);
+    let before: CreatedTicket;
+    try {
+      // Committed and answered before the client subscribes; this process's LISTEN never hears of it.
+      before = await submitTicket(own.url, token, { buildingId: here.gid.building(0) });
+    } finally {
+      await notify(true);
+    }
+    const f = follow(own.wsUrl, token, { filter: { communityCodes: [here.code] } });
+    followers.push(f);
+    await sleep(200);
+    const after = await submitTicket(own.url, token, { buildingId: here.gid.building(0) });
+    await f.waitFor(1);
+    await sleep(300); // anything extra would show up now
+    expect(f.events.map((e) => e.ticket.id)).toEqual([after.id]);
+    expect(after.id).not.toBe(before.id);
   });
 });

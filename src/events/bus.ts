@@ -64,6 +64,8 @@ export class EventBus {
   /** Per process, so an instance hears only its own heartbeats, never another's nor an event. */
   private readonly heartbeatChannel = `gridkeeper_heartbeat_${crypto.randomBytes(8).toString('hex')}`;
   private pumping: Promise<void> | null = null;
+  private readonly headWaiters: Array<{ resolve: (id: number) => void; reject: (error: unknown) => void }> = [];
+  private headReading = false;
   private again = false;
   private stopped = false;
   private poll: NodeJS.Timeout | null = null;
@@ -84,6 +86,35 @@ export class EventBus {
   /** The newest log id this process has read and delivered (the last id seen): live subscriptions start after it. */
   get position(): number {
     return this.lastSeen;
+  }
+
+  /**
+   * The newest id in the log, read by a statement that starts after this
+   * call: a subscription that starts "from now" starts here, so a change whose
+   * commit its client saw before subscribing is never delivered as news, even
+   * when this process's LISTEN has not heard of it yet. Callers that come
+   * while a read is in flight share the next one (one statement at a time
+   * however many subscribe at once).
+   */
+  head(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.headWaiters.push({ resolve, reject });
+      if (!this.headReading) void this.readHeads();
+    });
+  }
+
+  private async readHeads(): Promise<void> {
+    this.headReading = true;
+    while (this.headWaiters.length > 0) {
+      const waiters = this.headWaiters.splice(0);
+      try {
+        const [row] = await this.orm.em.fork().execute('select coalesce(max(id), 0) as id from event_log');
+        for (const w of waiters) w.resolve(Number(row.id));
+      } catch (error) {
+        for (const w of waiters) w.reject(error);
+      }
+    }
+    this.headReading = false;
   }
 
   /** How many times the LISTEN connection was lost (dropped or silent) and opened again. */

@@ -182,8 +182,9 @@ const REPLAY_PAGE = 500;
 const SOCKET_WINDOW = 16;
 
 /**
- * A subscription to the log: replays every matching row after `after`, then
- * continues live, with no gap and no duplicate at the seam. While replaying,
+ * A subscription to the log: replays every matching row after `after` (or,
+ * without one, after the log's head when it subscribed), then continues live,
+ * with no gap and no duplicate at the seam. While replaying,
  * live fan-outs are ignored and the replay reads on from the database up to
  * the bus's position at that moment; once the replay has reached the position
  * the bus delivered (checked and switched in one synchronous step), the
@@ -220,8 +221,11 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
     this.maxQueue = options.maxQueue;
     this.connection = options.connection;
     this.audience = join(options, this);
-    if (options.after === null) this.live = true;
-    else this.replay().catch((error) => this.fail(error));
+    // From now: after the log's head as it stands once the subscription exists; rows the bus has not delivered yet up to there are not news.
+    const start = options.after === null ? options.bus.head().then((head) => {
+      this.last = Math.max(this.last, head);
+    }) : Promise.resolve();
+    start.then(() => this.replay()).catch((error) => this.fail(error));
   }
 
   /**
