@@ -89,6 +89,13 @@ export class Metrics {
       },
     });
     const { orm, events } = options;
+    const delivery = new Histogram({
+      name: 'gridkeeper_live_delivery_seconds',
+      help: 'Time from a live event\'s commit to its frame being written to a subscriber\'s socket, once per subscriber',
+      registers,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 10],
+    });
+    events.onDelivered = (ms) => delivery.observe(ms / 1000);
     new Gauge({
       name: 'gridkeeper_event_bus_lag_events',
       help: 'Events in event_log that this instance has not yet read and fanned out to subscribers',

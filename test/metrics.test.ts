@@ -105,6 +105,29 @@ describe('GET /metrics', () => {
     expect(lag).toBeLessThanOrEqual(await newest());
   });
 
+  it('times each live event from its commit to its write on every subscriber\'s socket', async () => {
+    const filter = { communityCodes: [estate.code] };
+    const watchers = [follow(t.wsUrl, manager, { filter }), follow(t.wsUrl, manager, { filter })];
+    try {
+      await until('gridkeeper_subscriptions_active', 2);
+      const before = await scrape();
+      const res = await gql(t.url, contract('SubmitTicket'), {
+        input: { idempotencyKey: `metrics-live-${Date.now()}`, buildingId: estate.gid.building(0), category: 'CLEANING', priority: 'NORMAL', channel: 'PATROL', title: 'Lift light out' },
+      }, manager);
+      expect(res.errors).toBeUndefined();
+      await Promise.all(watchers.map((w) => w.waitFor(1)));
+      const after = await scrape();
+      const delta = (sample: string) => (after.get(sample) ?? 0) - (before.get(sample) ?? 0);
+      // One event, two subscribers: two deliveries, each well under the 10 s bucket and after its commit.
+      expect(delta('gridkeeper_live_delivery_seconds_count')).toBe(2);
+      expect(delta('gridkeeper_live_delivery_seconds_bucket{le="10"}')).toBe(2);
+      expect(delta('gridkeeper_live_delivery_seconds_sum')).toBeGreaterThanOrEqual(0);
+      expect(delta('gridkeeper_live_delivery_seconds_sum')).toBeLessThan(20);
+    } finally {
+      await Promise.all(watchers.map((w) => w.stop()));
+    }
+  });
+
   it('reports the database pool and process metrics', async () => {
     const samples = await scrape();
     expect(samples.get('gridkeeper_db_pool_max')).toBe(5); // the test server's pool

@@ -83,6 +83,13 @@ export class EventBus {
     this.safetyPollMs = options.safetyPollMs ?? 10_000;
   }
 
+  /**
+   * Called once per live event written to a subscriber's socket, with the
+   * milliseconds from the event's commit timestamp to the write (the metrics'
+   * `gridkeeper_live_delivery_seconds`).
+   */
+  onDelivered: ((ms: number) => void) | null = null;
+
   /** The newest log id this process has read and delivered (the last id seen): live subscriptions start after it. */
   get position(): number {
     return this.lastSeen;
@@ -307,7 +314,8 @@ function destroy(client: Client): void {
 function normalise(row: LogRow): LogRow {
   const id = (value: number | null) => (value === null ? null : Number(value));
   return {
-    ...row, id: Number(row.id), ticket_event_id: id(row.ticket_event_id), dispatch_event_id: id(row.dispatch_event_id),
+    // The ORM's driver hands timestamps over as text.
+    ...row, id: Number(row.id), at: row.at instanceof Date ? row.at : new Date(row.at), ticket_event_id: id(row.ticket_event_id), dispatch_event_id: id(row.dispatch_event_id),
     booking_change_id: id(row.booking_change_id), community_event_change_id: id(row.community_event_change_id), care_event_id: id(row.care_event_id),
   };
 }

@@ -103,12 +103,20 @@ class Audience implements Sink {
     }
     const ready = Promise.all([...groups.values()].map(async (g) => ({ members: g.members, outcome: await g.results })));
     this.written = this.written.then(() => ready).then((done) => {
+      const delivered = this.bus.onDelivered;
+      const committed = delivered ? items.map((d) => d.row.at.getTime()) : [];
       for (const { members: group, outcome } of done) {
         for (const member of group) {
           // One member's failure ends that member, never the audience's chain of writes.
           try {
             if ('error' in outcome) member.fail(outcome.error);
-            else member.write(outcome.results);
+            else {
+              member.write(outcome.results);
+              if (delivered) {
+                const now = Date.now();
+                for (const at of committed) delivered(now - at);
+              }
+            }
           } catch (error) {
             member.fail(error);
           }

@@ -3,7 +3,9 @@
  * one gridkeeper instance, each its own WebSocket following the contract's
  * TicketEvents for the reference estate, while a writer commits ticket changes
  * through the API. Reports delivery latency from the change's commit
- * timestamp to arrival (p50, p99, over every delivery), events lost (each
+ * timestamp to arrival (p50, p99, over every delivery), the same from the
+ * server's side (commit to the frame's write on the socket, from its
+ * `gridkeeper_live_delivery_seconds` histogram), events lost (each
  * subscriber must receive every event exactly once), and the server's resident
  * memory per subscriber. Not part of `npm test`.
  *
@@ -33,10 +35,10 @@ async function main() {
   const { url, ids, stop } = await benchDatabase();
   const token = await signToken({ sub: toGlobalId('Staff', ids.managerId), role: 'MANAGER', communities: ['LH'] }, new TextEncoder().encode(BENCH_SECRET), '2h');
   console.log(`\n${CHANGES} changes (${CHANGES * 2} events) per run at ${RATE} changes/s; latency = arrival − commit timestamp, over every delivery\n`);
-  console.log('| subscribers | events lost | duplicates | p50 ms | p99 ms | max ms | server RSS idle → subscribed (MiB) | per subscriber (KiB) | CPU while delivering: server / subscribers (of one core) |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('| subscribers | events lost | duplicates | p50 ms | p99 ms | max ms | server RSS idle → subscribed (MiB) | per subscriber (KiB) | CPU while delivering: server / subscribers (of one core) | server side: commit → written to the socket, p50 / p99 ms |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const count of COUNTS) {
-    const server = await startGridkeeper(url);
+    const server = await startGridkeeper(url, process.execPath, { METRICS_TOKEN });
     try {
       await new Promise((r) => setTimeout(r, 1000));
       const idle = rssMiB(server.child);
@@ -54,23 +56,59 @@ async function main() {
       const started = Date.now();
       const serverCpu = cpuMicros(server.child);
       const clientCpu = process.cpuUsage();
+      const writtenBefore = await deliveryBuckets(server.url);
       const expected = await write(server.url, token, ids.buildingId);
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline && subscribers.some((s) => s.cursors.size < expected)) await new Promise((r) => setTimeout(r, 50));
       const elapsedMicros = (Date.now() - started) * 1000;
+      await new Promise((r) => setTimeout(r, 200));
+      const written = bucketDelta(await deliveryBuckets(server.url), writtenBefore);
       const { user, system } = process.cpuUsage(clientCpu);
       const cpu = `${(((cpuMicros(server.child) - serverCpu) / elapsedMicros) * 100).toFixed(0)} % / ${(((user + system) / elapsedMicros) * 100).toFixed(0)} %`;
       const lost = subscribers.reduce((n, s) => n + Math.max(0, expected - s.cursors.size), 0);
       const duplicates = subscribers.reduce((n, s) => n + s.duplicates, 0);
       latencies.sort((a, b) => a - b);
       const perSubscriber = ((subscribed - idle) * 1024) / count;
-      console.log(`| ${count} | ${lost} | ${duplicates} | ${percentile(latencies, 50).toFixed(0)} | ${percentile(latencies, 99).toFixed(0)} | ${latencies[latencies.length - 1]?.toFixed(0)} | ${idle.toFixed(0)} → ${subscribed.toFixed(0)} | ${perSubscriber.toFixed(1)} | ${cpu} |`);
+      console.log(`| ${count} | ${lost} | ${duplicates} | ${percentile(latencies, 50).toFixed(0)} | ${percentile(latencies, 99).toFixed(0)} | ${latencies[latencies.length - 1]?.toFixed(0)} | ${idle.toFixed(0)} → ${subscribed.toFixed(0)} | ${perSubscriber.toFixed(1)} | ${cpu} | ${quantile(written, 0.5).toFixed(0)} / ${quantile(written, 0.99).toFixed(0)} |`);
       for (const s of subscribers) s.socket.terminate();
     } finally {
       await server.stop();
     }
   }
   await stop();
+}
+
+const METRICS_TOKEN = 'bench-metrics-token-0123456789';
+
+/** The server's `gridkeeper_live_delivery_seconds` histogram: cumulative counts by upper bound in ms. */
+async function deliveryBuckets(graphqlUrl: string): Promise<Map<number, number>> {
+  const res = await fetch(new URL('/metrics', graphqlUrl), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  const buckets = new Map<number, number>();
+  for (const [, le, count] of (await res.text()).matchAll(/^gridkeeper_live_delivery_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm)) {
+    buckets.set(le === '+Inf' ? Infinity : Number(le) * 1000, Number(count));
+  }
+  return buckets;
+}
+
+function bucketDelta(after: Map<number, number>, before: Map<number, number>): Map<number, number> {
+  return new Map([...after].map(([le, n]) => [le, n - (before.get(le) ?? 0)]));
+}
+
+/** A quantile of a cumulative histogram, interpolated linearly inside its bucket (as Prometheus's histogram_quantile). */
+function quantile(buckets: Map<number, number>, q: number): number {
+  const bounds = [...buckets.keys()].sort((a, b) => a - b);
+  const total = buckets.get(Infinity) ?? 0;
+  if (total === 0) return NaN;
+  const rank = q * total;
+  let lower = 0;
+  let below = 0;
+  for (const le of bounds) {
+    const count = buckets.get(le)!;
+    if (count >= rank) return le === Infinity ? lower : lower + ((le - lower) * (rank - below)) / Math.max(1, count - below);
+    lower = le;
+    below = count;
+  }
+  return lower;
 }
 
 /** One subscriber: its own socket speaking graphql-transport-ws, recording what arrives. */
