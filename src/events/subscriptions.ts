@@ -103,20 +103,12 @@ class Audience implements Sink {
     }
     const ready = Promise.all([...groups.values()].map(async (g) => ({ members: g.members, outcome: await g.results })));
     this.written = this.written.then(() => ready).then((done) => {
-      const delivered = this.bus.onDelivered;
-      const committed = delivered ? items.map((d) => d.row.at.getTime()) : [];
       for (const { members: group, outcome } of done) {
         for (const member of group) {
           // One member's failure ends that member, never the audience's chain of writes.
           try {
             if ('error' in outcome) member.fail(outcome.error);
-            else {
-              member.write(outcome.results);
-              if (delivered) {
-                const now = Date.now();
-                for (const at of committed) delivered(now - at);
-              }
-            }
+            else member.write(items, outcome.results);
           } catch (error) {
             member.fail(error);
           }
@@ -262,13 +254,14 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
   }
 
   /** The audience's results of one fan-out offered here, in order. */
-  write(results: readonly ExecutionResult[]): void {
+  write(items: readonly Delivery[], results: readonly ExecutionResult[]): void {
     this.writing--;
-    this.send(results);
+    this.send(items, results);
     this.drain();
   }
 
-  private send(results: readonly ExecutionResult[]): void {
+  /** Results of `items` to the socket, each timed from its commit (the bus's `onDelivered`). */
+  private send(items: readonly Delivery[], results: readonly ExecutionResult[]): void {
     if (this.done) return;
     if (Date.now() >= this.expiresAt) {
       this.connection?.close(CLOSE.TOKEN_EXPIRED.code, CLOSE.TOKEN_EXPIRED.reason);
@@ -279,9 +272,11 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
       this.unsent--;
       if (this.queue.length > 0 && this.unsent <= SOCKET_WINDOW / 2) this.drain();
     };
-    for (const result of results) {
+    const delivered = this.audience.bus.onDelivered;
+    for (let i = 0; i < results.length; i++) {
       this.unsent++;
-      this.sink!.send(result, this.sentOne);
+      this.sink!.send(results[i], this.sentOne);
+      delivered?.(Date.now() - items[i].row.at.getTime());
     }
   }
 
@@ -292,7 +287,7 @@ export class LiveSubscription implements AsyncIterableIterator<Delivery> {
     const items = this.queue.splice(0, SOCKET_WINDOW);
     Promise.all(items.map((d) => this.sink!.result(d))).then((results) => {
       this.draining = false;
-      this.send(results);
+      this.send(items, results);
       this.drain();
     }, (error: unknown) => this.fail(error));
   }
