@@ -4,6 +4,7 @@ import type { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { EventBus } from './events/bus';
+import { newestLogId } from './events/log';
 
 /**
  * Prometheus metrics for one server instance, in a registry of its own (tests
@@ -220,12 +221,11 @@ function databasePool(orm: MikroORM): Pool | undefined {
 async function newestEventId(orm: MikroORM): Promise<number | undefined> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const query = orm.em.fork().execute('select coalesce(max(id), 0) as id from event_log');
+    const query = newestLogId(orm.em.fork());
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timed out')), LAG_QUERY_TIMEOUT_MS);
     });
-    const [row] = await Promise.race([query, timeout]);
-    return Number(row.id);
+    return await Promise.race([query, timeout]);
   } catch {
     return undefined; // unmigrated or unreachable: /readyz reports that; the gauge is simply absent
   } finally {

@@ -1,7 +1,7 @@
 import { contract, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { follow, type Follower } from './helpers/live';
-import { type CreatedTicket, sleep, submitTicket } from './helpers/instances';
+import { sleep, submitTicket } from './helpers/instances';
 import { dropDatabases, ownDatabase } from './helpers/process';
 import { managerToken, startTestServer, type TestServer } from './helpers/server';
 
@@ -87,7 +87,8 @@ describe('a stream without a cursor', () => {
   let here: Estate;
   let token: string;
   beforeAll(async () => {
-    own = await startTestServer({ databaseUrl: await ownDatabase('live_start') });
+    // No safety poll during the test: the held-back change must stay unheard until the next notification.
+    own = await startTestServer({ databaseUrl: await ownDatabase('live_start') }, { eventBus: { safetyPollMs: 3_600_000 } });
     here = await createEstate(own.orm, { buildings: 1, householdsPerBuilding: 1 });
     token = await managerToken(own, here);
   });
@@ -99,10 +100,9 @@ describe('a stream without a cursor', () => {
   it('starts at the log as it stands when it subscribes: a change committed before, not yet heard by this process, is not news', async () => {
     const notify = (on: boolean) => own.orm.em.fork().execute(`alter table event_log ${on ? 'enable' : 'disable'} trigger event_log_notify`);
     await notify(false);
-    let before: CreatedTicket;
     try {
       // Committed and answered before the client subscribes; this process's LISTEN never hears of it.
-      before = await submitTicket(own.url, token, { buildingId: here.gid.building(0) });
+      await submitTicket(own.url, token, { buildingId: here.gid.building(0) });
     } finally {
       await notify(true);
     }
@@ -113,6 +113,5 @@ describe('a stream without a cursor', () => {
     await f.waitFor(1);
     await sleep(300); // anything extra would show up now
     expect(f.events.map((e) => e.ticket.id)).toEqual([after.id]);
-    expect(after.id).not.toBe(before.id);
   });
 });

@@ -189,6 +189,7 @@ export function rowRule(table: string, viewer: Viewer): Rule {
 export const RULED_TABLES: readonly string[] = Object.keys(TABLES);
 
 const compiled = new WeakMap<Viewer, Map<string, Condition>>();
+const compiledCounts = new WeakMap<Viewer, Map<string, { parent: Condition; rows: Condition }>>();
 
 /**
  * `rowRule` for rows counted under a parent (the rows' `column` = the
@@ -219,8 +220,6 @@ export function countedCondition(
   }
   return condition;
 }
-
-const compiledCounts = new WeakMap<Viewer, Map<string, { parent: Condition; rows: Condition }>>();
 
 /** `rowRule` as SQL on `alias`, cached per viewer (viewers are cached per token). */
 export function rowCondition(table: string, viewer: Viewer, alias = 'x'): Condition {

@@ -3,7 +3,7 @@ import { Client, type Notification } from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
 import { Heartbeat } from './heartbeat';
-import { EVENTS_CHANNEL, type LogRow } from './log';
+import { EVENTS_CHANNEL, newestLogId, type LogRow } from './log';
 
 /** What the bus hands its rows to (an audience of subscribers): rows in log order, each delivered once. */
 export interface Sink {
@@ -115,8 +115,8 @@ export class EventBus {
     while (this.headWaiters.length > 0) {
       const waiters = this.headWaiters.splice(0);
       try {
-        const [row] = await this.orm.em.fork().execute('select coalesce(max(id), 0) as id from event_log');
-        for (const w of waiters) w.resolve(Number(row.id));
+        const head = await newestLogId(this.orm.em.fork());
+        for (const w of waiters) w.resolve(head);
       } catch (error) {
         for (const w of waiters) w.reject(error);
       }
@@ -131,8 +131,7 @@ export class EventBus {
 
   async start(): Promise<void> {
     try {
-      const [row] = await this.orm.em.fork().execute('select coalesce(max(id), 0) as id from event_log');
-      this.lastSeen = Number(row.id);
+      this.lastSeen = await newestLogId(this.orm.em.fork());
     } catch (error) {
       // Not migrated yet (the server still starts; /readyz says 503): every row that appears later is new.
       this.logger.warn({ err: error }, 'event log not readable yet; live events start once migrations are applied');
