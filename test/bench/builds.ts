@@ -1,0 +1,77 @@
+/**
+ * Two builds of gridkeeper side by side: is a change faster? Each argument is
+ * a checkout with its server built (`npm run build`), optionally followed by
+ * `|` and Node flags for that server. Both servers run at once on the
+ * benchmark database; short bursts of load alternate between them (the order
+ * flips every burst), so the machine's drift hits both, and the figures are
+ * medians of server CPU per request and of requests per second, with the
+ * median of each burst pair's ratio. On this noisy machine a CPU ratio
+ * within about 0.95–1.06 is no difference. Not part of `npm test`.
+ *
+ *   npm run bench:builds -- ../gridkeeper-change .        # BuildingHouseholds, Node 22
+ *   BENCH_SCENARIOS=BuildingTickets BENCH_BURSTS=30 BENCH_NODES=20 npm run bench:builds -- ../a ../b
+ *   npm run bench:builds -- '.|--max-semi-space-size=32' .  # the same build under another Node flag
+ */
+import path from 'node:path';
+import { signToken } from '../../src/auth';
+import { toGlobalId } from '../../src/ids';
+import { contract } from '../helpers/client';
+import { median, runLoad } from './load';
+import { scenarios } from './scenarios';
+import { BENCH_SECRET, benchDatabase, benchTools, cpuMicros, spawnServer, terminate, waitFor } from './setup';
+
+const BURSTS = Number(process.env.BENCH_BURSTS ?? 20);
+const BURST_SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const SCENARIO = process.env.BENCH_SCENARIOS ?? 'BuildingHouseholds';
+
+async function main() {
+  const builds = process.argv.slice(2);
+  if (builds.length !== 2) throw new Error('usage: npm run bench:builds -- <checkout>[|<node flags>] <checkout>[|<node flags>]');
+  const { url, ids, stop } = await benchDatabase();
+  const node = process.env.BENCH_NODES === '20' ? process.execPath : benchTools().node22;
+  const token = await signToken({ sub: toGlobalId('Staff', ids.managerId), role: 'MANAGER', communities: ['LH'] }, new TextEncoder().encode(BENCH_SECRET), '6h');
+  const scenario = scenarios(ids).find((s) => s.name.startsWith(SCENARIO));
+  if (!scenario) throw new Error(`no scenario ${SCENARIO}`);
+  const document = scenario.document ?? contract(scenario.operation);
+  const servers: { name: string; child: ReturnType<typeof spawnServer>; url: string; cpu: number[]; perSecond: number[] }[] = [];
+  try {
+    for (const [i, build] of builds.entries()) {
+      const [dir, flags] = build.split('|');
+      const port = 4700 + i;
+      const child = spawnServer(`build ${i + 1}`, [...(flags ? flags.trim().split(/\s+/) : []), path.resolve(dir, 'dist/src/cli.js'), 'start'], {
+        DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', JWT_SECRET: BENCH_SECRET, NODE_ENV: 'production', RATE_LIMIT_POINTS: '0',
+      }, node);
+      servers.push({ name: build, child, url: `http://127.0.0.1:${port}/graphql`, cpu: [], perSecond: [] });
+      await waitFor(`http://127.0.0.1:${port}/readyz`, 'GET');
+    }
+    const load = (target: string) => () => ({
+      url: target, body: JSON.stringify({ query: document, variables: scenario.variables() }),
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    for (const server of servers) await runLoad(load(server.url), 3, CONCURRENCY); // compile and warm up
+    for (let burst = 0; burst < BURSTS; burst++) {
+      for (const server of burst % 2 ? [...servers].reverse() : servers) {
+        const before = cpuMicros(server.child);
+        const result = await runLoad(load(server.url), BURST_SECONDS, CONCURRENCY);
+        if (result.errors) throw new Error(`${server.name}: ${result.errors} errors`);
+        server.cpu.push((cpuMicros(server.child) - before) / result.requests);
+        server.perSecond.push(result.perSecond);
+      }
+    }
+  } finally {
+    await Promise.all(servers.map((s) => terminate(s.child)));
+    await stop();
+  }
+  const [a, b] = servers;
+  console.log(`\n${scenario.name}, ${BURSTS} bursts of ${BURST_SECONDS} s per build, ${CONCURRENCY} clients, Node ${process.env.BENCH_NODES === '20' ? 20 : 22}, medians\n`);
+  console.log('| build | server CPU µs per request | req/s |\n|---|---|---|');
+  for (const s of servers) console.log(`| ${s.name} | ${median(s.cpu).toFixed(0)} | ${median(s.perSecond).toFixed(0)} |`);
+  const ratio = (x: number[], y: number[]) => median(x.map((v, i) => v / y[i])).toFixed(3);
+  console.log(`\nfirst / second, median of burst pairs: server CPU ${ratio(a.cpu, b.cpu)}, req/s ${ratio(a.perSecond, b.perSecond)}`);
+}
+
+main().then(() => process.exit(0), (error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
