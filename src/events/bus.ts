@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Client, type Notification } from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
+import { parseTimestamp } from '../db/rows';
 import { Heartbeat } from './heartbeat';
 import { EVENTS_CHANNEL, newestLogId, type LogRow } from './log';
 
@@ -313,8 +314,8 @@ function destroy(client: Client): void {
 function normalise(row: LogRow): LogRow {
   const id = (value: number | null) => (value === null ? null : Number(value));
   return {
-    // The ORM's driver hands timestamps over as text.
-    ...row, id: Number(row.id), at: row.at instanceof Date ? row.at : new Date(row.at), ticket_event_id: id(row.ticket_event_id), dispatch_event_id: id(row.dispatch_event_id),
+    // The ORM's driver hands timestamps over as PostgreSQL text.
+    ...row, id: Number(row.id), at: parseTimestamp(row.at), ticket_event_id: id(row.ticket_event_id), dispatch_event_id: id(row.dispatch_event_id),
     booking_change_id: id(row.booking_change_id), community_event_change_id: id(row.community_event_change_id), care_event_id: id(row.care_event_id),
   };
 }

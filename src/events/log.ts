@@ -114,13 +114,13 @@ export function ticketEntries(
   }));
 }
 
-/** Clients see cursors as opaque strings. */
 /** The newest id in the log (0 when it is empty). */
 export async function newestLogId(em: EntityManager): Promise<number> {
   const [row] = await em.execute('select coalesce(max(id), 0) as id from event_log');
   return Number(row.id);
 }
 
+/** Clients see cursors as opaque strings. */
 export function encodeCursor(id: number): string {
   return Buffer.from(`ev:${id}`).toString('base64url');
 }

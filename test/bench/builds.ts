@@ -18,7 +18,7 @@ import { toGlobalId } from '../../src/ids';
 import { contract } from '../helpers/client';
 import { median, runLoad } from './load';
 import { scenarios } from './scenarios';
-import { BENCH_SECRET, benchDatabase, benchTools, cpuMicros, spawnServer, terminate, waitFor } from './setup';
+import { BENCH_SECRET, benchDatabase, benchTools, cpuMicros, startGridkeeper, type Server } from './setup';
 
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 20);
 const BURST_SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
@@ -34,39 +34,37 @@ async function main() {
   const scenario = scenarios(ids).find((s) => s.name.startsWith(SCENARIO));
   if (!scenario) throw new Error(`no scenario ${SCENARIO}`);
   const document = scenario.document ?? contract(scenario.operation);
-  const servers: { name: string; child: ReturnType<typeof spawnServer>; url: string; cpu: number[]; perSecond: number[] }[] = [];
+  const servers: { name: string; server: Server; cpu: number[]; perSecond: number[] }[] = [];
   try {
     for (const [i, build] of builds.entries()) {
       const [dir, flags] = build.split('|');
-      const port = 4700 + i;
-      const child = spawnServer(`build ${i + 1}`, [...(flags ? flags.trim().split(/\s+/) : []), path.resolve(dir, 'dist/src/cli.js'), 'start'], {
-        DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', JWT_SECRET: BENCH_SECRET, NODE_ENV: 'production', RATE_LIMIT_POINTS: '0',
-      }, node);
-      servers.push({ name: build, child, url: `http://127.0.0.1:${port}/graphql`, cpu: [], perSecond: [] });
-      await waitFor(`http://127.0.0.1:${port}/readyz`, 'GET');
+      const server = await startGridkeeper(url, node, {}, {
+        cli: path.resolve(dir, 'dist/src/cli.js'), nodeFlags: flags ? flags.trim().split(/\s+/) : [], name: `build ${i + 1}`,
+      });
+      servers.push({ name: build, server, cpu: [], perSecond: [] });
     }
     const load = (target: string) => () => ({
       url: target, body: JSON.stringify({ query: document, variables: scenario.variables() }),
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     });
-    for (const server of servers) await runLoad(load(server.url), 3, CONCURRENCY); // compile and warm up
+    for (const { server } of servers) await runLoad(load(server.url), 3, CONCURRENCY); // compile and warm up
     for (let burst = 0; burst < BURSTS; burst++) {
-      for (const server of burst % 2 ? [...servers].reverse() : servers) {
-        const before = cpuMicros(server.child);
-        const result = await runLoad(load(server.url), BURST_SECONDS, CONCURRENCY);
-        if (result.errors) throw new Error(`${server.name}: ${result.errors} errors`);
-        server.cpu.push((cpuMicros(server.child) - before) / result.requests);
-        server.perSecond.push(result.perSecond);
+      for (const build of burst % 2 ? [...servers].reverse() : servers) {
+        const before = cpuMicros(build.server.child);
+        const result = await runLoad(load(build.server.url), BURST_SECONDS, CONCURRENCY);
+        if (result.errors) throw new Error(`${build.name}: ${result.errors} errors`);
+        build.cpu.push((cpuMicros(build.server.child) - before) / result.requests);
+        build.perSecond.push(result.perSecond);
       }
     }
   } finally {
-    await Promise.all(servers.map((s) => terminate(s.child)));
+    await Promise.all(servers.map((s) => s.server.stop()));
     await stop();
   }
   const [a, b] = servers;
   console.log(`\n${scenario.name}, ${BURSTS} bursts of ${BURST_SECONDS} s per build, ${CONCURRENCY} clients, Node ${process.env.BENCH_NODES === '20' ? 20 : 22}, medians\n`);
   console.log('| build | server CPU µs per request | req/s |\n|---|---|---|');
-  for (const s of servers) console.log(`| ${s.name} | ${median(s.cpu).toFixed(0)} | ${median(s.perSecond).toFixed(0)} |`);
+  for (const s of servers) console.log(`| ${s.name.replace(/\|/g, '\\|')} | ${median(s.cpu).toFixed(0)} | ${median(s.perSecond).toFixed(0)} |`);
   const ratio = (x: number[], y: number[]) => median(x.map((v, i) => v / y[i])).toFixed(3);
   console.log(`\nfirst / second, median of burst pairs: server CPU ${ratio(a.cpu, b.cpu)}, req/s ${ratio(a.perSecond, b.perSecond)}`);
 }

@@ -126,13 +126,16 @@ export function compiledCli(): string {
 /**
  * gridkeeper as one node process running the compiled server (no TypeScript
  * loader), in production mode with the rate limit off: a benchmark is one
- * caller sending thousands of requests.
+ * caller sending thousands of requests. `build` runs another checkout's
+ * compiled server (`<checkout>/dist/src/cli.js`) with Node flags of its own.
  */
-export async function startGridkeeper(databaseUrl: string, node = process.execPath, env: Record<string, string> = {}): Promise<Server> {
+export async function startGridkeeper(
+  databaseUrl: string, node = process.execPath, env: Record<string, string> = {}, build: { cli?: string; nodeFlags?: string[]; name?: string } = {},
+): Promise<Server> {
   const port = await freePort();
   // BENCH_PROFILE=<dir>: each server writes a CPU profile there when it stops (open it in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  const child = spawnServer('gridkeeper', [...profile, compiledCli(), 'start'], {
+  const child = spawnServer(build.name ?? 'gridkeeper', [...profile, ...(build.nodeFlags ?? []), build.cli ?? compiledCli(), 'start'], {
     DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', JWT_SECRET: BENCH_SECRET, NODE_ENV: 'production',
     // Production settings, but the per-caller rate limit off: the benchmarks measure the server, not the limiter.
     RATE_LIMIT_POINTS: '0', ...env,
