@@ -22,9 +22,9 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { queryLimits } from './limits';
 import { createRateLimiter } from './rate-limit';
 import { correlationIdOf, requestIds } from './request-id';
-import { graphqlHttp, rejectBody } from './http-graphql';
+import { graphqlHttp, rejectBody, type RequestState } from './http-graphql';
 import { startWebSocketServer } from './websocket';
-import { compiledExecution } from './compiled';
+import { compiledExecution, executeCompiled, KnownQueries } from './compiled';
 import { EventBus, type EventBusOptions } from './events/bus';
 import type { Logger } from './logger';
 import { corsForGraphql } from './origins';
@@ -104,6 +104,8 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   const rateLimiter = createRateLimiter(config.rateLimit, orm.config.get('clientUrl')!, logger);
   const metrics = new Metrics({ orm, events, production: config.production, token: config.metricsToken });
   const report = (r: RequestReport) => { metrics.observe(r); onRequestEnd?.(r); };
+  const known = new KnownQueries();
+  let stopping: Promise<void> | undefined;
   const wsCleanup = startWebSocketServer(httpServer, schema, config, orm, logger, events, rateLimiter, metrics);
 
   const apollo = new ApolloServer<Context>({
@@ -134,6 +136,9 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
                 });
               }
               limits.assertAffordable(schema, document, request.variables, operationName);
+              if (operation?.operation === 'query' && request.query !== undefined) {
+                known.remember(request.query, request.operationName, { document, name: operation.name?.value ?? null });
+              }
             },
           };
         },
@@ -155,6 +160,14 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   });
   app.get('/metrics', metrics.handler);
 
+  const contextOf = async ({ viewer, authError, requestId }: RequestState): Promise<Context> => {
+    if (authError) {
+      // A database failure while confirming the token is not the caller's fault: it stays masked.
+      if (!(authError instanceof AppError)) throw authError;
+      throw new AppError('UNAUTHENTICATED', authError.message, { http: { status: 401 } });
+    }
+    return createContext(orm.em, viewer as Viewer, requestId ?? crypto.randomUUID(), logger, events, config.dispatch);
+  };
   graphql = graphqlHttp({
     apollo,
     cors: corsForGraphql(config),
@@ -162,13 +175,26 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
     rateLimiter,
     documents: config.trustedDocuments,
     refuseDocument: documentRefusal(logger, report),
-    context: async ({ viewer, authError, requestId }) => {
-      if (authError) {
-        // A database failure while confirming the token is not the caller's fault: it stays masked.
-        if (!(authError instanceof AppError)) throw authError;
-        throw new AppError('UNAUTHENTICATED', authError.message, { http: { status: 401 } });
+    context: contextOf,
+    answerKnown: async ({ query, operationName, variables }, state) => {
+      const found = stopping ? undefined : known.find(query, operationName);
+      if (!found) return undefined;
+      const { document } = found;
+      const started = process.hrtime.bigint();
+      try {
+        limits.assertAffordable(schema, document, variables, operationName);
+        const contextValue = await contextOf(state);
+        const result = await executeCompiled(schema, document, operationName, undefined, contextValue, variables);
+        // Errors are Apollo's to format, log and report: it answers the request anew (a query changes nothing).
+        if (result.errors !== undefined || result.data == null) return undefined;
+        logRequest(logger, report, {
+          requestId: contextValue.requestId, correlationId: state.correlationId, operationName: found.name ?? operationName ?? null,
+          durationMs: Number(process.hrtime.bigint() - started) / 1e6, sqlStatements: contextValue.statements.count, status: 200,
+        });
+        return JSON.stringify({ data: result.data }) + '\n';
+      } catch {
+        return undefined;
       }
-      return createContext(orm.em, viewer as Viewer, requestId ?? crypto.randomUUID(), logger, events, config.dispatch);
     },
     logger,
   });
@@ -183,7 +209,6 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
-  let stopping: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}/graphql`,
     port,
@@ -213,7 +238,7 @@ function requestLogPlugin(logger: Logger, onRequestEnd?: (report: RequestReport)
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
           }
-          const report: RequestReport = {
+          logRequest(logger, onRequestEnd, {
             requestId: contextValue?.requestId,
             correlationId: correlationIdOf(request.http?.headers.get('x-request-id')),
             operationName: operationName ?? request.operationName ?? null,
@@ -221,13 +246,17 @@ function requestLogPlugin(logger: Logger, onRequestEnd?: (report: RequestReport)
             sqlStatements: contextValue?.statements?.count,
             status: response.http.status ?? 200,
             errors: (body?.errors ?? errors)?.map((e) => e.extensions?.code ?? 'UNKNOWN'),
-          };
-          logger.info(report, 'graphql request');
-          onRequestEnd?.(report);
+          });
         },
       };
     },
   };
+}
+
+/** A finished request: its log line and its report (metrics, tests). */
+function logRequest(logger: Logger, onRequestEnd: ((report: RequestReport) => void) | undefined, report: RequestReport): void {
+  logger.info(report, 'graphql request');
+  onRequestEnd?.(report);
 }
 
 /** Body-parser failures as clean JSON errors: 413 above 1 MiB, 400 for malformed JSON. */

@@ -7,6 +7,8 @@ import { openOrm } from '../src/db/orm';
 import { createLogger } from '../src/logger';
 import { startServer, type RunningServer } from '../src/server';
 import { takesFastPath } from '../src/http-graphql';
+import { KnownQueries } from '../src/compiled';
+import { parse } from 'graphql';
 import { codes, countStatements, gql } from './helpers/client';
 import { createEstate } from './helpers/factories';
 import { startTestServer, TEST_SECRET, type TestServer } from './helpers/server';
@@ -15,12 +17,13 @@ import pino from 'pino';
 
 let t: TestServer;
 let admin: string;
+let estateCode: string;
 
 beforeAll(async () => {
   t = await startTestServer();
   // Other test files share the database: with an estate of our own and an ADMIN
   // token, nested queries below run over real rows whatever else is there.
-  await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 3 });
+  estateCode = (await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 3 })).code;
   admin = await t.token({ sub: 'admin-http-test', role: 'ADMIN' });
 });
 afterAll(() => t.close());
@@ -374,3 +377,98 @@ function deep(levels: number): string {
   const leaf = last.startsWith('buildings') ? 'totalCount' : last === 'edges' ? 'cursor' : 'id';
   return `{ ${path.join(' { ')} { ${leaf} ${'}'.repeat(path.length)} }`;
 }
+
+describe('a query answered before (answered without Apollo\'s pipeline)', () => {
+  const QUERY = 'query Estate($code: String!, $first: Int) { community(code: $code) { id code buildings(first: $first) { totalCount edges { node { id code } } } } }';
+  /** Status, content type, body text and the report (none when the token is refused) of a POST of `body`. */
+  async function post(body: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, ...headers },
+      body: JSON.stringify(body),
+    });
+    const requestId = res.headers.get('x-request-id');
+    const reports = t.requests.filter((r) => r.requestId === requestId);
+    expect(reports.length).toBeLessThanOrEqual(1);
+    return { status: res.status, type: res.headers.get('content-type'), text: await res.text(), report: reports[0] };
+  }
+  const comparable = (answer: Awaited<ReturnType<typeof post>>) => ({ ...answer, report: answer.report && { ...answer.report, requestId: 0, durationMs: 0 } });
+  /** The first answer (Apollo's) and two more of the same request, which must be alike in every byte. */
+  async function thrice(body: unknown, headers: Record<string, string> = {}) {
+    const answers = [await post(body, headers), await post(body, headers), await post(body, headers)];
+    for (const later of answers.slice(1)) expect(comparable(later)).toEqual(comparable(answers[0]));
+    return answers;
+  }
+
+  it('is answered with the same bytes, headers and report as the first time, named or not', async () => {
+    const [first] = await thrice({ query: QUERY, variables: { code: estateCode, first: 3 } });
+    expect(first).toMatchObject({ status: 200, type: 'application/json; charset=utf-8' });
+    expect(JSON.parse(first.text).data.community.buildings.edges).toHaveLength(2);
+    expect(first.text.endsWith('}\n')).toBe(true);
+    expect(first.report).toMatchObject({ operationName: 'Estate', status: 200, errors: undefined });
+    expect(first.report.sqlStatements).toBeGreaterThan(0);
+    // The same text asked for by its operation's name is another request, and the anonymous one keeps its own.
+    const [named] = await thrice({ query: QUERY, operationName: 'Estate', variables: { code: estateCode, first: 3 } });
+    expect(named.text).toBe(first.text);
+    const [anonymous] = await thrice({ query: '{ communities(first: 1) { totalCount } }' });
+    expect(anonymous.report.operationName).toBeNull();
+  });
+
+  it('keeps answering with new variables, and each answer is the one for its variables', async () => {
+    await post({ query: QUERY, variables: { code: estateCode, first: 3 } });
+    const one = JSON.parse((await post({ query: QUERY, variables: { code: estateCode, first: 1 } })).text);
+    const two = JSON.parse((await post({ query: QUERY, variables: { code: estateCode, first: 2 } })).text);
+    expect(one.data.community.buildings.edges).toHaveLength(1);
+    expect(two.data.community.buildings.edges).toHaveLength(2);
+  });
+
+  it('leaves errors to Apollo: limits, variables, field errors and refused tokens answer as the first time', async () => {
+    await post({ query: QUERY, variables: { code: estateCode, first: 3 } });
+    const tooMany = await thrice({ query: QUERY, variables: { code: estateCode, first: 101 } });
+    expect(tooMany[0].report.errors).toEqual(['BAD_USER_INPUT']);
+    const notAnInt = await thrice({ query: QUERY, variables: { code: estateCode, first: 'three' } });
+    expect(notAnInt[0].status).toBe(400);
+    expect(notAnInt[0].report.errors).toEqual(['BAD_USER_INPUT']);
+    const missing = await thrice({ query: '{ node(id: "not a global id") { id } }' });
+    expect(missing[0].report.errors).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.parse(missing[0].text).errors[0].path).toEqual(['node']);
+    const refused = await thrice({ query: QUERY, variables: { code: estateCode, first: 3 } }, { authorization: 'Bearer not-a-token' });
+    expect(refused[0].status).toBe(401);
+    expect(JSON.parse(refused[0].text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers in the content type the caller accepts', async () => {
+    const [graphqlJson] = await thrice({ query: QUERY, variables: { code: estateCode, first: 3 } }, { accept: 'application/graphql-response+json' });
+    expect(graphqlJson.type).toBe('application/graphql-response+json; charset=utf-8');
+    const [json] = await thrice({ query: QUERY, variables: { code: estateCode, first: 3 } }, { accept: 'application/json' });
+    expect(json.type).toBe('application/json; charset=utf-8');
+    expect(json.text).toBe(graphqlJson.text);
+  });
+});
+
+describe('KnownQueries', () => {
+  const document = parse('{ __typename }');
+  const known = (i: number) => ({ document, name: `Q${i}` });
+
+  it('keeps at most its number of texts, dropping the oldest first', () => {
+    const queries = new KnownQueries(2, 1000);
+    queries.remember('a', null, known(1));
+    queries.remember('b', 'B', known(2));
+    queries.remember('c', null, known(3));
+    expect(queries.find('a', null)).toBeUndefined();
+    expect(queries.find('b', 'B')).toEqual(known(2));
+    expect(queries.find('b', null)).toBeUndefined();
+    expect(queries.find('c', undefined)).toEqual(known(3));
+  });
+
+  it('keeps at most its total text length, and never a text longer than that', () => {
+    const queries = new KnownQueries(100, 10);
+    queries.remember('x'.repeat(11), null, known(1));
+    expect(queries.find('x'.repeat(11), null)).toBeUndefined();
+    queries.remember('aaaa', null, known(2));
+    queries.remember('bbbb', null, known(3));
+    queries.remember('cccc', null, known(4));
+    expect(queries.find('aaaa', null)).toBeUndefined();
+    expect([queries.find('bbbb', null), queries.find('cccc', null)]).toEqual([known(3), known(4)]);
+  });
+});
