@@ -60,7 +60,8 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   return {
     async load() {
       return {
-        executor: (request) => executeCompiled(schema, request.document, request.operationName, undefined, request.context, request.request.variables),
+        executor: async (request) => (request.context as Partial<Context>).executed?.result
+          ?? executeCompiled(schema, request.document, request.operationName, undefined, request.context, request.request.variables),
       };
     },
     onSchemaLoadOrUpdate(callback) {

@@ -35,6 +35,13 @@ export interface Context {
    * called before it runs, while nothing has been read.
    */
   planColumns?(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): void;
+  /**
+   * Over HTTP: the result of this request's query, already run by the known
+   * path (src/http-graphql.ts) and left to Apollo to answer because it has
+   * errors; Apollo's executor hands it on instead of running the query again.
+   * `startedAt` (process.hrtime) is when the known path began, for the log line.
+   */
+  executed?: { result: ExecutionResult; startedAt: bigint };
 }
 
 /**
@@ -47,6 +54,7 @@ class RequestContext implements Context {
   shareKey?: string;
   connection?: { close(code: number, reason: string): void };
   live?: (result: ExecutionResult, sent: () => void) => void;
+  executed?: { result: ExecutionResult; startedAt: bigint };
   private ownEm?: EntityManager;
   private ownLoaders?: Loaders;
   private columns?: ColumnPlan | null;

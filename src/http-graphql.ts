@@ -24,9 +24,10 @@ import { sendJson } from './http-json';
  * On that path, a query Apollo has already validated and answered (the same
  * text and operation name, src/compiled.ts's KnownQueries) is run without
  * Apollo's pipeline, whose per-request work (negotiation, the query hash,
- * plugin hooks, copies of the request) measured 20-40 % of a page query's
- * server time; anything that answers with errors is handed to Apollo, which
- * answers it anew (a query changes nothing), so errors keep one format.
+ * plugin hooks, copies of the request) measured 20-45 % of a page query's
+ * server time. A result with errors is handed to Apollo with the request's
+ * context, which holds it: Apollo answers it without running the query
+ * again, so errors keep one format, log line and report.
  */
 
 /** What the steps before Apollo learn about a request. */
@@ -49,14 +50,18 @@ export interface GraphqlHttpOptions {
   /** A request's context from what the steps learnt; throws what Apollo answers instead (a refused token). */
   context(state: RequestState): Promise<Context>;
   /**
-   * Answers a query Apollo has answered before (the same text and operation
-   * name) without Apollo, exactly as Apollo would: the response's JSON, or
-   * undefined to leave the request to Apollo (not known, over its limits, or
-   * an answer with errors, which Apollo formats, logs and reports).
+   * Runs a query Apollo has answered before (the same text and operation
+   * name) without Apollo. Its answer is the response's JSON, exactly as
+   * Apollo would send it; or, when the result has errors (which Apollo
+   * formats, logs and reports), the request's context holding the result
+   * (`executed`) for Apollo to answer; undefined when it ran nothing (not
+   * known, over its limits).
    */
-  answerKnown?(request: KnownRequest, state: RequestState): Promise<string | undefined>;
+  answerKnown?(request: KnownRequest, state: RequestState): Promise<KnownAnswer | undefined>;
   logger: Logger;
 }
+
+export type KnownAnswer = { json: string } | { executed: Context };
 
 /** A request's body in the one shape the known path takes: a query text, maybe an operation name and variables. */
 export interface KnownRequest {
@@ -85,7 +90,7 @@ export function graphqlHttp(options: GraphqlHttpOptions): GraphqlHttp {
     viewerOf(req.headers.authorization).then((viewer) => { state.viewer = viewer; }, (error: unknown) => { state.authError = error; });
 
   /** Hands the request to Apollo and writes its answer, as Apollo's express integration does. */
-  const answer = async (req: http.IncomingMessage, res: http.ServerResponse, body: unknown, state: RequestState): Promise<void> => {
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse, body: unknown, state: RequestState, executed?: Context): Promise<void> => {
     const headers = new HeaderMap();
     for (const key in req.headers) {
       const value = req.headers[key];
@@ -95,7 +100,7 @@ export function graphqlHttp(options: GraphqlHttpOptions): GraphqlHttp {
     const mark = url.indexOf('?');
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: mark < 0 ? '' : url.slice(mark), body },
-      context: () => context(state),
+      context: () => (executed ? Promise.resolve(executed) : context(state)),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -123,17 +128,18 @@ export function graphqlHttp(options: GraphqlHttpOptions): GraphqlHttp {
       if ('refused' in decision) return refuseDocument(res, state.requestId, decision.refused, decision.operationName);
       body = decision.body;
     }
+    let known: KnownAnswer | undefined;
     if (answerKnown && state.authError === undefined && acceptsJson(req.headers.accept)) {
       const request = knownRequest(body);
-      const known = request && (await answerKnown(request, state));
-      if (known !== undefined) {
+      known = request && (await answerKnown(request, state));
+      if (known && 'json' in known) {
         // What Apollo sends for a single result it negotiated to JSON.
         res.setHeader('content-type', 'application/json; charset=utf-8');
         res.statusCode = 200;
-        return sendComplete(res, known);
+        return sendComplete(res, known.json);
       }
     }
-    await answer(req, res, body, state);
+    await answer(req, res, body, state, known && 'executed' in known ? known.executed : undefined);
   };
 
   return {

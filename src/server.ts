@@ -185,15 +185,18 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
         limits.assertAffordable(schema, document, variables, operationName);
         const contextValue = await contextOf(state);
         const result = await executeCompiled(schema, document, operationName, undefined, contextValue, variables);
-        // Errors are Apollo's to format, log and report: it answers the request anew (a query changes nothing).
-        if (result.errors !== undefined || result.data == null) return undefined;
+        if (result.errors !== undefined || result.data == null) {
+          // Errors are Apollo's to format, log and report: its executor hands this result on (src/compiled.ts).
+          contextValue.executed = { result, startedAt: started };
+          return { executed: contextValue };
+        }
         logRequest(logger, report, {
           requestId: contextValue.requestId, correlationId: state.correlationId, operationName: found.name ?? operationName ?? null,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6, sqlStatements: contextValue.statements.count, status: 200,
         });
-        return JSON.stringify({ data: result.data }) + '\n';
+        return { json: JSON.stringify({ data: result.data }) + '\n' };
       } catch {
-        return undefined;
+        return undefined; // Apollo runs it and answers whatever went wrong (a query changes nothing)
       }
     },
     logger,
@@ -222,8 +225,9 @@ function requestLogPlugin(logger: Logger, onRequestEnd?: (report: RequestReport)
     async unexpectedErrorProcessingRequest({ error, requestContext }) {
       logger.error({ requestId: requestContext.contextValue?.requestId, err: error }, 'unexpected error processing request');
     },
-    async requestDidStart({ request }) {
-      const started = process.hrtime.bigint();
+    async requestDidStart({ request, contextValue }) {
+      // A result the known path ran and handed over was started there (src/http-graphql.ts).
+      const started = contextValue?.executed?.startedAt ?? process.hrtime.bigint();
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {

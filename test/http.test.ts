@@ -7,8 +7,9 @@ import { openOrm } from '../src/db/orm';
 import { createLogger } from '../src/logger';
 import { startServer, type RunningServer } from '../src/server';
 import { takesFastPath } from '../src/http-graphql';
-import { KnownQueries } from '../src/compiled';
-import { parse } from 'graphql';
+import { compiledExecution, KnownQueries } from '../src/compiled';
+import { GraphQLError, parse } from 'graphql';
+import { buildSchema } from '../resolvers';
 import { codes, countStatements, gql } from './helpers/client';
 import { createEstate } from './helpers/factories';
 import { startTestServer, TEST_SECRET, type TestServer } from './helpers/server';
@@ -422,7 +423,7 @@ describe('a query answered before (answered without Apollo\'s pipeline)', () => 
     expect(two.data.community.buildings.edges).toHaveLength(2);
   });
 
-  it('leaves errors to Apollo: limits, variables, field errors and refused tokens answer as the first time', async () => {
+  it('hands errors to Apollo: limits, variables, field errors and refused tokens answer as the first time', async () => {
     await post({ query: QUERY, variables: { code: estateCode, first: 3 } });
     const tooMany = await thrice({ query: QUERY, variables: { code: estateCode, first: 101 } });
     expect(tooMany[0].report.errors).toEqual(['BAD_USER_INPUT']);
@@ -470,5 +471,15 @@ describe('KnownQueries', () => {
     queries.remember('cccc', null, known(4));
     expect(queries.find('aaaa', null)).toBeUndefined();
     expect([queries.find('bbbb', null), queries.find('cccc', null)]).toEqual([known(3), known(4)]);
+  });
+});
+
+describe('compiledExecution', () => {
+  it('hands on a result the known path already has, and runs the query otherwise', async () => {
+    const executor = (await compiledExecution(buildSchema()).load({ apollo: { keyHash: '', graphRef: '', key: '' } } as never)).executor!;
+    const request = (context: object) => ({ document: parse('{ __typename }'), operationName: null, context, request: { variables: {} } }) as never;
+    const executed = { data: { __typename: 'Query' }, errors: [new GraphQLError('already answered')] };
+    await expect(executor(request({ executed: { result: executed, startedAt: 0n } }))).resolves.toBe(executed);
+    await expect(executor(request({}))).resolves.toEqual({ data: { __typename: 'Query' } });
   });
 });
