@@ -72,21 +72,22 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   };
 }
 
-/**
- * Queries Apollo has already parsed, validated and resolved, by their text and
- * requested operation name: the same request again is answered without
- * Apollo's pipeline (src/http-graphql.ts's known path), which for a small
- * operation is a tenth of a request's time (content negotiation, the query
- * hash for its document cache, plugin hooks, a copy of the request context).
- * Only queries: a mutation always goes through Apollo. Bounded by count and by
- * text length; when either is reached the oldest entries make room.
- */
+/** A query Apollo has validated, as the known path runs it. */
 export interface KnownQuery {
   document: DocumentNode;
   /** The name of the operation that runs (null for an anonymous one), for the request's log line. */
   name: string | null;
 }
 
+/**
+ * Queries Apollo has already parsed, validated and resolved, by their text and
+ * requested operation name: the same request again is answered without
+ * Apollo's pipeline (src/http-graphql.ts's known path: no content
+ * negotiation, no query hash for its document cache, no plugin hooks, no
+ * copies of the request context). Only queries: a mutation always goes
+ * through Apollo. Bounded by count and by text length; when either is
+ * reached the oldest entries make room.
+ */
 export class KnownQueries {
   private readonly byText = new Map<string, Map<string, KnownQuery>>();
   private textLength = 0;
