@@ -54,14 +54,12 @@ export interface GraphqlHttpOptions {
    * name) without Apollo. Its answer is the response's JSON, exactly as
    * Apollo would send it; or, when the result has errors (which Apollo
    * formats, logs and reports), the request's context holding the result
-   * (`executed`) for Apollo to answer; undefined when it ran nothing (not
-   * known, over its limits).
+   * (`Context.executed`) for Apollo to answer; undefined when it ran nothing
+   * (not known, over its limits).
    */
-  answerKnown?(request: KnownRequest, state: RequestState): Promise<KnownAnswer | undefined>;
+  answerKnown?(request: KnownRequest, state: RequestState): Promise<string | Context | undefined>;
   logger: Logger;
 }
-
-export type KnownAnswer = { json: string } | { executed: Context };
 
 /** A request's body in the one shape the known path takes: a query text, maybe an operation name and variables. */
 export interface KnownRequest {
@@ -90,7 +88,7 @@ export function graphqlHttp(options: GraphqlHttpOptions): GraphqlHttp {
     viewerOf(req.headers.authorization).then((viewer) => { state.viewer = viewer; }, (error: unknown) => { state.authError = error; });
 
   /** Hands the request to Apollo and writes its answer, as Apollo's express integration does. */
-  const answer = async (req: http.IncomingMessage, res: http.ServerResponse, body: unknown, state: RequestState, executed?: Context): Promise<void> => {
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse, body: unknown, state: RequestState, withResult?: Context): Promise<void> => {
     const headers = new HeaderMap();
     for (const key in req.headers) {
       const value = req.headers[key];
@@ -100,7 +98,7 @@ export function graphqlHttp(options: GraphqlHttpOptions): GraphqlHttp {
     const mark = url.indexOf('?');
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: mark < 0 ? '' : url.slice(mark), body },
-      context: () => (executed ? Promise.resolve(executed) : context(state)),
+      context: () => (withResult ? Promise.resolve(withResult) : context(state)),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -128,18 +126,15 @@ export function graphqlHttp(options: GraphqlHttpOptions): GraphqlHttp {
       if ('refused' in decision) return refuseDocument(res, state.requestId, decision.refused, decision.operationName);
       body = decision.body;
     }
-    let known: KnownAnswer | undefined;
-    if (answerKnown && state.authError === undefined && acceptsJson(req.headers.accept)) {
-      const request = knownRequest(body);
-      known = request && (await answerKnown(request, state));
-      if (known && 'json' in known) {
-        // What Apollo sends for a single result it negotiated to JSON.
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.statusCode = 200;
-        return sendComplete(res, known.json);
-      }
+    const request = answerKnown && state.authError === undefined && acceptsJson(req.headers.accept) ? knownRequest(body) : undefined;
+    const known = request && answerKnown ? await answerKnown(request, state) : undefined;
+    if (typeof known === 'string') {
+      // What Apollo sends for a single result it negotiated to JSON.
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.statusCode = 200;
+      return sendComplete(res, known);
     }
-    await answer(req, res, body, state, known && 'executed' in known ? known.executed : undefined);
+    await answer(req, res, body, state, known);
   };
 
   return {

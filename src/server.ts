@@ -188,13 +188,13 @@ export async function startServer({ config, logger, orm, onRequestEnd, listenerU
         if (result.errors !== undefined || result.data == null) {
           // Errors are Apollo's to format, log and report: its executor hands this result on (src/compiled.ts).
           contextValue.executed = { result, startedAt: started };
-          return { executed: contextValue };
+          return contextValue;
         }
         logRequest(logger, report, {
           requestId: contextValue.requestId, correlationId: state.correlationId, operationName: found.name ?? operationName ?? null,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6, sqlStatements: contextValue.statements.count, status: 200,
         });
-        return { json: JSON.stringify({ data: result.data }) + '\n' };
+        return JSON.stringify({ data: result.data }) + '\n';
       } catch {
         return undefined; // Apollo runs it and answers whatever went wrong (a query changes nothing)
       }
