@@ -48,11 +48,11 @@ export const PUBLIC_SPACES_OF_COMMUNITY: ChildrenList<PublicSpace> = { entity: P
 /** A grid's buildings by code. */
 export const BUILDINGS_OF_GRID: ChildrenList<Building> = { entity: Building, foreignKey: 'grid', orderBy: { code: 'asc' } };
 
-/** Sizes of a parent's lists, counted under the counted table's access rule. */
+/** Sizes of a parent's lists, counted under the counted table's access rule (an estate's sizes read from its tally, see CountSpec). */
 export const COUNTS = {
-  residents: { entity: Resident, parentColumn: 'community_id' },
-  households: { entity: Household, parentColumn: 'community_id' },
-  specialCare: { entity: Household, parentColumn: 'community_id', where: { sql: 'cardinality(x.care_needs) > 0', bindings: [] } },
+  residents: { entity: Resident, parentColumn: 'community_id', tally: 'residents' },
+  households: { entity: Household, parentColumn: 'community_id', tally: 'households' },
+  specialCare: { entity: Household, parentColumn: 'community_id', where: { sql: 'cardinality(x.care_needs) > 0', bindings: [] }, tally: 'special_care_households' },
   buildingHouseholds: { entity: Household, parentColumn: 'building_id' },
 } as const satisfies Record<string, CountSpec>;
 

@@ -115,6 +115,13 @@ export interface CountSpec {
   entity: EntityName<any>;
   parentColumn?: string;
   where?: Condition;
+  /**
+   * The `community_tally` column that keeps this count by estate (`where`
+   * included; see its migration). It is read instead of counting when the
+   * counted table's rule says nothing of the rows beyond their estate, which
+   * is then tested on the estate; any other rule counts the rows.
+   */
+  tally?: 'residents' | 'households' | 'special_care_households';
 }
 
 /**
@@ -359,6 +366,10 @@ export class Loaders {
 
   /** The grouped count of `spec` under the counted table's rule: the key its counts are loaded (and primed) under. */
   private countStatement(spec: CountSpec): { sql: string; bindings: readonly unknown[] } {
+    const tallied = this.tallied(spec, 't', 'community_id');
+    if (tallied) {
+      return { sql: `select t."community_id" as pid, t."${spec.tally}" as n from "community_tally" t where t."community_id" = any(?::int[]) and (${tallied.sql})`, bindings: tallied.bindings };
+    }
     const { table, parent, where } = this.counted(spec);
     return { sql: `select x."${parent}" as pid, count(*)::int as n from "${table}" x where x."${parent}" = any(?::int[]) and (${where.sql}) group by 1`, bindings: where.bindings };
   }
@@ -503,7 +514,10 @@ export class Loaders {
       names.push(`__rel${i}`);
     });
     prefetch.counts.forEach((spec, i) => {
-      const count = this.countUnder(this.meta(spec.entity).tableName, requireParent(spec), alias, 'id', spec.where);
+      const tallied = this.tallied(spec, alias, 'id');
+      const count = tallied
+        ? { sql: `(case when ${tallied.sql} then coalesce((select t."${spec.tally}" from "community_tally" t where t."community_id" = ${alias}."id"), 0) else 0 end)`, bindings: tallied.bindings }
+        : this.countUnder(this.meta(spec.entity).tableName, requireParent(spec), alias, 'id', spec.where);
       sql += `, ${count.sql}::int as "__count${i}"`;
       bindings.push(...count.bindings);
       names.push(`__count${i}`);
@@ -584,6 +598,18 @@ export class Loaders {
       sql: `(case when ${rule.parent.sql} then (select count(*) from "${table}" x where x."${column}" = ${alias}."${key}" and (${rows.sql})) else 0 end)`,
       bindings: [...rule.parent.bindings, ...rows.bindings],
     };
+  }
+
+  /**
+   * When `spec`'s count is kept in `community_tally` and may be read from it
+   * (the counted table's rule, split as in countUnder, leaves nothing on the
+   * rows): the rule's test of the estate, on `${alias}."${key}"`. Else null.
+   */
+  private tallied(spec: CountSpec, alias: string, key: string): Condition | null {
+    if (!spec.tally) return null;
+    if (spec.parentColumn !== 'community_id') throw new Error(`a tallied count is by estate: ${spec.tally} has parent column ${spec.parentColumn}`);
+    const rule = countedCondition(this.meta(spec.entity).tableName, 'community_id', this.viewer, alias, key);
+    return rule.rows.sql === 'true' ? rule.parent : null;
   }
 
   /** The statement `write` writes for `prefetch` and what the loader reads by (`key`), written once for this viewer and column plan. */
