@@ -75,8 +75,8 @@ async function compare(url: string, node: string, version: string, ids: Paramete
     const all = scenarios(ids).filter((s) => !ONLY || ONLY.some((name) => s.name.startsWith(name)));
     for (const scenario of all) await checkSame(scenario, gridkeeper, postgraphile, token);
     console.log(`\n### Node ${version}: ${ROUNDS} rounds × ${SECONDS} s per server and scenario, ${CONCURRENCY} clients, medians\n`);
-    console.log('| scenario | gridkeeper req/s | PostGraphile 5 req/s | ratio (median of rounds) | gridkeeper p50 / p99 ms | PostGraphile p50 / p99 ms | SQL statements per request | bytes from the database per request | server CPU µs per request | database CPU µs per request |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| scenario | gridkeeper req/s | PostGraphile 5 req/s | ratio (median of rounds) | gridkeeper p50 / p99 ms | PostGraphile p50 / p99 ms | SQL statements per request | bytes from the database per request | server CPU µs per request | database CPU µs per request | load generator CPU µs per request |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const scenario of all) {
       const measure = async (server: 'gridkeeper' | 'postgraphile', round: number, seconds: number): Promise<Run> => {
         const target = server === 'gridkeeper' ? gridkeeper : postgraphile;
@@ -110,7 +110,8 @@ async function compare(url: string, node: string, version: string, ids: Paramete
         + `${m(gk, 'p50').toFixed(1)} / ${m(gk, 'p99').toFixed(1)} | ${m(pg, 'p50').toFixed(1)} / ${m(pg, 'p99').toFixed(1)} | `
         + `${m(gk, 'statementsPerRequest').toFixed(1)} / ${m(pg, 'statementsPerRequest').toFixed(1)} | `
         + `${m(gk, 'databaseBytesPerRequest').toFixed(0)} / ${m(pg, 'databaseBytesPerRequest').toFixed(0)} | ${m(gk, 'cpuMicrosPerRequest').toFixed(0)} / ${m(pg, 'cpuMicrosPerRequest').toFixed(0)} | `
-        + `${m(gk, 'databaseCpuMicrosPerRequest').toFixed(0)} / ${m(pg, 'databaseCpuMicrosPerRequest').toFixed(0)} |`);
+        + `${m(gk, 'databaseCpuMicrosPerRequest').toFixed(0)} / ${m(pg, 'databaseCpuMicrosPerRequest').toFixed(0)} | `
+        + `${m(gk, 'clientCpuMicrosPerRequest').toFixed(0)} / ${m(pg, 'clientCpuMicrosPerRequest').toFixed(0)} |`);
     }
     console.log(`\nresident memory after the runs: gridkeeper ${rssMiB(gridkeeper.child).toFixed(0)} MiB, PostGraphile ${rssMiB(postgraphile.child).toFixed(0)} MiB`);
   } finally {
