@@ -184,6 +184,8 @@ describe("an estate's counts, kept as its rows change", () => {
   let token: string;
   const counts = `query($code: String!) { community(code: $code) { residentCount householdCount specialCareHouseholdCount } }`;
   const asNode = `query($id: ID!) { node(id: $id) { ... on Community { residentCount householdCount specialCareHouseholdCount } } }`;
+  // Through a building, the estate is a relation: its counts are loaded by their own resolvers' grouped statement.
+  const throughBuilding = `query($id: ID!) { node(id: $id) { ... on Building { community { residentCount householdCount specialCareHouseholdCount } } } }`;
 
   const counted = async () => {
     const [row] = await t.orm.em.fork().execute(`select
@@ -202,6 +204,10 @@ describe("an estate's counts, kept as its rows change", () => {
     const node = await gql(t.url, asNode, { id: e.gid.community }, token);
     expect(node.errors).toBeUndefined();
     expect([node.data.node.residentCount, node.data.node.householdCount, node.data.node.specialCareHouseholdCount]).toEqual(truth);
+    const related = await gql(t.url, throughBuilding, { id: e.gid.building(0) }, token);
+    expect(related.errors).toBeUndefined();
+    const { community } = related.data.node;
+    expect([community.residentCount, community.householdCount, community.specialCareHouseholdCount]).toEqual(truth);
     return truth;
   };
   const run = (text: string, values: unknown[] = []) => t.orm.em.fork().execute(text, values);
