@@ -433,6 +433,11 @@ describe('a query answered before (answered without Apollo\'s pipeline)', () => 
     const missing = await thrice({ query: '{ node(id: "not a global id") { id } }' });
     expect(missing[0].report.errors).toEqual(['BAD_USER_INPUT']);
     expect(JSON.parse(missing[0].text).errors[0].path).toEqual(['node']);
+    // A query that reads rows and meets an error keeps its data, statements and report (its run is handed to Apollo; that it is
+    // not run again is the executor's test below: a second run on the same context would read from its primed loaders).
+    const partial = await thrice({ query: `{ community(code: "${estateCode}") { code } node(id: "not a global id") { id } }` });
+    expect(JSON.parse(partial[0].text).data.community.code).toBe(estateCode);
+    expect(partial[0].report.sqlStatements).toBeGreaterThan(0);
     const refused = await thrice({ query: QUERY, variables: { code: estateCode, first: 3 } }, { authorization: 'Bearer not-a-token' });
     expect(refused[0].status).toBe(401);
     expect(JSON.parse(refused[0].text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
