@@ -1,6 +1,6 @@
 import type { EntityName } from '@mikro-orm/core';
 import { Building, Grid, Household, PublicSpace, Resident, Ticket, TicketEvent } from './entities';
-import type { ListSpec } from './services/paging';
+import type { ListSpec, Tally } from './services/paging';
 import type { CountSpec } from './loaders';
 
 /**
@@ -20,11 +20,14 @@ export interface ChildrenList<T extends object = any> {
 
 const NEWEST_FIRST = { entity: Ticket, orderBy: ['created_at', 'id'], descending: true } as const;
 
-/** Ticket lists by parent, newest first (each parent column indexed with created_at, id). */
+/**
+ * Ticket lists by parent, newest first (each parent column indexed with created_at, id). A building's tickets are
+ * kept in `building_ticket_tally` by building and by the columns the ticket rule tests (its migration says how).
+ */
 export const TICKETS_OF = {
   community: { ...NEWEST_FIRST, parentColumn: 'community_id' },
   grid: { ...NEWEST_FIRST, parentColumn: 'grid_id' },
-  building: { ...NEWEST_FIRST, parentColumn: 'building_id' },
+  building: { ...NEWEST_FIRST, parentColumn: 'building_id', tally: { table: 'building_ticket_tally', column: 'tickets', keys: ['building_id', 'community_id', 'channel'] } },
   household: { ...NEWEST_FIRST, parentColumn: 'household_id' },
   resident: { ...NEWEST_FIRST, parentColumn: 'reporter_resident_id' },
 } as const satisfies Record<string, ListSpec<Ticket>>;
@@ -48,11 +51,14 @@ export const PUBLIC_SPACES_OF_COMMUNITY: ChildrenList<PublicSpace> = { entity: P
 /** A grid's buildings by code. */
 export const BUILDINGS_OF_GRID: ChildrenList<Building> = { entity: Building, foreignKey: 'grid', orderBy: { code: 'asc' } };
 
+/** An estate's sizes, kept in `community_tally` by estate (its migration says how). */
+const estateTally = (column: 'residents' | 'households' | 'special_care_households'): Tally => ({ table: 'community_tally', column, keys: ['community_id'] });
+
 /** Sizes of a parent's lists, counted under the counted table's access rule (an estate's sizes read from its tally, see CountSpec). */
 export const COUNTS = {
-  residents: { entity: Resident, parentColumn: 'community_id', tally: 'residents' },
-  households: { entity: Household, parentColumn: 'community_id', tally: 'households' },
-  specialCare: { entity: Household, parentColumn: 'community_id', where: { sql: 'cardinality(x.care_needs) > 0', bindings: [] }, tally: 'special_care_households' },
+  residents: { entity: Resident, parentColumn: 'community_id', tally: estateTally('residents') },
+  households: { entity: Household, parentColumn: 'community_id', tally: estateTally('households') },
+  specialCare: { entity: Household, parentColumn: 'community_id', where: { sql: 'cardinality(x.care_needs) > 0', bindings: [] }, tally: estateTally('special_care_households') },
   buildingHouseholds: { entity: Household, parentColumn: 'building_id' },
 } as const satisfies Record<string, CountSpec>;
 

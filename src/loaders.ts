@@ -9,14 +9,14 @@ import {
   ResidentOrganisation, Staff, Ticket, TicketEvent,
 } from './entities';
 import { STAFF_ROLES } from './auth';
-import { countedCondition, rowCondition } from './access/rows';
+import { countedCondition, rowCondition, tallyCondition } from './access/rows';
 import type { Viewer } from './access/viewer';
 import { NOTHING, type NestedList, type Prefetch } from './prefetch';
 import type { ColumnPlan } from './columns';
 import type { ChildrenList } from './lists';
 import {
   allOf, intArray, keysetSql, pageRequest, textArray, toConnection,
-  type ColumnKind, type Condition, type Connection, type ListSpec, type Now, type PageArgs, type PageRequest,
+  type ColumnKind, type Condition, type Connection, type ListSpec, type Now, type PageArgs, type PageRequest, type Tally,
 } from './services/paging';
 
 type WithId = { id: number };
@@ -116,12 +116,12 @@ export interface CountSpec {
   parentColumn?: string;
   where?: Condition;
   /**
-   * The `community_tally` column that keeps this count by estate (`where`
-   * included; see its migration). It is read instead of counting when the
-   * counted table's rule says nothing of the rows beyond their estate, which
-   * is then tested on the estate; any other rule counts the rows.
+   * Where this count (`where` included) is kept (see Tally): read instead of
+   * counting when the counted table's rule for the viewer tests only the
+   * tally's keys, and then tested on the tally's rows; any other rule counts
+   * the rows.
    */
-  tally?: 'residents' | 'households' | 'special_care_households';
+  tally?: Tally;
 }
 
 /**
@@ -366,9 +366,13 @@ export class Loaders {
 
   /** The grouped count of `spec` under the counted table's rule: the key its counts are loaded (and primed) under. */
   private countStatement(spec: CountSpec): { sql: string; bindings: readonly unknown[] } {
-    const tallied = this.tallied(spec, 't', 'community_id');
+    const tallied = this.tallied(spec);
     if (tallied) {
-      return { sql: `select t."community_id" as pid, t."${spec.tally}" as n from "community_tally" t where t."community_id" = any(?::int[]) and (${tallied.sql})`, bindings: tallied.bindings };
+      const { tally, parent, rule } = tallied;
+      return {
+        sql: `select t."${parent}" as pid, sum(t."${tally.column}")::int as n from "${tally.table}" t where t."${parent}" = any(?::int[]) and (${rule.sql}) group by 1`,
+        bindings: rule.bindings,
+      };
     }
     const { table, parent, where } = this.counted(spec);
     return { sql: `select x."${parent}" as pid, count(*)::int as n from "${table}" x where x."${parent}" = any(?::int[]) and (${where.sql}) group by 1`, bindings: where.bindings };
@@ -441,7 +445,7 @@ export class Loaders {
       const where = allOf([scoped, condition]);
       const extra = this.extras(prefetch, 'c', 1);
       // Each parent is counted once, in a materialised step of its own: in the select list the count would run once a row.
-      const count = prefetch.count ? this.countUnder(meta.tableName, parent, 'u', 'pid', spec.where) : null;
+      const count = prefetch.count ? this.countUnder(spec, 'u', 'pid') : null;
       const counted = count ? `, ${count.sql}::int as total` : '';
       const sql = `with p as materialized (select u.pid, u.ord${counted} from unnest(?::int[]) with ordinality as u(pid, ord)) `
         + `select p.pid as "__pid"${prefetch.count ? ', p.total as "__total"' : ''}, c.*${extra.sql} from p `
@@ -514,10 +518,7 @@ export class Loaders {
       names.push(`__rel${i}`);
     });
     prefetch.counts.forEach((spec, i) => {
-      const tallied = this.tallied(spec, alias, 'id');
-      const count = tallied
-        ? { sql: `(case when ${tallied.sql} then coalesce((select t."${spec.tally}" from "community_tally" t where t."community_id" = ${alias}."id"), 0) else 0 end)`, bindings: tallied.bindings }
-        : this.countUnder(this.meta(spec.entity).tableName, requireParent(spec), alias, 'id', spec.where);
+      const count = this.countUnder(spec, alias, 'id');
       sql += `, ${count.sql}::int as "__count${i}"`;
       bindings.push(...count.bindings);
       names.push(`__count${i}`);
@@ -572,7 +573,7 @@ export class Loaders {
     const { order, outerOrder, condition } = keysetSql(orderBy, Boolean(spec.descending), request, c);
     const where = allOf([scoped, condition]);
     const parentColumn = requireParent(spec);
-    const count = list.prefetch.count ? this.countUnder(meta.tableName, parentColumn, parent, 'id', spec.where) : null;
+    const count = list.prefetch.count ? this.countUnder(spec, parent, 'id') : null;
     const total = count ? `, 'total', ${count.sql}` : '';
     const shape = [...this.jsonShape(meta, orderBy), ...inner.names];
     return {
@@ -585,15 +586,27 @@ export class Loaders {
   }
 
   /**
-   * The number of `table`'s rows under the parent key `${alias}."${key}"`
-   * (through their `column`), under the table's rule and `where`, as an SQL
-   * expression: what the rule says of `column` is tested once on the parent
-   * (countedCondition), so a parent outside it counts 0 without a scan. The
-   * count's own alias is x, as in countStatement (the rows around it are never aliased x).
+   * The number of `spec`'s rows under the parent key `${alias}."${key}"`,
+   * under the counted table's rule and `where`, as an SQL expression. A kept
+   * count is a sum over the parent's tally rows that pass the rule (tallied).
+   * Else the rows are counted, and what the rule says of the parent column
+   * is tested once on the parent (countedCondition), so a parent outside it
+   * counts 0 without a scan. The count's own alias is x (a tally's t), as in
+   * countStatement (the rows around it are never aliased x or t).
    */
-  private countUnder(table: string, column: string, alias: string, key: string, where?: Condition): Condition {
+  private countUnder(spec: CountSpec, alias: string, key: string): Condition {
+    const tallied = this.tallied(spec);
+    if (tallied) {
+      const { tally, parent, rule } = tallied;
+      return {
+        sql: `coalesce((select sum(t."${tally.column}")::int from "${tally.table}" t where t."${parent}" = ${alias}."${key}" and (${rule.sql})), 0)`,
+        bindings: rule.bindings,
+      };
+    }
+    const table = this.meta(spec.entity).tableName;
+    const column = requireParent(spec);
     const rule = countedCondition(table, column, this.viewer, alias, key);
-    const rows = allOf([rule.rows, where]);
+    const rows = allOf([rule.rows, spec.where]);
     return {
       sql: `(case when ${rule.parent.sql} then (select count(*) from "${table}" x where x."${column}" = ${alias}."${key}" and (${rows.sql})) else 0 end)`,
       bindings: [...rule.parent.bindings, ...rows.bindings],
@@ -601,15 +614,16 @@ export class Loaders {
   }
 
   /**
-   * When `spec`'s count is kept in `community_tally` and may be read from it
-   * (the counted table's rule, split as in countUnder, leaves nothing on the
-   * rows): the rule's test of the estate, on `${alias}."${key}"`. Else null.
+   * When `spec`'s count is kept (CountSpec.tally) and the counted table's
+   * rule for this viewer can be tested on the tally's rows (alias t): the
+   * tally, its parent column and that test. Else null: the rows are counted.
    */
-  private tallied(spec: CountSpec, alias: string, key: string): Condition | null {
+  private tallied(spec: CountSpec): { tally: Tally; parent: string; rule: Condition } | null {
     if (!spec.tally) return null;
-    if (spec.parentColumn !== 'community_id') throw new Error(`a tallied count is by estate: ${spec.tally} has parent column ${spec.parentColumn}`);
-    const rule = countedCondition(this.meta(spec.entity).tableName, 'community_id', this.viewer, alias, key);
-    return rule.rows.sql === 'true' ? rule.parent : null;
+    const parent = requireParent(spec);
+    if (spec.tally.keys[0] !== parent) throw new Error(`tally ${spec.tally.table} is not kept by ${parent}`);
+    const rule = tallyCondition(this.meta(spec.entity).tableName, spec.tally.keys, this.viewer, 't');
+    return rule ? { tally: spec.tally, parent, rule } : null;
   }
 
   /** The statement `write` writes for `prefetch` and what the loader reads by (`key`), written once for this viewer and column plan. */

@@ -1,7 +1,7 @@
 import { codes, contract, gql } from './helpers/client';
 import { createEstate, type Estate } from './helpers/factories';
 import { startTestServer, type TestServer } from './helpers/server';
-import { expectFailure, roleTokens, submitOk, type Role } from './helpers/tickets';
+import { expectFailure, roleTokens, seedTickets, submitOk, type Role } from './helpers/tickets';
 
 /** Who reads which tickets: residents their household's and their own, the district everything but personal data. */
 
@@ -131,5 +131,111 @@ describe('a Tickets filter on an estate the token does not cover', () => {
     const res = await gql(t.url, contract('Tickets'), { filter: { communityCodes: communityCodes() }, first: 50 }, token());
     expectFailure(res, 'FORBIDDEN');
     expect(JSON.stringify(res)).not.toContain(`${other.code}-`);
+  });
+});
+
+describe("a building's ticket count, kept as tickets change", () => {
+  // A building's tickets { totalCount } is read from building_ticket_tally (kept by triggers on ticket, see its
+  // migration) whenever the viewer's rule tests only the tally's columns, and counted otherwise (a RESIDENT's). After
+  // every kind of change, every role's count by every path must equal the rows counted afresh under that role's rule.
+  let e: Estate;
+  let roles: Record<Role, string>;
+  // The building's statement reads the count beside the page; a page of nothing reads it alone; through a household,
+  // the building is a relation and its list's resolver reads page and count; through the estate's buildings the list
+  // hangs two levels below the statement that reads it.
+  const paths = {
+    withPage: `query($id: ID!) { node(id: $id) { ... on Building { tickets(first: 2) { totalCount edges { node { id } } } } } }`,
+    alone: `query($id: ID!) { node(id: $id) { ... on Building { tickets(first: 0) { totalCount } } } }`,
+    throughHousehold: `query($id: ID!) { node(id: $id) { ... on Household { building { tickets(first: 1) { totalCount } } } } }`,
+    nested: `query($code: String!) { community(code: $code) { buildings(first: 10) { edges { node { id tickets(first: 1) { totalCount } } } } } }`,
+  };
+  const run = (text: string, values: unknown[] = []) => t.orm.em.fork().execute(text, values);
+  /** Each role's rule on tickets, written out here apart from the server's. */
+  const truth = async (role: Role, buildingId: number): Promise<number> => {
+    const [resident] = e.residents;
+    const rule = role === 'RESIDENT' ? `and (k.household_id = ${resident.household.id} or k.reporter_resident_id = ${resident.id})`
+      : role === 'DISTRICT' || role === 'INTEGRATOR' ? `and k.channel <> 'CARE_SCHEDULE'` : '';
+    const [row] = await run(`select count(*)::int as n from ticket k where k.building_id = ? and k.community_id = ? ${rule}`, [buildingId, e.community.id]);
+    return row.n;
+  };
+  /** Checks every role and path; answers the counts of buildings 0 and 1 for a MANAGER, DISTRICT and RESIDENT. */
+  const expectExact = async (): Promise<Record<'MANAGER' | 'DISTRICT' | 'RESIDENT', number[]>> => {
+    const counts = { MANAGER: [] as number[], DISTRICT: [] as number[], RESIDENT: [] as number[] };
+    for (const [role, token] of Object.entries(roles) as [Role, string][]) {
+      const nested = await gql(t.url, paths.nested, { code: e.code }, token);
+      expect(nested.errors).toBeUndefined();
+      for (let b = 0; b < e.buildings.length; b++) {
+        const expected = await truth(role, e.buildings[b].id);
+        for (const path of [paths.withPage, paths.alone]) {
+          const res = await gql(t.url, path, { id: e.gid.building(b) }, token);
+          expect(res.errors).toBeUndefined();
+          expect([role, b, res.data.node.tickets.totalCount]).toEqual([role, b, expected]);
+        }
+        const household = e.households.findIndex((h) => h.building.id === e.buildings[b].id);
+        const related = await gql(t.url, paths.throughHousehold, { id: e.gid.household(household) }, token);
+        expect(related.errors).toBeUndefined();
+        expect([role, b, related.data.node.building.tickets.totalCount]).toEqual([role, b, expected]);
+        const node = nested.data.community.buildings.edges.find((edge: any) => edge.node.id === e.gid.building(b)).node;
+        expect([role, b, node.tickets.totalCount]).toEqual([role, b, expected]);
+        if (role === 'MANAGER' || role === 'DISTRICT' || role === 'RESIDENT') counts[role].push(expected);
+      }
+    }
+    // The tally holds no row of zero and agrees with the table.
+    expect(await run(`select building_id, community_id, channel, tickets from building_ticket_tally where community_id = ? order by 1, 2, 3`, [e.community.id]))
+      .toEqual(await run(`select building_id, community_id, channel, count(*)::int as tickets from ticket where community_id = ? and building_id is not null
+        group by 1, 2, 3 order by 1, 2, 3`, [e.community.id]));
+    return counts;
+  };
+  /** A ticket written straight to the table (no event), as a bulk load or a care visit's timer writes one. */
+  const insert = (building: number, channel: string, household: number | null = null) => run(
+    `insert into ticket (community_id, number, year, seq, channel, category, priority, status, title, building_id, household_id, created_at, response_due_at, resolve_due_at)
+     select ?, ? || '-RAW-' || n, 2026, n, ?, 'CARE', 'NORMAL', 'SUBMITTED', 'Raw', ?, ?, now(), now(), now()
+     from (select coalesce(max(seq), 900000) + 1 as n from ticket where community_id = ? and seq > 900000) s returning id`,
+    [e.community.id, e.code, channel, e.buildings[building].id, household, e.community.id]);
+
+  beforeAll(async () => {
+    e = await createEstate(t.orm, { buildings: 2, householdsPerBuilding: 2, residentsPerHousehold: 2 });
+    roles = await roleTokens(t, e);
+  });
+
+  it('counts tickets as they are submitted and loaded', async () => {
+    expect(await expectExact()).toEqual({ MANAGER: [0, 0], DISTRICT: [0, 0], RESIDENT: [0, 0] });
+    await submitOk(t, roles.RESIDENT, { householdId: e.gid.household(0) });
+    await submitOk(t, roles.STAFF, { householdId: e.gid.household(1) });
+    await submitOk(t, roles.STAFF, { buildingId: e.gid.building(1) });
+    expect(await expectExact()).toEqual({ MANAGER: [2, 1], DISTRICT: [2, 1], RESIDENT: [1, 0] });
+    await seedTickets(t, e, 5, 1);
+    await t.orm.em.fork().transactional(async (em) => {
+      // The demo loader writes with per-row triggers off.
+      await em.execute(`select set_config('session_replication_role', 'replica', true)`);
+      await em.execute(`insert into ticket (community_id, number, year, seq, channel, category, priority, status, title, building_id, created_at, response_due_at, resolve_due_at)
+        select ?, ? || '-R-' || n, 2026, 800000 + n, 'HOTLINE', 'OTHER', 'LOW', 'SUBMITTED', 'Loaded', ?, now(), now(), now() from generate_series(1, 3) n`,
+      [e.community.id, e.code, e.buildings[0].id]);
+    });
+    expect(await expectExact()).toEqual({ MANAGER: [5, 6], DISTRICT: [5, 6], RESIDENT: [1, 0] });
+  });
+
+  it("keeps care visits' tickets out of dashboards' counts and a RESIDENT's to their own", async () => {
+    await insert(0, 'CARE_SCHEDULE', e.households[0].id);
+    await insert(0, 'CARE_SCHEDULE', e.households[1].id);
+    expect(await expectExact()).toEqual({ MANAGER: [7, 6], DISTRICT: [5, 6], RESIDENT: [2, 0] });
+  });
+
+  it('follows tickets moved between buildings and channels, taken off a building, and removed', async () => {
+    const [moved] = await insert(0, 'PATROL');
+    expect(await expectExact()).toEqual({ MANAGER: [8, 6], DISTRICT: [6, 6], RESIDENT: [2, 0] });
+    await run(`update ticket set building_id = ? where id = ?`, [e.buildings[1].id, moved.id]);
+    expect(await expectExact()).toEqual({ MANAGER: [7, 7], DISTRICT: [5, 7], RESIDENT: [2, 0] });
+    await run(`update ticket set channel = 'CARE_SCHEDULE' where id = ?`, [moved.id]);
+    expect(await expectExact()).toEqual({ MANAGER: [7, 7], DISTRICT: [5, 6], RESIDENT: [2, 0] });
+    // A lifecycle move touches none of the tally's columns.
+    await run(`update ticket set status = 'ACKNOWLEDGED', version = version + 1 where building_id = ?`, [e.buildings[1].id]);
+    await run(`update ticket set building_id = null, public_space_id = ? where id = ?`, [e.spaces[0].id, moved.id]);
+    expect(await expectExact()).toEqual({ MANAGER: [7, 6], DISTRICT: [5, 6], RESIDENT: [2, 0] });
+    await run(`update ticket set building_id = ? where id = ?`, [e.buildings[0].id, moved.id]);
+    await run(`delete from ticket where id = ?`, [moved.id]);
+    // The care tickets of building 0 went in one statement: removing both empties their tally row.
+    await run(`delete from ticket where building_id = ? and channel = 'CARE_SCHEDULE' and community_id = ?`, [e.buildings[0].id, e.community.id]);
+    expect(await expectExact()).toEqual({ MANAGER: [5, 6], DISTRICT: [5, 6], RESIDENT: [1, 0] });
   });
 });

@@ -221,6 +221,39 @@ export function countedCondition(
   return condition;
 }
 
+/** The columns a rule tests, or null when it tests more than a row's own scalar columns (a parent row, an array). */
+function ruleColumns(rule: Rule): string[] | null {
+  if (typeof rule === 'boolean') return [];
+  if ('parentTable' in rule || 'contains' in rule) return null;
+  if ('column' in rule) return [rule.column];
+  const parts = ('and' in rule ? rule.and : rule.or).map(ruleColumns);
+  return parts.some((p) => p === null) ? null : (parts as string[][]).flat();
+}
+
+const compiledTallies = new WeakMap<Viewer, Map<string, Condition | null>>();
+
+/**
+ * `rowRule` for `table` tested on a tally of its rows (alias `alias`): a
+ * table that keeps the number of `table`'s rows per value of `keys`, each
+ * under the same column name. The rule passes a tally row exactly when it
+ * passes every row the tally row counts, so the sum of the passing tally rows
+ * is the count of the rows the viewer may read. Null when the rule tests any
+ * column that is not a key: then the rows must be counted. Cached per viewer.
+ */
+export function tallyCondition(table: string, keys: readonly string[], viewer: Viewer, alias: string): Condition | null {
+  let byTable = compiledTallies.get(viewer);
+  if (!byTable) compiledTallies.set(viewer, (byTable = new Map()));
+  const key = `${table} ${keys.join(',')} ${alias}`;
+  let condition = byTable.get(key);
+  if (condition === undefined) {
+    const rule = rowRule(table, viewer);
+    const columns = ruleColumns(rule);
+    condition = columns && columns.every((c) => keys.includes(c)) ? toSql(rule, alias, viewer, 0) : null;
+    byTable.set(key, condition);
+  }
+  return condition;
+}
+
 /** `rowRule` as SQL on `alias`, cached per viewer (viewers are cached per token). */
 export function rowCondition(table: string, viewer: Viewer, alias = 'x'): Condition {
   let byTable = compiled.get(viewer);

@@ -68,6 +68,22 @@ export interface ListSpec<T extends object = object> {
   /** The foreign key a nested list hangs from, e.g. `building_id`. */
   parentColumn?: string;
   where?: Condition;
+  /** Where the list's size is kept rather than counted (see Tally). */
+  tally?: Tally;
+}
+
+/**
+ * A table that keeps the number of a table's rows (`where` included) by
+ * `keys`: the parent column first, then every column the counted table's
+ * access rule may test, each under its own name, so that the rule can be
+ * tested on the tally's rows (tallyCondition in src/access/rows.ts). A count
+ * whose viewer's rule tests any other column counts the rows instead.
+ */
+export interface Tally {
+  table: string;
+  /** The tally's column that holds the number. */
+  column: string;
+  keys: readonly string[];
 }
 
 /** Validates connection arguments: BAD_USER_INPUT for anything a client could get wrong. */
