@@ -1,6 +1,6 @@
 import type { EntityName } from '@mikro-orm/core';
 import { Building, Grid, Household, PublicSpace, Resident, Ticket, TicketEvent } from './entities';
-import type { ListSpec, Tally } from './services/paging';
+import type { Condition, ListSpec, Tally } from './services/paging';
 import type { CountSpec } from './loaders';
 
 /**
@@ -52,13 +52,15 @@ export const PUBLIC_SPACES_OF_COMMUNITY: ChildrenList<PublicSpace> = { entity: P
 export const BUILDINGS_OF_GRID: ChildrenList<Building> = { entity: Building, foreignKey: 'grid', orderBy: { code: 'asc' } };
 
 /** An estate's sizes, kept in `community_tally` by estate (its migration says how). */
-const estateTally = (column: 'residents' | 'households' | 'special_care_households'): Tally => ({ table: 'community_tally', column, keys: ['community_id'] });
+const estateTally = (column: 'residents' | 'households' | 'special_care_households', where?: Condition): Tally => ({ table: 'community_tally', column, keys: ['community_id'], where });
+/** A special-care household: one with any care need (as `community_tally`'s trigger counts it). */
+const SPECIAL_CARE: Condition = { sql: 'cardinality(x.care_needs) > 0', bindings: [] };
 
 /** Sizes of a parent's lists, counted under the counted table's access rule (an estate's sizes read from its tally, see CountSpec). */
 export const COUNTS = {
   residents: { entity: Resident, parentColumn: 'community_id', tally: estateTally('residents') },
   households: { entity: Household, parentColumn: 'community_id', tally: estateTally('households') },
-  specialCare: { entity: Household, parentColumn: 'community_id', where: { sql: 'cardinality(x.care_needs) > 0', bindings: [] }, tally: estateTally('special_care_households') },
+  specialCare: { entity: Household, parentColumn: 'community_id', where: SPECIAL_CARE, tally: estateTally('special_care_households', SPECIAL_CARE) },
   buildingHouseholds: { entity: Household, parentColumn: 'building_id' },
 } as const satisfies Record<string, CountSpec>;
 

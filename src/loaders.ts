@@ -614,12 +614,13 @@ export class Loaders {
   }
 
   /**
-   * When `spec`'s count is kept (CountSpec.tally) and the counted table's
-   * rule for this viewer can be tested on the tally's rows (alias t): the
-   * tally, its parent column and that test. Else null: the rows are counted.
+   * When `spec`'s count is kept (CountSpec.tally, under the spec's own
+   * `where`) and the counted table's rule for this viewer can be tested on
+   * the tally's rows (alias t): the tally, its parent column and that test.
+   * Else null: the rows are counted.
    */
   private tallied(spec: CountSpec): { tally: Tally; parent: string; rule: Condition } | null {
-    if (!spec.tally) return null;
+    if (!spec.tally || spec.where !== spec.tally.where) return null;
     const parent = requireParent(spec);
     if (spec.tally.keys[0] !== parent) throw new Error(`tally ${spec.tally.table} is not kept by ${parent}`);
     const rule = tallyCondition(this.meta(spec.entity).tableName, spec.tally.keys, this.viewer, 't');

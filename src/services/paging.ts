@@ -84,6 +84,12 @@ export interface Tally {
   /** The tally's column that holds the number. */
   column: string;
   keys: readonly string[];
+  /**
+   * The condition the tally's number counts under, the very object the list
+   * or count carries as its `where` (none: every row). A spec whose `where`
+   * is any other object (a filter added to a kept list) counts its rows.
+   */
+  where?: Condition;
 }
 
 /** Validates connection arguments: BAD_USER_INPUT for anything a client could get wrong. */
