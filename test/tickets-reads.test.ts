@@ -189,7 +189,7 @@ describe("a building's ticket count, kept as tickets change", () => {
         group by 1, 2, 3 order by 1, 2, 3`, [e.community.id]));
     return counts;
   };
-  /** A ticket written straight to the table (no event), as a bulk load or a care visit's timer writes one. */
+  /** A ticket written straight to the table (no event), as a bulk load writes one. */
   const insert = (building: number, channel: string, household: number | null = null) => run(
     `insert into ticket (community_id, number, year, seq, channel, category, priority, status, title, building_id, household_id, created_at, response_due_at, resolve_due_at)
      select ?, ? || '-RAW-' || n, 2026, n, ?, 'CARE', 'NORMAL', 'SUBMITTED', 'Raw', ?, ?, now(), now(), now()
