@@ -110,19 +110,12 @@ function readsAlone(prefetch: Prefetch): boolean {
   return prefetch.relations.length === 0 && prefetch.counts.length === 0 && prefetch.lists.length === 0;
 }
 
-/** What a count of a nested list is over. */
-export interface CountSpec {
-  entity: EntityName<any>;
-  parentColumn?: string;
-  where?: Condition;
-  /**
-   * Where this count (`where` included) is kept (see Tally): read instead of
-   * counting when the counted table's rule for the viewer tests only the
-   * tally's keys, and then tested on the tally's rows; any other rule counts
-   * the rows.
-   */
-  tally?: Tally;
-}
+/**
+ * What a count of a nested list is over: a list's rows without their order.
+ * A kept count (`tally`) is read instead of counting when the counted table's
+ * rule for the viewer tests only the tally's keys; any other rule counts the rows.
+ */
+export type CountSpec = Pick<ListSpec<any>, 'entity' | 'parentColumn' | 'where' | 'tally'>;
 
 /**
  * The per-request data layer. Every row the API reads comes through here, and
