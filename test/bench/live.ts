@@ -11,7 +11,14 @@
  *
  *   npm run bench:live
  *   BENCH_SUBSCRIBERS=1000,5000 BENCH_EVENTS=40 BENCH_RATE=4 npm run bench:live
+ *
+ * Is a change faster? Give checkouts (each with its server built, `npm run
+ * build`): at every count each runs in turn, BENCH_REPEAT times, on the same
+ * database, so the machine's drift hits all of them.
+ *
+ *   BENCH_SUBSCRIBERS=10000 BENCH_REPEAT=3 npm run bench:live -- ../gridkeeper-change .
  */
+import path from 'node:path';
 import WebSocket from 'ws';
 import { signToken } from '../../src/auth';
 import { toGlobalId } from '../../src/ids';
@@ -24,6 +31,9 @@ const COUNTS = (process.env.BENCH_SUBSCRIBERS ?? '1000,5000,10000').split(',').m
 const CHANGES = Number(process.env.BENCH_EVENTS ?? 30);
 /** Changes per second the writer aims for. */
 const RATE = Number(process.env.BENCH_RATE ?? 3);
+/** Checkouts to run side by side (none: this one). */
+const BUILDS = process.argv.slice(2);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
 
 interface Subscriber {
   socket: WebSocket;
@@ -35,10 +45,11 @@ async function main() {
   const { url, ids, stop } = await benchDatabase();
   const token = await signToken({ sub: toGlobalId('Staff', ids.managerId), role: 'MANAGER', communities: ['LH'] }, new TextEncoder().encode(BENCH_SECRET), '2h');
   console.log(`\n${CHANGES} changes (${CHANGES * 2} events) per run at ${RATE} changes/s; latency = arrival − commit timestamp, over every delivery\n`);
-  console.log('| subscribers | events lost | duplicates | p50 ms | p99 ms | max ms | server RSS idle → subscribed (MiB) | per subscriber (KiB) | CPU while delivering: server / subscribers (of one core) | server side: commit → written to the socket, p50 / p99 ms |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
-  for (const count of COUNTS) {
-    const server = await startGridkeeper(url, process.execPath, { METRICS_TOKEN });
+  console.log(`| ${BUILDS.length > 0 ? 'build | ' : ''}subscribers | events lost | duplicates | p50 ms | p99 ms | max ms | server RSS idle → subscribed (MiB) | per subscriber (KiB) | CPU while delivering: server / subscribers (of one core) | server side: commit → written to the socket, p50 / p99 ms |`);
+  console.log(`|${BUILDS.length > 0 ? '---|' : ''}---|---|---|---|---|---|---|---|---|---|`);
+  const runs = COUNTS.flatMap((count) => Array.from({ length: REPEAT }, () => (BUILDS.length > 0 ? BUILDS : [null]).map((build) => ({ count, build })))).flat();
+  for (const { count, build } of runs) {
+    const server = await startGridkeeper(url, process.execPath, { METRICS_TOKEN }, build === null ? {} : { cli: path.resolve(build, 'dist/src/cli.js'), name: build });
     try {
       await new Promise((r) => setTimeout(r, 1000));
       const idle = rssMiB(server.child);
@@ -69,7 +80,7 @@ async function main() {
       const duplicates = subscribers.reduce((n, s) => n + s.duplicates, 0);
       latencies.sort((a, b) => a - b);
       const perSubscriber = ((subscribed - idle) * 1024) / count;
-      console.log(`| ${count} | ${lost} | ${duplicates} | ${percentile(latencies, 50).toFixed(0)} | ${percentile(latencies, 99).toFixed(0)} | ${latencies[latencies.length - 1]?.toFixed(0)} | ${idle.toFixed(0)} → ${subscribed.toFixed(0)} | ${perSubscriber.toFixed(1)} | ${cpu} | ${quantile(written, 0.5).toFixed(0)} / ${quantile(written, 0.99).toFixed(0)} |`);
+      console.log(`| ${build === null ? '' : `${build} | `}${count} | ${lost} | ${duplicates} | ${percentile(latencies, 50).toFixed(0)} | ${percentile(latencies, 99).toFixed(0)} | ${latencies[latencies.length - 1]?.toFixed(0)} | ${idle.toFixed(0)} → ${subscribed.toFixed(0)} | ${perSubscriber.toFixed(1)} | ${cpu} | ${quantile(written, 0.5).toFixed(0)} / ${quantile(written, 0.99).toFixed(0)} |`);
       for (const s of subscribers) s.socket.terminate();
     } finally {
       await server.stop();
