@@ -42,7 +42,7 @@ interface Subscriber {
 }
 
 async function main() {
-  const { url, ids, stop } = await benchDatabase();
+  const { url, ids, stop } = await benchDatabase({ writes: true });
   const token = await signToken({ sub: toGlobalId('Staff', ids.managerId), role: 'MANAGER', communities: ['LH'] }, new TextEncoder().encode(BENCH_SECRET), '2h');
   console.log(`\n${CHANGES} changes (${CHANGES * 2} events) per run at ${RATE} changes/s; latency = arrival − commit timestamp, over every delivery\n`);
   console.log(`| ${BUILDS.length > 0 ? 'build | ' : ''}subscribers | events lost | duplicates | p50 ms | p99 ms | max ms | server RSS idle → subscribed (MiB) | per subscriber (KiB) | CPU while delivering: server / subscribers (of one core) | server side: commit → written to the socket, p50 / p99 ms |`);

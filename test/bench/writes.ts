@@ -34,7 +34,7 @@ const MOVES = ['AcknowledgeTicket', 'StartTicket', 'ResolveTicket'] as const;
 interface Run extends LoadResult { instances: number; scenario: string; round: number; statementsPerRequest: number; cpuMicrosPerRequest: number }
 
 async function main() {
-  const { url, ids, stop } = await benchDatabase();
+  const { url, ids, stop } = await benchDatabase({ writes: true });
   const token = await signToken({ sub: toGlobalId('Staff', ids.managerId), role: 'MANAGER', communities: ['LH'] }, new TextEncoder().encode(BENCH_SECRET), '6h');
   const dispatcherToken = await signToken({ sub: toGlobalId('Staff', await dispatcherOf(url, ids.communityId)), role: 'DISPATCHER', communities: ['LH'] },
     new TextEncoder().encode(BENCH_SECRET), '6h');
