@@ -5,8 +5,12 @@
  * each server on the same Node version, Node 20 and then Node 22. Runs of the
  * two servers alternate scenario by scenario, so machine noise hits both;
  * each round's ratio comes from adjacent runs, and the tables show medians.
- * Both servers reach the database through a proxy that counts statements on
- * the wire. Not part of `npm test`.
+ * Statements and bytes per request are counted on the wire, by a proxy in
+ * front of PostgreSQL, in a pass of their own before the timed rounds: the
+ * timed rounds reach the database directly, as a deployment does (through the
+ * proxy, which runs in the load generator's process, every round trip took
+ * one more hop through a busy event loop, and the proxy's CPU grew with the
+ * bytes of each answer). Not part of `npm test`.
  *
  *   npm run bench:queries        # 3 rounds of 5 s per scenario and server, 16 clients, Node 20 and 22
  *   BENCH_SECONDS=10 BENCH_ROUNDS=5 BENCH_CONCURRENCY=16 BENCH_NODES=20 BENCH_SCENARIOS=Ticket,Tickets npm run bench:queries
@@ -66,15 +70,14 @@ async function main() {
   console.log(`\nraw runs: ${file}`);
 }
 
-/** Both servers on one Node binary: equal data first, then interleaved rounds; prints the table. */
+/** Both servers on one Node binary: statements counted, equal data, then interleaved rounds; prints the table. */
 async function compare(url: string, node: string, version: string, ids: Parameters<typeof scenarios>[0], token: string): Promise<Run[]> {
-  const gkWire = await StatementCounter.start(url);
-  const pgWire = await StatementCounter.start(url);
-  const gridkeeper = await startGridkeeper(gkWire.url, node);
-  const postgraphile = await startPostgraphile(pgWire.url, node);
+  const all = scenarios(ids).filter((s) => !ONLY || ONLY.some((name) => s.name.startsWith(name)));
+  const wire = await countStatements(url, node, all, token);
+  const gridkeeper = await startGridkeeper(url, node);
+  const postgraphile = await startPostgraphile(url, node);
   const runs: Run[] = [];
   try {
-    const all = scenarios(ids).filter((s) => !ONLY || ONLY.some((name) => s.name.startsWith(name)));
     for (const scenario of all) await checkSame(scenario, gridkeeper, postgraphile, token);
     console.log(`\n### Node ${version}: ${ROUNDS} rounds × ${SECONDS} s per server and scenario, ${CONCURRENCY} clients, medians\n`);
     console.log('| scenario | gridkeeper req/s | PostGraphile 5 req/s | ratio (median of rounds) | gridkeeper p50 / p99 ms | PostGraphile p50 / p99 ms | SQL statements per request | bytes from the database per request | server CPU µs per request | database CPU µs per request | load generator CPU µs per request |');
@@ -82,15 +85,13 @@ async function compare(url: string, node: string, version: string, ids: Paramete
     for (const scenario of all) {
       const measure = async (server: 'gridkeeper' | 'postgraphile', round: number, seconds: number): Promise<Run> => {
         const target = server === 'gridkeeper' ? gridkeeper : postgraphile;
-        const wire = server === 'gridkeeper' ? gkWire.counter : pgWire.counter;
         const next = requests(scenario, server, target, token);
-        const [statements, bytes, cpu, dbCpu] = [wire.statements, wire.bytesFromDatabase, cpuMicros(target.child), databaseCpuMicros()];
+        const [cpu, dbCpu] = [cpuMicros(target.child), databaseCpuMicros()];
         const result = await runLoad(next, seconds, CONCURRENCY);
         const total = result.requests + result.errors;
         return {
           ...result, server, node: version, scenario: scenario.name, round,
-          statementsPerRequest: (wire.statements - statements) / Math.max(1, total),
-          databaseBytesPerRequest: (wire.bytesFromDatabase - bytes) / Math.max(1, total),
+          ...wire.get(`${server} ${scenario.name}`)!,
           cpuMicrosPerRequest: (cpuMicros(target.child) - cpu) / Math.max(1, total),
           databaseCpuMicrosPerRequest: (databaseCpuMicros() - dbCpu) / Math.max(1, total),
           rssMiB: rssMiB(target.child),
@@ -118,9 +119,41 @@ async function compare(url: string, node: string, version: string, ids: Paramete
     console.log(`\nresident memory after the runs: gridkeeper ${rssMiB(gridkeeper.child).toFixed(0)} MiB, PostGraphile ${rssMiB(postgraphile.child).toFixed(0)} MiB`);
   } finally {
     await Promise.all([gridkeeper.stop(), postgraphile.stop()]);
-    await Promise.all([gkWire.counter.stop(), pgWire.counter.stop()]);
   }
   return runs;
+}
+
+/**
+ * Statements and bytes from the database per request, by server and scenario:
+ * each server runs behind its own counting proxy for a second of load per
+ * scenario (after a warm-up, so that statements prepared once are not
+ * counted against the first requests), then stops.
+ */
+async function countStatements(
+  url: string, node: string, all: Scenario[], token: string,
+): Promise<Map<string, { statementsPerRequest: number; databaseBytesPerRequest: number }>> {
+  const counted = new Map<string, { statementsPerRequest: number; databaseBytesPerRequest: number }>();
+  for (const server of ['gridkeeper', 'postgraphile'] as const) {
+    const { counter, url: proxied } = await StatementCounter.start(url);
+    const target = server === 'gridkeeper' ? await startGridkeeper(proxied, node) : await startPostgraphile(proxied, node);
+    try {
+      for (const scenario of all) {
+        const next = requests(scenario, server, target, token);
+        await runLoad(next, 1, CONCURRENCY);
+        const [statements, bytes] = [counter.statements, counter.bytesFromDatabase];
+        const result = await runLoad(next, 1, CONCURRENCY);
+        const total = Math.max(1, result.requests + result.errors);
+        counted.set(`${server} ${scenario.name}`, {
+          statementsPerRequest: (counter.statements - statements) / total,
+          databaseBytesPerRequest: (counter.bytesFromDatabase - bytes) / total,
+        });
+      }
+    } finally {
+      await target.stop();
+      await counter.stop();
+    }
+  }
+  return counted;
 }
 
 /** The request generator of one run: fixed requests, or the scenario's sequence of variables from its start. */
