@@ -17,14 +17,21 @@
  * database, so the machine's drift hits all of them.
  *
  *   BENCH_SUBSCRIBERS=10000 BENCH_REPEAT=3 npm run bench:live -- ../gridkeeper-change .
+ *
+ * Past one instance: BENCH_INSTANCES=1,2,4 runs each count on that many
+ * instances over the one database, the subscribers spread evenly over them
+ * (as a load balancer would) and the writer on the first; the server-side
+ * figures are summed over the instances, memory is per instance.
+ *
+ *   BENCH_SUBSCRIBERS=10000 BENCH_INSTANCES=1,2 BENCH_REPEAT=3 npm run bench:live
  */
 import path from 'node:path';
 import WebSocket from 'ws';
 import { signToken } from '../../src/auth';
 import { toGlobalId } from '../../src/ids';
 import { contract, gql } from '../helpers/client';
-import { percentile } from './load';
-import { BENCH_SECRET, benchDatabase, cpuMicros, rssMiB, startGridkeeper } from './setup';
+import { median, percentile } from './load';
+import { BENCH_SECRET, benchDatabase, cpuMicros, rssMiB, startGridkeeper, type Server } from './setup';
 
 const COUNTS = (process.env.BENCH_SUBSCRIBERS ?? '1000,5000,10000').split(',').map(Number);
 /** Ticket changes committed per run (each a submit then an acknowledge: two events). */
@@ -34,6 +41,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 3);
 /** Checkouts to run side by side (none: this one). */
 const BUILDS = process.argv.slice(2);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
+/** Instances the subscribers are spread over, per run. */
+const INSTANCES = (process.env.BENCH_INSTANCES ?? '1').split(',').map(Number);
 
 interface Subscriber {
   socket: WebSocket;
@@ -45,45 +54,51 @@ async function main() {
   const { url, ids, stop } = await benchDatabase({ writes: true });
   const token = await signToken({ sub: toGlobalId('Staff', ids.managerId), role: 'MANAGER', communities: ['LH'] }, new TextEncoder().encode(BENCH_SECRET), '2h');
   console.log(`\n${CHANGES} changes (${CHANGES * 2} events) per run at ${RATE} changes/s; latency = arrival − commit timestamp, over every delivery\n`);
-  console.log(`| ${BUILDS.length > 0 ? 'build | ' : ''}subscribers | events lost | duplicates | p50 ms | p99 ms | max ms | server RSS idle → subscribed (MiB) | per subscriber (KiB) | CPU while delivering: server / subscribers (of one core) | server side: commit → written to the socket, p50 / p99 ms |`);
-  console.log(`|${BUILDS.length > 0 ? '---|' : ''}---|---|---|---|---|---|---|---|---|---|`);
-  const runs = COUNTS.flatMap((count) => Array.from({ length: REPEAT }, () => (BUILDS.length > 0 ? BUILDS : [null]).map((build) => ({ count, build })))).flat();
-  for (const { count, build } of runs) {
-    const server = await startGridkeeper(url, process.execPath, { METRICS_TOKEN }, build === null ? {} : { cli: path.resolve(build, 'dist/src/cli.js'), name: build });
+  const label = BUILDS.length > 0 || INSTANCES.length > 1 || INSTANCES[0] !== 1;
+  console.log(`| ${label ? 'build, instances | ' : ''}subscribers | events lost | duplicates | p50 ms | p99 ms | max ms | server RSS idle → subscribed (MiB${INSTANCES.some((n) => n > 1) ? ', per instance' : ''}) | per subscriber (KiB) | CPU while delivering: server${INSTANCES.some((n) => n > 1) ? 's' : ''} / subscribers (of one core) | server side: commit → written to the socket, p50 / p99 ms |`);
+  console.log(`|${label ? '---|' : ''}---|---|---|---|---|---|---|---|---|---|`);
+  const runs = COUNTS.flatMap((count) => INSTANCES.flatMap((instances) => Array.from({ length: REPEAT }, () => (BUILDS.length > 0 ? BUILDS : [null])
+    .map((build) => ({ count, instances, build }))).flat()));
+  for (const { count, instances, build } of runs) {
+    const servers: Server[] = [];
     try {
+      for (let i = 0; i < instances; i++) {
+        servers.push(await startGridkeeper(url, process.execPath, { METRICS_TOKEN }, build === null ? {} : { cli: path.resolve(build, 'dist/src/cli.js'), name: build }));
+      }
       await new Promise((r) => setTimeout(r, 1000));
-      const idle = rssMiB(server.child);
+      const idle = median(servers.map((s) => rssMiB(s.child)));
       const latencies: number[] = [];
       const subscribers: Subscriber[] = [];
       for (let i = 0; i < count; i += 250) {
-        const batch = await Promise.all(Array.from({ length: Math.min(250, count - i) }, () => subscribe(server.url, token, latencies)));
+        const batch = await Promise.all(Array.from({ length: Math.min(250, count - i) }, (_, j) => subscribe(servers[(i + j) % instances].url, token, latencies)));
         subscribers.push(...batch);
       }
       await new Promise((r) => setTimeout(r, 2000));
-      const subscribed = rssMiB(server.child);
+      const subscribed = median(servers.map((s) => rssMiB(s.child)));
+      const serversCpu = () => servers.reduce((sum, s) => sum + cpuMicros(s.child), 0);
       latencies.length = 0;
 
       // Where the time goes while the events flow: the server's and this process's (the subscribers') CPU, as a share of one core.
       const started = Date.now();
-      const serverCpu = cpuMicros(server.child);
+      const serverCpu = serversCpu();
       const clientCpu = process.cpuUsage();
-      const writtenBefore = await deliveryBuckets(server.url);
-      const expected = await write(server.url, token, ids.buildingId);
+      const writtenBefore = await deliveryBuckets(servers);
+      const expected = await write(servers[0].url, token, ids.buildingId);
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline && subscribers.some((s) => s.cursors.size < expected)) await new Promise((r) => setTimeout(r, 50));
       const elapsedMicros = (Date.now() - started) * 1000;
       await new Promise((r) => setTimeout(r, 200));
-      const written = bucketDelta(await deliveryBuckets(server.url), writtenBefore);
+      const written = bucketDelta(await deliveryBuckets(servers), writtenBefore);
       const { user, system } = process.cpuUsage(clientCpu);
-      const cpu = `${(((cpuMicros(server.child) - serverCpu) / elapsedMicros) * 100).toFixed(0)} % / ${(((user + system) / elapsedMicros) * 100).toFixed(0)} %`;
+      const cpu = `${(((serversCpu() - serverCpu) / elapsedMicros) * 100).toFixed(0)} % / ${(((user + system) / elapsedMicros) * 100).toFixed(0)} %`;
       const lost = subscribers.reduce((n, s) => n + Math.max(0, expected - s.cursors.size), 0);
       const duplicates = subscribers.reduce((n, s) => n + s.duplicates, 0);
       latencies.sort((a, b) => a - b);
-      const perSubscriber = ((subscribed - idle) * 1024) / count;
-      console.log(`| ${build === null ? '' : `${build} | `}${count} | ${lost} | ${duplicates} | ${percentile(latencies, 50).toFixed(0)} | ${percentile(latencies, 99).toFixed(0)} | ${latencies[latencies.length - 1]?.toFixed(0)} | ${idle.toFixed(0)} → ${subscribed.toFixed(0)} | ${perSubscriber.toFixed(1)} | ${cpu} | ${quantile(written, 0.5).toFixed(0)} / ${quantile(written, 0.99).toFixed(0)} |`);
+      const perSubscriber = ((subscribed - idle) * 1024 * instances) / count;
+      console.log(`| ${label ? `${build ?? '.'}, ${instances} | ` : ''}${count} | ${lost} | ${duplicates} | ${percentile(latencies, 50).toFixed(0)} | ${percentile(latencies, 99).toFixed(0)} | ${latencies[latencies.length - 1]?.toFixed(0)} | ${idle.toFixed(0)} → ${subscribed.toFixed(0)} | ${perSubscriber.toFixed(1)} | ${cpu} | ${quantile(written, 0.5).toFixed(0)} / ${quantile(written, 0.99).toFixed(0)} |`);
       for (const s of subscribers) s.socket.terminate();
     } finally {
-      await server.stop();
+      await Promise.all(servers.map((s) => s.stop()));
     }
   }
   await stop();
@@ -91,12 +106,15 @@ async function main() {
 
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
-/** The server's `gridkeeper_live_delivery_seconds` histogram: cumulative counts by upper bound in ms. */
-async function deliveryBuckets(graphqlUrl: string): Promise<Map<number, number>> {
-  const res = await fetch(new URL('/metrics', graphqlUrl), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+/** The servers' `gridkeeper_live_delivery_seconds` histograms, summed: cumulative counts by upper bound in ms. */
+async function deliveryBuckets(servers: readonly Server[]): Promise<Map<number, number>> {
   const buckets = new Map<number, number>();
-  for (const [, le, count] of (await res.text()).matchAll(/^gridkeeper_live_delivery_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm)) {
-    buckets.set(le === '+Inf' ? Infinity : Number(le) * 1000, Number(count));
+  for (const server of servers) {
+    const res = await fetch(new URL('/metrics', server.url), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    for (const [, le, count] of (await res.text()).matchAll(/^gridkeeper_live_delivery_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm)) {
+      const bound = le === '+Inf' ? Infinity : Number(le) * 1000;
+      buckets.set(bound, (buckets.get(bound) ?? 0) + Number(count));
+    }
   }
   return buckets;
 }
