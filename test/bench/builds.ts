@@ -5,8 +5,12 @@
  * benchmark database; short bursts of load alternate between them (the order
  * flips every burst), so the machine's drift hits both, and the figures are
  * medians of server CPU per request and of requests per second, with the
- * median of each burst pair's ratio. On this noisy machine a CPU ratio
- * within about 0.95–1.06 is no difference. Not part of `npm test`.
+ * median of each burst pair's ratio. Half the bursts run with the first
+ * build's server started first, half with the second's, and the CPU ratio
+ * is the geometric mean of the two halves': the server started first has
+ * used 3–26 % more CPU per request than the one started after it, the same
+ * build on both sides (2026-12-03), so one start order measures the order. On this noisy machine
+ * a CPU ratio within about 0.95–1.06 is no difference. Not part of `npm test`.
  *
  *   npm run bench:builds -- ../gridkeeper-change .        # BuildingHouseholds, Node 22
  *   BENCH_SCENARIOS=BuildingTickets BENCH_BURSTS=30 BENCH_NODES=20 npm run bench:builds -- ../a ../b
@@ -34,39 +38,55 @@ async function main() {
   const scenario = scenarios(ids).find((s) => s.name.startsWith(SCENARIO));
   if (!scenario) throw new Error(`no scenario ${SCENARIO}`);
   const document = scenario.document ?? contract(scenario.operation);
-  const servers: { name: string; server: Server; cpu: number[]; perSecond: number[] }[] = [];
+  const load = (target: string) => () => ({
+    url: target, body: JSON.stringify({ query: document, variables: scenario.variables() }),
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  });
+  // Two halves, the servers started in one order and then in the other (see above).
+  const results = builds.map((name) => ({ name, cpu: [] as number[], perSecond: [] as number[] }));
+  const halves: number[][] = [];
   try {
-    for (const [i, build] of builds.entries()) {
-      const [dir, flags] = build.split('|');
-      const server = await startGridkeeper(url, node, {}, {
-        cli: path.resolve(dir, 'dist/src/cli.js'), nodeFlags: flags ? flags.trim().split(/\s+/) : [], name: `build ${i + 1}`,
-      });
-      servers.push({ name: build, server, cpu: [], perSecond: [] });
-    }
-    const load = (target: string) => () => ({
-      url: target, body: JSON.stringify({ query: document, variables: scenario.variables() }),
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    });
-    for (const { server } of servers) await runLoad(load(server.url), 3, CONCURRENCY); // compile and warm up
-    for (let burst = 0; burst < BURSTS; burst++) {
-      for (const build of burst % 2 ? [...servers].reverse() : servers) {
-        const before = cpuMicros(build.server.child);
-        const result = await runLoad(load(build.server.url), BURST_SECONDS, CONCURRENCY);
-        if (result.errors) throw new Error(`${build.name}: ${result.errors} errors`);
-        build.cpu.push((cpuMicros(build.server.child) - before) / result.requests);
-        build.perSecond.push(result.perSecond);
+    for (const order of [[0, 1], [1, 0]]) {
+      const servers: { index: number; server: Server }[] = [];
+      try {
+        for (const index of order) {
+          const [dir, flags] = builds[index].split('|');
+          const server = await startGridkeeper(url, node, {}, {
+            cli: path.resolve(dir, 'dist/src/cli.js'), nodeFlags: flags ? flags.trim().split(/\s+/) : [], name: `build ${index + 1}`,
+          });
+          servers.push({ index, server });
+        }
+        for (const { server } of servers) await runLoad(load(server.url), 3, CONCURRENCY); // compile and warm up
+        const cpu: number[][] = [[], []];
+        for (let burst = 0; burst < Math.ceil(BURSTS / 2); burst++) {
+          for (const { index, server } of burst % 2 ? [...servers].reverse() : servers) {
+            const before = cpuMicros(server.child);
+            const result = await runLoad(load(server.url), BURST_SECONDS, CONCURRENCY);
+            if (result.errors) throw new Error(`${builds[index]}: ${result.errors} errors`);
+            const perRequest = (cpuMicros(server.child) - before) / result.requests;
+            cpu[index].push(perRequest);
+            results[index].cpu.push(perRequest);
+            results[index].perSecond.push(result.perSecond);
+          }
+        }
+        halves.push(cpu[0].map((v, i) => v / cpu[1][i]));
+      } finally {
+        await Promise.all(servers.map((s) => s.server.stop()));
       }
     }
   } finally {
-    await Promise.all(servers.map((s) => s.server.stop()));
     await stop();
   }
-  const [a, b] = servers;
-  console.log(`\n${scenario.name}, ${BURSTS} bursts of ${BURST_SECONDS} s per build, ${CONCURRENCY} clients, Node ${process.env.BENCH_NODES === '20' ? 20 : 22}, medians\n`);
+  const [a, b] = results;
+  console.log(`\n${scenario.name}, ${BURSTS} bursts of ${BURST_SECONDS} s per build (half with each start order), ${CONCURRENCY} clients, Node ${process.env.BENCH_NODES === '20' ? 20 : 22}, medians\n`);
   console.log('| build | server CPU µs per request | req/s |\n|---|---|---|');
-  for (const s of servers) console.log(`| ${s.name.replace(/\|/g, '\\|')} | ${median(s.cpu).toFixed(0)} | ${median(s.perSecond).toFixed(0)} |`);
+  for (const s of results) console.log(`| ${s.name.replace(/\|/g, '\\|')} | ${median(s.cpu).toFixed(0)} | ${median(s.perSecond).toFixed(0)} |`);
   const ratio = (x: number[], y: number[]) => median(x.map((v, i) => v / y[i])).toFixed(3);
-  console.log(`\nfirst / second, median of burst pairs: server CPU ${ratio(a.cpu, b.cpu)}, req/s ${ratio(a.perSecond, b.perSecond)}`);
+  // The start order's effect cancels in the geometric mean of the two halves' medians.
+  const [first, second] = halves.map(median);
+  console.log(`\nfirst / second, server CPU: ${Math.sqrt(first * second).toFixed(3)} (geometric mean of the medians of burst pairs with `
+    + `the first build started first, ${first.toFixed(3)}, and with the second started first, ${second.toFixed(3)}); req/s, median of burst pairs: `
+    + `${ratio(a.perSecond, b.perSecond)}`);
 }
 
 main().then(() => process.exit(0), (error: unknown) => {
