@@ -9,8 +9,9 @@
  * build's server started first, half with the second's, and the CPU ratio
  * is the geometric mean of the two halves': the server started first has
  * used 3–26 % more CPU per request than the one started after it, the same
- * build on both sides (2026-12-03), so one start order measures the order. On this noisy machine
- * a CPU ratio within about 0.95–1.06 is no difference. Not part of `npm test`.
+ * build on both sides (2026-12-03), so one start order measures the order.
+ * On this noisy machine a CPU ratio within about 0.95–1.06 is no difference.
+ * Not part of `npm test`.
  *
  *   npm run bench:builds -- ../gridkeeper-change .        # BuildingHouseholds, Node 22
  *   BENCH_SCENARIOS=BuildingTickets BENCH_BURSTS=30 BENCH_NODES=20 npm run bench:builds -- ../a ../b
@@ -43,8 +44,8 @@ async function main() {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
   });
   // Two halves, the servers started in one order and then in the other (see above).
+  const half = Math.ceil(BURSTS / 2);
   const results = builds.map((name) => ({ name, cpu: [] as number[], perSecond: [] as number[] }));
-  const halves: number[][] = [];
   try {
     for (const order of [[0, 1], [1, 0]]) {
       const servers: { index: number; server: Server }[] = [];
@@ -57,19 +58,15 @@ async function main() {
           servers.push({ index, server });
         }
         for (const { server } of servers) await runLoad(load(server.url), 3, CONCURRENCY); // compile and warm up
-        const cpu: number[][] = [[], []];
-        for (let burst = 0; burst < Math.ceil(BURSTS / 2); burst++) {
+        for (let burst = 0; burst < half; burst++) {
           for (const { index, server } of burst % 2 ? [...servers].reverse() : servers) {
             const before = cpuMicros(server.child);
             const result = await runLoad(load(server.url), BURST_SECONDS, CONCURRENCY);
             if (result.errors) throw new Error(`${builds[index]}: ${result.errors} errors`);
-            const perRequest = (cpuMicros(server.child) - before) / result.requests;
-            cpu[index].push(perRequest);
-            results[index].cpu.push(perRequest);
+            results[index].cpu.push((cpuMicros(server.child) - before) / result.requests);
             results[index].perSecond.push(result.perSecond);
           }
         }
-        halves.push(cpu[0].map((v, i) => v / cpu[1][i]));
       } finally {
         await Promise.all(servers.map((s) => s.server.stop()));
       }
@@ -78,15 +75,16 @@ async function main() {
     await stop();
   }
   const [a, b] = results;
-  console.log(`\n${scenario.name}, ${BURSTS} bursts of ${BURST_SECONDS} s per build (half with each start order), ${CONCURRENCY} clients, Node ${process.env.BENCH_NODES === '20' ? 20 : 22}, medians\n`);
+  console.log(`\n${scenario.name}, ${2 * half} bursts of ${BURST_SECONDS} s per build (half with each start order), ${CONCURRENCY} clients, Node ${process.env.BENCH_NODES === '20' ? 20 : 22}, medians\n`);
   console.log('| build | server CPU µs per request | req/s |\n|---|---|---|');
   for (const s of results) console.log(`| ${s.name.replace(/\|/g, '\\|')} | ${median(s.cpu).toFixed(0)} | ${median(s.perSecond).toFixed(0)} |`);
-  const ratio = (x: number[], y: number[]) => median(x.map((v, i) => v / y[i])).toFixed(3);
-  // The start order's effect cancels in the geometric mean of the two halves' medians.
-  const [first, second] = halves.map(median);
+  const ratio = (x: number[], y: number[]) => median(x.map((v, i) => v / y[i]));
+  // The start order's effect cancels in the geometric mean of the two halves' medians (the first half: the first build started first).
+  const first = ratio(a.cpu.slice(0, half), b.cpu.slice(0, half));
+  const second = ratio(a.cpu.slice(half), b.cpu.slice(half));
   console.log(`\nfirst / second, server CPU: ${Math.sqrt(first * second).toFixed(3)} (geometric mean of the medians of burst pairs with `
     + `the first build started first, ${first.toFixed(3)}, and with the second started first, ${second.toFixed(3)}); req/s, median of burst pairs: `
-    + `${ratio(a.perSecond, b.perSecond)}`);
+    + `${ratio(a.perSecond, b.perSecond).toFixed(3)}`);
 }
 
 main().then(() => process.exit(0), (error: unknown) => {

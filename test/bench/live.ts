@@ -54,8 +54,9 @@ async function main() {
   const { url, ids, stop } = await benchDatabase({ writes: true });
   const token = await signToken({ sub: toGlobalId('Staff', ids.managerId), role: 'MANAGER', communities: ['LH'] }, new TextEncoder().encode(BENCH_SECRET), '2h');
   console.log(`\n${CHANGES} changes (${CHANGES * 2} events) per run at ${RATE} changes/s; latency = arrival − commit timestamp, over every delivery\n`);
-  const label = BUILDS.length > 0 || INSTANCES.length > 1 || INSTANCES[0] !== 1;
-  console.log(`| ${label ? 'build, instances | ' : ''}subscribers | events lost | duplicates | p50 ms | p99 ms | max ms | server RSS idle → subscribed (MiB${INSTANCES.some((n) => n > 1) ? ', per instance' : ''}) | per subscriber (KiB) | CPU while delivering: server${INSTANCES.some((n) => n > 1) ? 's' : ''} / subscribers (of one core) | server side: commit → written to the socket, p50 / p99 ms |`);
+  const several = INSTANCES.some((n) => n !== 1);
+  const label = BUILDS.length > 0 || several;
+  console.log(`| ${label ? 'build, instances | ' : ''}subscribers | events lost | duplicates | p50 ms | p99 ms | max ms | server RSS idle → subscribed (MiB${several ? ', median per instance' : ''}) | per subscriber (KiB) | CPU while delivering: server${several ? 's' : ''} / subscribers (of one core) | server side: commit → written to the socket, p50 / p99 ms |`);
   console.log(`|${label ? '---|' : ''}---|---|---|---|---|---|---|---|---|---|`);
   const runs = COUNTS.flatMap((count) => INSTANCES.flatMap((instances) => Array.from({ length: REPEAT }, () => (BUILDS.length > 0 ? BUILDS : [null])
     .map((build) => ({ count, instances, build }))).flat()));

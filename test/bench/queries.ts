@@ -142,7 +142,8 @@ async function countStatements(
         await runLoad(next, 1, CONCURRENCY);
         const [statements, bytes] = [counter.statements, counter.bytesFromDatabase];
         const result = await runLoad(next, 1, CONCURRENCY);
-        const total = Math.max(1, result.requests + result.errors);
+        if (result.errors) throw new Error(`${server}, ${scenario.name}: ${result.errors} errors while counting statements`);
+        const total = Math.max(1, result.requests);
         counted.set(`${server} ${scenario.name}`, {
           statementsPerRequest: (counter.statements - statements) / total,
           databaseBytesPerRequest: (counter.bytesFromDatabase - bytes) / total,
